@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import * as identity from './0001_identity';
+import * as whatsappChannel from './0002_whatsapp_channel';
+import * as business from './0003_business';
+
+/**
+ * Migrations are listed here rather than discovered on disk, so the same list runs from
+ * TypeScript sources (tests, CLI) and from the compiled build (npm start).
+ */
+const migrations: Record<string, Knex.Migration> = {
+  '0001_identity': identity,
+  '0002_whatsapp_channel': whatsappChannel,
+  '0003_business': business,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};
+
+export const migrationNames = Object.keys(migrations);

@@ -1,0 +1,39 @@
+import crypto from 'node:crypto';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Container } from 'inversify';
+import { pinoHttp } from 'pino-http';
+import type { Database } from './shared/db/Database';
+import { errorMiddleware, notFoundHandler } from './shared/http/errorMiddleware';
+import { healthRoutes } from './shared/http/healthRoutes';
+import type { Logger } from './shared/logging/createLogger';
+import { TYPES } from './types';
+
+export const BODY_LIMIT = '1mb';
+
+export function createApp(container: Container): Express {
+  const logger = container.get<Logger>(TYPES.Logger);
+  const db = container.get<Database>(TYPES.Database);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id =
+          typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(healthRoutes(db));
+  app.use('/api/v1', express.json({ limit: BODY_LIMIT }));
+  app.use(notFoundHandler);
+  app.use(errorMiddleware(logger));
+  return app;
+}

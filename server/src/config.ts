@@ -1,0 +1,125 @@
+import Joi from 'joi';
+import { PROVIDERS, type ProviderName } from './shared/providers';
+
+/** The only reader of the environment: validated once, typed, frozen. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  logLevel: string;
+  publicBaseUrl: string;
+  encryptionKey?: Buffer;
+  paymentLinkBaseUrl: string;
+  panicCooldownMinutes: number;
+  whatsapp: {
+    provider: ProviderName;
+    phoneNumber?: string;
+    phoneNumberId?: string;
+    businessAccountId?: string;
+    accessToken?: string;
+    webhookSecret?: string;
+    verifyToken?: string;
+    apiBaseUrl: string;
+    apiVersion: string;
+    dialog360ApiKey?: string;
+    dialog360ApiBaseUrl: string;
+    twilioAccountSid?: string;
+    twilioAuthToken?: string;
+    twilioApiBaseUrl: string;
+    enableMedia: boolean;
+    enableTemplates: boolean;
+    messageRetentionDays: number;
+    rateLimitPerMinute: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+const url = () => Joi.string().uri({ scheme: ['http', 'https'] });
+const base64Key = Joi.string()
+  .base64()
+  .custom((value: string, helpers) =>
+    Buffer.from(value, 'base64').length === 32
+      ? value
+      : helpers.message({ custom: 'must decode to 32 bytes' }),
+  );
+
+const schema = Joi.object({
+  PORT: Joi.number().port().default(3000),
+  HOST: Joi.string().hostname().default('0.0.0.0'),
+  DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
+  DATA_DIR: Joi.string().default('./data'),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  WHATSAPP_PROVIDER: Joi.string()
+    .valid(...PROVIDERS)
+    .default('console'),
+  WHATSAPP_PHONE_NUMBER: Joi.string().pattern(/^\+[1-9]\d{6,14}$/, 'E.164'),
+  WHATSAPP_PHONE_NUMBER_ID: Joi.string().pattern(/^\d+$/, 'digits'),
+  WHATSAPP_BUSINESS_ACCOUNT_ID: Joi.string().pattern(/^\d+$/, 'digits'),
+  WHATSAPP_ACCESS_TOKEN: Joi.string(),
+  WHATSAPP_WEBHOOK_SECRET: Joi.string(),
+  WHATSAPP_VERIFY_TOKEN: Joi.string(),
+  WHATSAPP_API_BASE_URL: url().default('https://graph.facebook.com'),
+  WHATSAPP_API_VERSION: Joi.string()
+    .pattern(/^v\d+\.\d+$/, 'vNN.N')
+    .default('v21.0'),
+  DIALOG360_API_KEY: Joi.string(),
+  DIALOG360_API_BASE_URL: url().default('https://waba-v2.360dialog.io'),
+  TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/, 'AC + 32 hex'),
+  TWILIO_AUTH_TOKEN: Joi.string(),
+  TWILIO_API_BASE_URL: url().default('https://api.twilio.com'),
+  PUBLIC_BASE_URL: url().default('http://localhost:3000'),
+  WHATSAPP_ENABLE_MEDIA: Joi.boolean().default(true),
+  WHATSAPP_ENABLE_TEMPLATES: Joi.boolean().default(true),
+  WHATSAPP_MESSAGE_RETENTION_DAYS: Joi.number().integer().min(1).default(90),
+  WHATSAPP_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(50),
+  PANIC_COOLDOWN_MINUTES: Joi.number().integer().min(1).default(60),
+  ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }),
+  PAYMENT_LINK_BASE_URL: url().default('http://localhost:3000/pay'),
+})
+  .unknown(true)
+  .messages({ 'any.required': '{#label} is required', 'any.unknown': '{#label} is not allowed' });
+
+/** Validates `env` (process.env in production, a literal in tests). Throws one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const { value: v, error } = schema.validate(present, { abortEarly: true, convert: true });
+  if (error) {
+    const variable = String(error.details[0].path[0] ?? error.details[0].context?.label);
+    throw new ConfigError(
+      `Invalid configuration: ${variable}: ${error.details[0].message.replace(/^"[^"]+" /, '')}`,
+    );
+  }
+  return Object.freeze({
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: v.DATA_DIR,
+    logLevel: v.LOG_LEVEL,
+    publicBaseUrl: v.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    encryptionKey: v.ENCRYPTION_KEY ? Buffer.from(v.ENCRYPTION_KEY, 'base64') : undefined,
+    paymentLinkBaseUrl: v.PAYMENT_LINK_BASE_URL.replace(/\/$/, ''),
+    panicCooldownMinutes: v.PANIC_COOLDOWN_MINUTES,
+    whatsapp: Object.freeze({
+      provider: v.WHATSAPP_PROVIDER,
+      phoneNumber: v.WHATSAPP_PHONE_NUMBER,
+      phoneNumberId: v.WHATSAPP_PHONE_NUMBER_ID,
+      businessAccountId: v.WHATSAPP_BUSINESS_ACCOUNT_ID,
+      accessToken: v.WHATSAPP_ACCESS_TOKEN,
+      webhookSecret: v.WHATSAPP_WEBHOOK_SECRET,
+      verifyToken: v.WHATSAPP_VERIFY_TOKEN,
+      apiBaseUrl: v.WHATSAPP_API_BASE_URL.replace(/\/$/, ''),
+      apiVersion: v.WHATSAPP_API_VERSION,
+      dialog360ApiKey: v.DIALOG360_API_KEY,
+      dialog360ApiBaseUrl: v.DIALOG360_API_BASE_URL.replace(/\/$/, ''),
+      twilioAccountSid: v.TWILIO_ACCOUNT_SID,
+      twilioAuthToken: v.TWILIO_AUTH_TOKEN,
+      twilioApiBaseUrl: v.TWILIO_API_BASE_URL.replace(/\/$/, ''),
+      enableMedia: v.WHATSAPP_ENABLE_MEDIA,
+      enableTemplates: v.WHATSAPP_ENABLE_TEMPLATES,
+      messageRetentionDays: v.WHATSAPP_MESSAGE_RETENTION_DAYS,
+      rateLimitPerMinute: v.WHATSAPP_RATE_LIMIT_PER_MINUTE,
+    }),
+  });
+}

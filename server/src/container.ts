@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { Container, ContainerModule } from 'inversify';
+import type { Config } from './config';
+import type { Clock } from './shared/clock/Clock';
+import { CredentialCipher } from './shared/crypto/CredentialCipher';
+import type { Database } from './shared/db/Database';
+import type { Logger } from './shared/logging/createLogger';
+import { TYPES } from './types';
+import { identityModule } from './modules/identity/identityModule';
+import { whatsappModule } from './whatsapp/whatsappModule';
+
+export interface Infrastructure {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  db: Database;
+  encryptionKey: Buffer;
+}
+
+/** The composition root: infrastructure handed in from outside, every module bound here. */
+export function createContainer(infra: Infrastructure): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.loadSync(
+    new ContainerModule(({ bind }) => {
+      bind(TYPES.Config).toConstantValue(infra.config);
+      bind(TYPES.Logger).toConstantValue(infra.logger);
+      bind(TYPES.Clock).toConstantValue(infra.clock);
+      bind(TYPES.Database).toConstantValue(infra.db);
+      bind(TYPES.CredentialCipher).toConstantValue(new CredentialCipher(infra.encryptionKey));
+    }),
+    identityModule,
+    whatsappModule,
+  );
+  return container;
+}

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { bootstrap } from './bootstrap';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { EnsureDefaultTenant } from './modules/identity/application/EnsureDefaultTenant';
+import { createLogger } from './shared/logging/createLogger';
+import { startBackgroundWorkers } from './workers';
+import { TYPES } from './types';
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const runtime = await bootstrap(config, logger);
+  const tenant = await runtime.container.get<EnsureDefaultTenant>(TYPES.EnsureDefaultTenant).execute();
+  const workers = startBackgroundWorkers(runtime.container);
+  const server: Server = createApp(runtime.container).listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  logger.info(
+    {
+      url,
+      database: runtime.embeddedDir ? `embedded (${runtime.embeddedDir})` : 'postgres',
+      provider: config.whatsapp.provider,
+      tenantId: tenant.id,
+    },
+    `wa-ops listening on ${url} — try: curl ${url}/readyz`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) process.exit(1); // a second signal means "now"
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    await workers.stop();
+    await runtime.db.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`wa-ops failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import type { NewUser, User } from './User';
+
+export interface UserRepository {
+  create(user: NewUser): Promise<User>;
+  findById(tenantId: string, id: string): Promise<User | undefined>;
+  findByPhone(tenantId: string, phone: string): Promise<User | undefined>;
+}
+
+export interface ApiKeyRepository {
+  add(key: { tenantId: string; userId: string; prefix: string; hash: string }): Promise<void>;
+  /** The active user behind a key hash, across tenants (the key is what tells the tenant). */
+  findUserByHash(hash: string): Promise<User | undefined>;
+}

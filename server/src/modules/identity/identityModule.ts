@@ -1,0 +1,17 @@
+import { ContainerModule } from 'inversify';
+import { TYPES } from '../../types';
+import { CreateTenant } from './application/CreateTenant';
+import { CreateUser } from './application/CreateUser';
+import { EnsureDefaultTenant } from './application/EnsureDefaultTenant';
+import { KnexApiKeyRepository } from './infrastructure/KnexApiKeyRepository';
+import { KnexTenantRepository } from './infrastructure/KnexTenantRepository';
+import { KnexUserRepository } from './infrastructure/KnexUserRepository';
+
+export const identityModule = new ContainerModule(({ bind }) => {
+  bind(TYPES.TenantRepository).to(KnexTenantRepository);
+  bind(TYPES.UserRepository).to(KnexUserRepository);
+  bind(TYPES.ApiKeyRepository).to(KnexApiKeyRepository);
+  bind(TYPES.CreateTenant).to(CreateTenant);
+  bind(TYPES.CreateUser).to(CreateUser);
+  bind(TYPES.EnsureDefaultTenant).to(EnsureDefaultTenant);
+});

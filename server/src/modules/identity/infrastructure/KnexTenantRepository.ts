@@ -1,0 +1,58 @@
+import { inject, injectable } from 'inversify';
+import type { Database } from '../../../shared/db/Database';
+import { TYPES } from '../../../types';
+import type { NewTenant, Tenant } from '../domain/Tenant';
+import type { TenantRepository } from '../domain/TenantRepository';
+
+interface TenantRow {
+  id: string;
+  slug: string;
+  name: string;
+  default_language: string;
+  default_region: string | null;
+  quote_approval_threshold: string | null;
+  created_at: Date;
+}
+
+const toTenant = (r: TenantRow): Tenant => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  defaultLanguage: r.default_language,
+  defaultRegion: r.default_region ?? undefined,
+  quoteApprovalThreshold: r.quote_approval_threshold ?? undefined,
+  createdAt: r.created_at,
+});
+
+@injectable()
+export class KnexTenantRepository implements TenantRepository {
+  constructor(@inject(TYPES.Database) private readonly db: Database) {}
+
+  async create(tenant: NewTenant): Promise<Tenant> {
+    const [row] = await this.db
+      .q<TenantRow>('tenants')
+      .insert({
+        slug: tenant.slug,
+        name: tenant.name,
+        default_language: tenant.defaultLanguage ?? 'en',
+        default_region: tenant.defaultRegion ?? null,
+      })
+      .returning('*');
+    return toTenant(row);
+  }
+
+  async findById(id: string): Promise<Tenant | undefined> {
+    const row = await this.db.q<TenantRow>('tenants').where({ id }).first();
+    return row && toTenant(row);
+  }
+
+  async findBySlug(slug: string): Promise<Tenant | undefined> {
+    const row = await this.db.q<TenantRow>('tenants').where({ slug }).first();
+    return row && toTenant(row);
+  }
+
+  async list(): Promise<Tenant[]> {
+    const rows = await this.db.q<TenantRow>('tenants').orderBy('created_at');
+    return rows.map(toTenant);
+  }
+}

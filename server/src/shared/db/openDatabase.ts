@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import { PGlite } from '@electric-sql/pglite';
+import ClientPgLite from 'knex-pglite';
+import { types } from 'pg';
+import { Database } from './Database';
+
+// bigint counts and ids as numbers (they stay far below 2^53 here); numeric stays a string (money).
+types.setTypeParser(types.builtins.INT8, (v) => Number(v));
+
+export interface DatabaseOptions {
+  /** postgres://… for a server; omitted for the embedded database. */
+  url?: string;
+  /** Directory of the embedded database; omitted means in memory (tests). */
+  embeddedDir?: string;
+  poolMax?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const knex = knexFactory({
+      client: 'pg',
+      connection: { connectionString: options.url, application_name: 'wa-ops' },
+      pool: { min: 0, max: options.poolMax ?? 10 },
+      acquireConnectionTimeout: 10_000,
+    });
+    return new Database(knex, 'postgres');
+  }
+  if (options.embeddedDir) fs.mkdirSync(path.resolve(options.embeddedDir), { recursive: true });
+  const pglite = await PGlite.create(options.embeddedDir ? path.resolve(options.embeddedDir) : undefined);
+  const knex: Knex = knexFactory({
+    client: ClientPgLite,
+    connection: () => ({ pglite }) as never,
+  });
+  return new Database(knex, 'embedded', async () => {
+    if (!pglite.closed) await pglite.close();
+  });
+}

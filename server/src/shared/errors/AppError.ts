@@ -1,0 +1,57 @@
+/**
+ * Errors the product raises on purpose. Each carries a stable `code` clients can branch on;
+ * the HTTP mapping lives in one table at the edge (shared/http/errorMiddleware.ts), not here.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super('VALIDATION_FAILED', message, { fields });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id: string) {
+    super('NOT_FOUND', `${entity} ${id} was not found`, { entity, id });
+  }
+}
+
+export class ConflictError extends AppError {}
+
+export class PermissionError extends AppError {
+  constructor(message = 'This action is not allowed for your role', details?: Record<string, unknown>) {
+    super('PERMISSION_DENIED', message, details);
+  }
+}
+
+export class AuthenticationError extends AppError {
+  constructor(message = 'A valid API key is required') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class BusinessRuleError extends AppError {}
+
+/** A dependency (the database) is down: the caller should retry later. */
+export class UnavailableError extends AppError {
+  constructor(message = 'Service temporarily unavailable') {
+    super('UNAVAILABLE', message);
+  }
+}

@@ -1,0 +1,72 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import {
+  AppError,
+  AuthenticationError,
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  PermissionError,
+  UnavailableError,
+  ValidationError,
+} from '../errors/AppError';
+import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
+import { sendProblem } from './problem';
+
+/** The one table from error class to HTTP status. Order matters: first match wins. */
+const STATUS_BY_ERROR: Array<[new (...args: never[]) => AppError, number, string]> = [
+  [ValidationError, 400, 'Invalid request'],
+  [AuthenticationError, 401, 'Unauthenticated'],
+  [PermissionError, 403, 'Forbidden'],
+  [NotFoundError, 404, 'Not found'],
+  [ConflictError, 409, 'Conflict'],
+  [BusinessRuleError, 422, 'Business rule violated'],
+  [UnavailableError, 503, 'Service unavailable'],
+];
+
+/** body-parser's own errors carry `type` and `status`. */
+const BODY_PARSER_ERRORS: Record<string, [number, string, string]> = {
+  'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'Request body is larger than the limit'],
+  'entity.parse.failed': [400, 'MALFORMED_BODY', 'Request body is not valid JSON'],
+  'encoding.unsupported': [415, 'UNSUPPORTED_ENCODING', 'Unsupported content encoding'],
+  'charset.unsupported': [415, 'UNSUPPORTED_CHARSET', 'Unsupported charset'],
+};
+
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const parserError = typeof err?.type === 'string' ? BODY_PARSER_ERRORS[err.type] : undefined;
+    if (parserError) {
+      const [status, code, title] = parserError;
+      return sendProblem(res, { status, code, title });
+    }
+    if (err instanceof AppError) {
+      const [, status, title] = STATUS_BY_ERROR.find(([type]) => err instanceof type) ?? [
+        AppError,
+        422,
+        'Unprocessable',
+      ];
+      return sendProblem(res, { status, code: err.code, title, detail: err.message, ...(err.details ?? {}) });
+    }
+    if (isDatabaseUnavailable(err)) {
+      logger.error({ err, reqId: req.id }, 'database unavailable');
+      res.setHeader('Retry-After', '5');
+      return sendProblem(res, { status: 503, code: 'UNAVAILABLE', title: 'Service unavailable' });
+    }
+    logger.error({ err, reqId: req.id }, 'unhandled error');
+    sendProblem(res, {
+      status: 500,
+      code: 'INTERNAL',
+      title: 'Internal error',
+      detail: 'Quote the request id when reporting this.',
+    });
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, res) =>
+  sendProblem(res, {
+    status: 404,
+    code: 'ROUTE_NOT_FOUND',
+    title: 'Not found',
+    detail: `${req.method} ${req.path}`,
+  });

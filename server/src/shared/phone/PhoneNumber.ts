@@ -1,0 +1,95 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { preferredNationalNumber } from './whatsappQuirks';
+
+export type { CountryCode };
+
+export class InvalidPhoneNumberError extends Error {
+  readonly code = 'INVALID_PHONE';
+
+  constructor(readonly input: string) {
+    super(`Invalid phone number: ${JSON.stringify(input.slice(0, 64))}`);
+    this.name = 'InvalidPhoneNumberError';
+  }
+}
+
+// libphonenumber skips trailing letters ("+14155550123abc" parses), so screen the characters first.
+const PHONE_CHARACTERS = /^\+?[\d\s().-]+$/;
+const DIGITS_ONLY = /^\d+$/;
+
+/** A phone number in canonical E.164, WhatsApp country quirks applied (see whatsappQuirks.ts). */
+export class PhoneNumber {
+  private constructor(
+    readonly e164: string,
+    readonly country: CountryCode | undefined,
+    private readonly countryCallingCode: string,
+  ) {}
+
+  static parse(input: string, defaultRegion?: CountryCode): PhoneNumber {
+    const phone = PhoneNumber.tryParse(input, defaultRegion);
+    if (!phone) throw new InvalidPhoneNumberError(input);
+    return phone;
+  }
+
+  static tryParse(input: string, defaultRegion?: CountryCode): PhoneNumber | undefined {
+    const text = input.trim();
+    if (!PHONE_CHARACTERS.test(text)) return undefined;
+    // A bare run of 11+ digits is most likely a WhatsApp id (country code, no "+"). Shorter runs
+    // without a region are ambiguous (US `4155550123` would read as a Swiss number), so they fail.
+    const asWhatsAppId = DIGITS_ONLY.test(text) && text.length >= 11 ? `+${text}` : undefined;
+    return (
+      PhoneNumber.canonical(text, defaultRegion) ??
+      (asWhatsAppId ? PhoneNumber.canonical(asWhatsAppId) : undefined)
+    );
+  }
+
+  static fromWhatsAppId(waId: string): PhoneNumber {
+    // wa_ids always carry the country code, whatever their length (Singapore's are 10 digits).
+    const phone = DIGITS_ONLY.test(waId) ? PhoneNumber.canonical(`+${waId}`) : undefined;
+    if (!phone) throw new InvalidPhoneNumberError(waId);
+    return phone;
+  }
+
+  static sameContact(a: string, b: string, defaultRegion?: CountryCode): boolean {
+    const first = PhoneNumber.tryParse(a, defaultRegion);
+    const second = PhoneNumber.tryParse(b, defaultRegion);
+    return first !== undefined && second !== undefined && first.equals(second);
+  }
+
+  private static canonical(text: string, defaultRegion?: CountryCode): PhoneNumber | undefined {
+    const parsed = parsePhoneNumberFromString(text, defaultRegion);
+    if (!parsed) return undefined;
+    const callingCode = parsed.countryCallingCode;
+    const preferred = preferredNationalNumber(callingCode, parsed.nationalNumber);
+    const quirk =
+      preferred === parsed.nationalNumber
+        ? undefined
+        : parsePhoneNumberFromString(`+${callingCode}${preferred}`);
+    const chosen = [quirk, parsed].find((candidate) => candidate?.isValid());
+    return chosen && new PhoneNumber(chosen.number, chosen.country, callingCode);
+  }
+
+  equals(other: PhoneNumber): boolean {
+    return this.e164 === other.e164;
+  }
+
+  /** E.164 without the "+": what Meta's `to` and wa_id look like. */
+  digits(): string {
+    return this.e164.slice(1);
+  }
+
+  /** Twilio addresses WhatsApp recipients as `whatsapp:+E164`. */
+  toWhatsAppAddress(): string {
+    return `whatsapp:${this.e164}`;
+  }
+
+  /** For logs: country code and last 4 digits survive, e.g. `+54*******5678`. */
+  masked(): string {
+    const subscriber = this.digits().slice(this.countryCallingCode.length);
+    const hidden = Math.max(subscriber.length - 4, 0);
+    return `+${this.countryCallingCode}${'*'.repeat(hidden)}${subscriber.slice(hidden)}`;
+  }
+
+  toString(): string {
+    return this.e164;
+  }
+}

@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import { expect } from 'chai';
+import { ConfigError, loadConfig } from '../../src/config';
+
+const key = crypto.randomBytes(32).toString('base64');
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).to.equal(3000);
+    expect(config.host).to.equal('0.0.0.0');
+    expect(config.dataDir).to.equal('./data');
+    expect(config.databaseUrl).to.equal(undefined);
+    expect(config.whatsapp.provider).to.equal('console');
+    expect(config.whatsapp.apiBaseUrl).to.equal('https://graph.facebook.com');
+    expect(config.whatsapp.apiVersion).to.equal('v21.0');
+    expect(config.whatsapp.rateLimitPerMinute).to.equal(50);
+    expect(config.whatsapp.messageRetentionDays).to.equal(90);
+    expect(config.whatsapp.enableMedia).to.equal(true);
+    expect(config.panicCooldownMinutes).to.equal(60);
+    expect(config.paymentLinkBaseUrl).to.equal('http://localhost:3000/pay');
+  });
+
+  it('reads and converts every variable it is given', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@db:5432/app',
+      ENCRYPTION_KEY: key,
+      WHATSAPP_PROVIDER: 'meta',
+      WHATSAPP_PHONE_NUMBER: '+15551234567',
+      WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+      WHATSAPP_ENABLE_MEDIA: 'false',
+      WHATSAPP_RATE_LIMIT_PER_MINUTE: '120',
+      WHATSAPP_API_BASE_URL: 'http://127.0.0.1:9999/',
+    });
+    expect(config.port).to.equal(8080);
+    expect(config.encryptionKey?.length).to.equal(32);
+    expect(config.whatsapp.provider).to.equal('meta');
+    expect(config.whatsapp.enableMedia).to.equal(false);
+    expect(config.whatsapp.rateLimitPerMinute).to.equal(120);
+    expect(config.whatsapp.apiBaseUrl).to.equal('http://127.0.0.1:9999');
+  });
+
+  it('is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).to.equal(true);
+    expect(Object.isFrozen(config.whatsapp)).to.equal(true);
+  });
+
+  const rejections: Array<[string, Record<string, string>, string]> = [
+    ['a non-numeric port', { PORT: 'eighty' }, 'PORT'],
+    ['an unknown provider', { WHATSAPP_PROVIDER: 'telegram' }, 'WHATSAPP_PROVIDER'],
+    ['a business number that is not E.164', { WHATSAPP_PHONE_NUMBER: '555-1234' }, 'WHATSAPP_PHONE_NUMBER'],
+    [
+      'a database URL of another scheme',
+      { DATABASE_URL: 'mysql://x@y/z', ENCRYPTION_KEY: key },
+      'DATABASE_URL',
+    ],
+    ['a server database without ENCRYPTION_KEY', { DATABASE_URL: 'postgres://x@y/z' }, 'ENCRYPTION_KEY'],
+    ['a key that is not 32 bytes', { ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'ENCRYPTION_KEY'],
+    ['a rate limit of zero', { WHATSAPP_RATE_LIMIT_PER_MINUTE: '0' }, 'WHATSAPP_RATE_LIMIT_PER_MINUTE'],
+    ['a malformed API version', { WHATSAPP_API_VERSION: '21' }, 'WHATSAPP_API_VERSION'],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ];
+  for (const [what, env, variable] of rejections) {
+    it(`stops on ${what}, naming ${variable} in one line`, () => {
+      expect(() => loadConfig(env))
+        .to.throw(ConfigError)
+        .with.property('message')
+        .that.matches(new RegExp(`^Invalid configuration: ${variable}: [^\\n]+$`));
+    });
+  }
+});

@@ -1,0 +1,48 @@
+import { Writable } from 'node:stream';
+import { expect } from 'chai';
+import { createLogger, maskPhone } from '../../../src/shared/logging/createLogger';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: createLogger('info', stream), lines };
+}
+
+describe('createLogger', () => {
+  it('redacts tokens, secrets and signatures', () => {
+    const { logger, lines } = capture();
+    logger.info(
+      {
+        accessToken: 'EAAG123',
+        config: { webhookSecret: 's3cr3t' },
+        req: { headers: { authorization: 'Bearer wao_x' } },
+      },
+      'x',
+    );
+    expect(lines[0]).not.to.match(/EAAG123|s3cr3t|wao_x/);
+    expect(lines[0]).to.include('[Redacted]');
+  });
+
+  it('redacts message bodies', () => {
+    const { logger, lines } = capture();
+    logger.info({ message: { text: { body: 'my passport number is X' } }, body: 'hello' }, 'inbound');
+    expect(lines[0]).not.to.match(/passport|hello/);
+  });
+
+  it('masks phone numbers, keeping the country code and last four digits', () => {
+    const { logger, lines } = capture();
+    logger.info({ from: '5491112345678', message: { to: '+14155550123' } }, 'x');
+    expect(lines[0]).to.include('54*******5678').and.include('+14*****0123');
+    expect(lines[0]).not.to.include('1112345678');
+  });
+
+  it('masks short or odd values completely', () => {
+    expect(maskPhone('123')).to.equal('***');
+    expect(maskPhone(undefined)).to.equal('***');
+  });
+});
