@@ -1,0 +1,397 @@
+import { expect } from 'chai';
+import type { InboundEvent, InboundMessageEvent } from '../../../src/whatsapp/inbound/InboundEvent';
+import { MalformedDeliveryError } from '../../../src/whatsapp/inbound/MalformedDeliveryError';
+import { parseMetaDelivery } from '../../../src/whatsapp/inbound/MetaWebhookParser';
+
+const METADATA = { display_phone_number: '15550100199', phone_number_id: '106540352242922' };
+
+function delivery(...changes: unknown[]): Record<string, unknown> {
+  return { object: 'whatsapp_business_account', entry: [{ id: '102938475610293', changes }] };
+}
+
+function messagesChange(value: Record<string, unknown>): Record<string, unknown> {
+  return { field: 'messages', value: { messaging_product: 'whatsapp', metadata: METADATA, ...value } };
+}
+
+function message(type: string, body: Record<string, unknown> = {}): Record<string, unknown> {
+  return { from: '15551234567', id: `wamid.${type}`, timestamp: '1789012345', type, ...body };
+}
+
+function parseOne(msg: Record<string, unknown>, contacts?: unknown[]): InboundMessageEvent {
+  const events = parseMetaDelivery(delivery(messagesChange({ contacts, messages: [msg] })));
+  expect(events).to.have.length(1);
+  expect(events[0].kind).to.equal('message');
+  return events[0] as InboundMessageEvent;
+}
+
+function malformedField(body: unknown): string {
+  try {
+    parseMetaDelivery(body);
+  } catch (error) {
+    expect(error).to.be.instanceOf(MalformedDeliveryError);
+    return (error as MalformedDeliveryError).field;
+  }
+  throw new Error('expected parseMetaDelivery to throw');
+}
+
+describe('parseMetaDelivery', () => {
+  describe('message types without a shared fixture', () => {
+    it('reads a video with its caption and media fields', () => {
+      const event = parseOne(
+        message('video', { video: { caption: 'Mirá', mime_type: 'video/mp4', sha256: 'abc=', id: '77' } }),
+      );
+      expect(event).to.include({ type: 'video', text: 'Mirá' });
+      expect(event.media).to.deep.equal({ providerMediaId: '77', mimeType: 'video/mp4', sha256: 'abc=' });
+    });
+
+    it('reads an animated sticker', () => {
+      const event = parseOne(
+        message('sticker', { sticker: { mime_type: 'image/webp', sha256: 's=', id: '88', animated: true } }),
+      );
+      expect(event.type).to.equal('sticker');
+      expect(event.media).to.deep.equal({
+        providerMediaId: '88',
+        mimeType: 'image/webp',
+        sha256: 's=',
+        animated: true,
+      });
+    });
+
+    it('keeps shared contact cards as given', () => {
+      const cards = [{ name: { formatted_name: 'Juan Pérez' }, phones: [{ phone: '+54 9 11 5555-0000' }] }];
+      const event = parseOne(message('contacts', { contacts: cards }));
+      expect(event.type).to.equal('contacts');
+      expect(event.contacts).to.deep.equal(cards);
+    });
+
+    it('reads an order with its text', () => {
+      const order = {
+        catalog_id: 'c1',
+        product_items: [{ product_retailer_id: 'p1', quantity: 2 }],
+        text: 'Para hoy',
+      };
+      expect(parseOne(message('order', { order }))).to.include({ type: 'order', text: 'Para hoy' });
+    });
+
+    it('reads a system message (number change) even though the value has no contacts', () => {
+      const system = {
+        body: 'User A changed from 15551234567 to 15557654321',
+        wa_id: '15557654321',
+        type: 'user_changed_number',
+      };
+      const event = parseOne(message('system', { system }));
+      expect(event).to.include({ type: 'system', text: system.body });
+      expect(event.from).to.deep.equal({ waId: '15551234567' });
+    });
+
+    it('turns a message type we do not know into unsupported, naming the type', () => {
+      const event = parseOne(message('poll_vote', { poll_vote: { option: 1 } }));
+      expect(event).to.include({ type: 'unsupported', unsupportedType: 'poll_vote' });
+    });
+
+    it("turns the older API's type 'unknown' into unsupported", () => {
+      expect(parseOne(message('unknown'))).to.include({ type: 'unsupported', unsupportedType: 'unknown' });
+    });
+
+    it('keeps an interactive message without a button or list reply (e.g. a Flow response) as interactive', () => {
+      const event = parseOne(
+        message('interactive', { interactive: { type: 'nfm_reply', nfm_reply: { response_json: '{}' } } }),
+      );
+      expect(event.type).to.equal('interactive');
+      expect(event).to.not.have.property('reply');
+    });
+
+    it('treats a reaction with an empty emoji as a removal', () => {
+      const event = parseOne(message('reaction', { reaction: { message_id: 'wamid.X', emoji: '' } }));
+      expect(event.reaction).to.deep.equal({ messageId: 'wamid.X' });
+    });
+
+    it('accepts location coordinates sent as strings', () => {
+      const event = parseOne(message('location', { location: { latitude: '-34.6', longitude: '-58.4' } }));
+      expect(event.location).to.deep.equal({ latitude: -34.6, longitude: -58.4 });
+    });
+  });
+
+  describe('context and identity', () => {
+    it('reads forwarded flags and the click-to-WhatsApp referral', () => {
+      const referral = { source_url: 'https://fb.me/x', source_type: 'ad', ctwa_clid: 'clid' };
+      const event = parseOne(
+        message('text', {
+          text: { body: 'hi' },
+          context: { forwarded: true, frequently_forwarded: true },
+          referral,
+        }),
+      );
+      expect(event.context).to.deep.equal({ forwarded: true, frequentlyForwarded: true, referral });
+    });
+
+    it('matches each message to its own contact by wa_id', () => {
+      const contacts = [
+        { profile: { name: 'Ana Test' }, wa_id: '15551234567' },
+        { profile: { name: 'Mateo Prueba' }, wa_id: '5491155550123' },
+      ];
+      const events = parseMetaDelivery(
+        delivery(
+          messagesChange({
+            contacts,
+            messages: [
+              message('text', { from: '5491155550123', id: 'wamid.1' }),
+              message('text', { id: 'wamid.2' }),
+            ],
+          }),
+        ),
+      ) as InboundMessageEvent[];
+      expect(events.map((e) => e.from)).to.deep.equal([
+        { waId: '5491155550123', name: 'Mateo Prueba' },
+        { waId: '15551234567', name: 'Ana Test' },
+      ]);
+    });
+
+    it('takes both the phone and the BSUID when Meta sends both', () => {
+      const contacts = [
+        { profile: { name: 'Ana', username: '@ana' }, wa_id: '15551234567', user_id: 'US.123' },
+      ];
+      const event = parseOne(message('text', { from_user_id: 'US.123' }), contacts);
+      expect(event.from).to.deep.equal({
+        waId: '15551234567',
+        userId: 'US.123',
+        username: '@ana',
+        name: 'Ana',
+      });
+    });
+
+    it('fills a BSUID-only sender from a contact matched by user_id', () => {
+      const contacts = [{ profile: { name: 'Lu' }, wa_id: '5491155550123', user_id: 'AR.1' }];
+      const msg = message('text', { from_user_id: 'AR.1' });
+      delete msg.from;
+      expect(parseOne(msg, contacts).from).to.deep.equal({
+        waId: '5491155550123',
+        userId: 'AR.1',
+        name: 'Lu',
+      });
+    });
+
+    it('reads the BSUID recipient of a status', () => {
+      const status = {
+        id: 'wamid.S',
+        status: 'delivered',
+        timestamp: '1789012345',
+        recipient_user_id: 'US.9',
+      };
+      const [event] = parseMetaDelivery(delivery(messagesChange({ statuses: [status] })));
+      expect(event).to.include({ kind: 'status', recipientUserId: 'US.9' });
+      expect(event).to.not.have.property('recipient');
+    });
+
+    it('writes the business display number as E.164', () => {
+      const change = messagesChange({ messages: [message('text')] });
+      (change.value as Record<string, unknown>).metadata = {
+        display_phone_number: '+1 555-010-0199',
+        phone_number_id: '1',
+      };
+      expect(parseMetaDelivery(delivery(change))[0].route).to.deep.equal({
+        phoneNumberId: '1',
+        businessPhone: '+15550100199',
+        wabaId: '102938475610293',
+      });
+    });
+  });
+
+  describe('batches and unknown content', () => {
+    it('returns every event of every entry and change, in order', () => {
+      const body = {
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: 'W1',
+            changes: [
+              messagesChange({ messages: [message('text', { id: 'a' }), message('text', { id: 'b' })] }),
+            ],
+          },
+          {
+            id: 'W2',
+            changes: [
+              messagesChange({
+                statuses: [
+                  { id: 'c', status: 'sent', timestamp: '1' },
+                  { id: 'd', status: 'played', timestamp: '2' },
+                ],
+                errors: [{ code: 131000, title: 'Something went wrong' }, { code: 368 }],
+              }),
+            ],
+          },
+        ],
+      };
+      const events = parseMetaDelivery(body);
+      expect(
+        events.map((e) => [e.kind, e.route.wabaId, 'providerMessageId' in e ? e.providerMessageId : '']),
+      ).to.deep.equal([
+        ['message', 'W1', 'a'],
+        ['message', 'W1', 'b'],
+        ['status', 'W2', 'c'],
+        ['status', 'W2', 'd'],
+        ['provider_error', 'W2', ''],
+      ]);
+      expect((events[4] as Extract<InboundEvent, { kind: 'provider_error' }>).errors).to.deep.equal([
+        { code: '131000', title: 'Something went wrong' },
+        { code: '368' },
+      ]);
+    });
+
+    it('returns nothing for an empty entry list', () => {
+      expect(parseMetaDelivery({ object: 'whatsapp_business_account', entry: [] })).to.deep.equal([]);
+    });
+
+    it('ignores fields other than messages and template status updates, whatever their value', () => {
+      const events = parseMetaDelivery(
+        delivery(
+          { field: 'account_update', value: { event: 'VERIFIED_ACCOUNT' } },
+          { field: 'smb_message_echoes', value: 'not even an object' },
+          messagesChange({ messages: [message('text')] }),
+        ),
+      );
+      expect(events.map((e) => e.kind)).to.deep.equal(['message']);
+    });
+
+    it('skips statuses that carry no delivery progress (older deleted/warning)', () => {
+      const statuses = [
+        { id: 'x', status: 'deleted', timestamp: '1' },
+        { id: 'y', status: 'read', timestamp: '2' },
+      ];
+      const events = parseMetaDelivery(delivery(messagesChange({ statuses })));
+      expect(events.map((e) => e.kind === 'status' && e.status)).to.deep.equal(['read']);
+    });
+  });
+
+  describe('template status updates', () => {
+    function templateChange(value: Record<string, unknown>): Record<string, unknown> {
+      return {
+        object: 'whatsapp_business_account',
+        entry: [{ id: 'W', time: 1789012845, changes: [{ field: 'message_template_status_update', value }] }],
+      };
+    }
+    const base = {
+      event: 'PAUSED',
+      message_template_id: '42',
+      message_template_name: 'n',
+      message_template_language: 'en-US',
+    };
+
+    it("normalises the language separator to '_' and omits a NONE or null reason", () => {
+      for (const reason of ['NONE', null]) {
+        const [event] = parseMetaDelivery(templateChange({ ...base, reason }));
+        expect(event).to.include({
+          kind: 'template_status',
+          language: 'en_US',
+          providerTemplateId: '42',
+          status: 'PAUSED',
+        });
+        expect(event).to.not.have.property('reason');
+      }
+    });
+
+    it('uses other_info.description as the detail of a pause', () => {
+      const other_info = { title: 'FIRST_PAUSE', description: 'Low quality' };
+      const [event] = parseMetaDelivery(templateChange({ ...base, reason: 'NONE', other_info }));
+      expect(event).to.include({ reasonDetail: 'Low quality' });
+    });
+  });
+
+  describe('malformed deliveries', () => {
+    it('is an Error subclass naming the field in its message', () => {
+      const error = new MalformedDeliveryError('entry', 'must be an array');
+      expect(error).to.be.instanceOf(Error);
+      expect(error.name).to.equal('MalformedDeliveryError');
+      expect(error.message).to.contain('entry');
+    });
+
+    it('rejects a body that is not an object', () => {
+      for (const body of [null, undefined, 'x', 42, []]) expect(malformedField(body)).to.equal('body');
+    });
+
+    it('rejects a missing or foreign object type', () => {
+      expect(malformedField({ entry: [] })).to.equal('object');
+      expect(malformedField({ object: 'page', entry: [] })).to.equal('object');
+    });
+
+    it('rejects an entry that is not an array of objects', () => {
+      expect(malformedField({ object: 'whatsapp_business_account' })).to.equal('entry');
+      expect(malformedField({ object: 'whatsapp_business_account', entry: {} })).to.equal('entry');
+      expect(malformedField({ object: 'whatsapp_business_account', entry: [null] })).to.equal('entry[0]');
+    });
+
+    it('rejects an entry without changes and a change without field', () => {
+      expect(malformedField({ object: 'whatsapp_business_account', entry: [{ id: 'W' }] })).to.equal(
+        'entry[0].changes',
+      );
+      expect(malformedField(delivery({ value: {} }))).to.equal('entry[0].changes[0].field');
+    });
+
+    it('rejects a messages change without value, metadata or phone_number_id', () => {
+      expect(malformedField(delivery({ field: 'messages' }))).to.equal('entry[0].changes[0].value');
+      expect(malformedField(delivery({ field: 'messages', value: { messages: [] } }))).to.equal(
+        'entry[0].changes[0].value.metadata',
+      );
+      expect(malformedField(delivery({ field: 'messages', value: { metadata: {} } }))).to.equal(
+        'entry[0].changes[0].value.metadata.phone_number_id',
+      );
+    });
+
+    it('names the exact message that has no id', () => {
+      const withoutId = message('text');
+      delete withoutId.id;
+      const body = delivery(
+        messagesChange({ messages: [message('text')] }),
+        messagesChange({ messages: [withoutId] }),
+      );
+      expect(malformedField(body)).to.equal('entry[0].changes[1].value.messages[0].id');
+    });
+
+    it('rejects messages that is not an array', () => {
+      expect(malformedField(delivery(messagesChange({ messages: message('text') })))).to.equal(
+        'entry[0].changes[0].value.messages',
+      );
+    });
+
+    it('rejects a message without a usable timestamp or type', () => {
+      for (const timestamp of [undefined, '', 'yesterday', '1.5', -1]) {
+        expect(
+          malformedField(delivery(messagesChange({ messages: [message('text', { timestamp })] }))),
+        ).to.equal('entry[0].changes[0].value.messages[0].timestamp');
+      }
+      expect(
+        malformedField(delivery(messagesChange({ messages: [message('text', { type: undefined })] }))),
+      ).to.equal('entry[0].changes[0].value.messages[0].type');
+    });
+
+    it('rejects a message with neither from nor from_user_id', () => {
+      expect(
+        malformedField(delivery(messagesChange({ messages: [message('text', { from: undefined })] }))),
+      ).to.equal('entry[0].changes[0].value.messages[0].from');
+    });
+
+    it('rejects a status without id or status', () => {
+      expect(
+        malformedField(delivery(messagesChange({ statuses: [{ status: 'read', timestamp: '1' }] }))),
+      ).to.equal('entry[0].changes[0].value.statuses[0].id');
+      expect(malformedField(delivery(messagesChange({ statuses: [{ id: 'x', timestamp: '1' }] })))).to.equal(
+        'entry[0].changes[0].value.statuses[0].status',
+      );
+    });
+
+    it('rejects a template status update without template id or entry time', () => {
+      const value = { event: 'APPROVED', message_template_name: 'n', message_template_language: 'es' };
+      const entry = { id: 'W', time: 1, changes: [{ field: 'message_template_status_update', value }] };
+      expect(malformedField({ object: 'whatsapp_business_account', entry: [entry] })).to.equal(
+        'entry[0].changes[0].value.message_template_id',
+      );
+      const noTime = {
+        id: 'W',
+        changes: [{ field: 'message_template_status_update', value: { ...value, message_template_id: 1 } }],
+      };
+      expect(malformedField({ object: 'whatsapp_business_account', entry: [noTime] })).to.equal(
+        'entry[0].time',
+      );
+    });
+  });
+});
