@@ -18,7 +18,7 @@ export default tseslint.config(
     rules: {
       'no-console': 'error',
       'no-empty': ['error', { allowEmptyCatch: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {
@@ -54,6 +54,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // chai assertions are expressions (`expect(x).to.exist`).
+    files: ['server/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
     // The CLI, benchmarks and scripts talk to a terminal by design.

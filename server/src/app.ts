@@ -8,6 +8,10 @@ import { errorMiddleware, notFoundHandler } from './shared/http/errorMiddleware'
 import { healthRoutes } from './shared/http/healthRoutes';
 import type { Logger } from './shared/logging/createLogger';
 import { TYPES } from './types';
+import type { Config } from './config';
+import type { TenantDirectory } from './whatsapp/configuration/TenantDirectory';
+import type { WebhookInbox } from './whatsapp/inbox/WebhookInbox';
+import { webhookRoutes } from './whatsapp/webhook/webhookRoutes';
 
 export const BODY_LIMIT = '1mb';
 
@@ -32,6 +36,14 @@ export function createApp(container: Container): Express {
     }),
   );
   app.use(healthRoutes(db));
+  app.use(
+    webhookRoutes({
+      directory: container.get<TenantDirectory>(TYPES.TenantDirectory),
+      inbox: container.get<WebhookInbox>(TYPES.WebhookInbox),
+      logger,
+      publicBaseUrl: container.get<Config>(TYPES.Config).publicBaseUrl,
+    }),
+  );
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));

@@ -19,7 +19,7 @@ export interface Runtime {
 /** Opens the database, brings the schema up to date and builds the container. Shared by server and CLI. */
 export async function bootstrap(config: Config, logger: Logger): Promise<Runtime> {
   const embeddedDir = config.databaseUrl ? undefined : path.resolve(config.dataDir, 'pgdata');
-  const db = await openDatabase({ url: config.databaseUrl, embeddedDir });
+  const db = await openDatabase({ url: config.databaseUrl, embeddedDir, logger });
   try {
     const applied = await migrateToLatest(db.knex);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');

@@ -8,6 +8,7 @@ import type { Logger } from './shared/logging/createLogger';
 import { TYPES } from './types';
 import { identityModule } from './modules/identity/identityModule';
 import { whatsappModule } from './whatsapp/whatsappModule';
+import { conversationModule } from './modules/conversation/conversationModule';
 
 export interface Infrastructure {
   config: Config;
@@ -29,6 +30,7 @@ export function createContainer(infra: Infrastructure): Container {
       bind(TYPES.CredentialCipher).toConstantValue(new CredentialCipher(infra.encryptionKey));
     }),
     identityModule,
+    conversationModule,
     whatsappModule,
   );
   return container;

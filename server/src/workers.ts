@@ -1,4 +1,5 @@
 import type { Container } from 'inversify';
+import { TYPES } from './types';
 
 export interface BackgroundWorker {
   start(): void;
@@ -6,11 +7,11 @@ export interface BackgroundWorker {
   stop(): Promise<void>;
 }
 
-export const WORKERS = Symbol.for('BackgroundWorkers');
-
-/** Starts every worker bound under WORKERS (inbox processor, media downloader, …). */
+/** Starts every worker bound under TYPES.BackgroundWorkers (inbox processor, media downloader, …). */
 export function startBackgroundWorkers(container: Container): { stop(): Promise<void> } {
-  const workers = container.isBound(WORKERS) ? container.getAll<BackgroundWorker>(WORKERS) : [];
+  const workers = container.isBound(TYPES.BackgroundWorkers)
+    ? container.getAll<BackgroundWorker>(TYPES.BackgroundWorkers)
+    : [];
   workers.forEach((w) => w.start());
   return { stop: async () => void (await Promise.all(workers.map((w) => w.stop()))) };
 }

@@ -1,7 +1,26 @@
 import { ContainerModule } from 'inversify';
 import { TYPES } from '../types';
+import { ApplyStatusUpdate } from '../modules/message/application/ApplyStatusUpdate';
+import { RecordInboundMessage } from '../modules/message/application/RecordInboundMessage';
+import { ApplyTemplateStatus } from '../modules/template/application/ApplyTemplateStatus';
+import { NoopMessageRouter } from '../routing/NoopMessageRouter';
 import { KnexWhatsappConfigurationRepository } from './configuration/KnexWhatsappConfigurationRepository';
+import { TenantDirectory } from './configuration/TenantDirectory';
+import { InboundEventHandler } from './inbox/InboundEventHandler';
+import { InboxEvents } from './inbox/InboxEvents';
+import { InboxProcessor } from './inbox/InboxProcessor';
+import { WebhookInbox } from './inbox/WebhookInbox';
 
 export const whatsappModule = new ContainerModule(({ bind }) => {
   bind(TYPES.WhatsappConfigurationRepository).to(KnexWhatsappConfigurationRepository);
+  bind(TYPES.TenantDirectory).to(TenantDirectory);
+  bind(TYPES.WebhookInbox).to(WebhookInbox);
+  bind(TYPES.InboxEvents).to(InboxEvents);
+  bind(TYPES.InboundEventHandler).to(InboundEventHandler);
+  bind(TYPES.RecordInboundMessage).to(RecordInboundMessage);
+  bind(TYPES.ApplyStatusUpdate).to(ApplyStatusUpdate);
+  bind(TYPES.ApplyTemplateStatus).to(ApplyTemplateStatus);
+  bind(TYPES.MessageRouter).to(NoopMessageRouter);
+  bind(InboxProcessor).toSelf();
+  bind(TYPES.BackgroundWorkers).toService(InboxProcessor);
 });

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The shared fixture folder (`<repo>/../shared/fixtures`), or `WA_OPS_FIXTURES_DIR`. */
+/** Signed provider payloads in the real formats (see its README), or `WA_OPS_FIXTURES_DIR`. */
 export const FIXTURES_DIR =
-  process.env.WA_OPS_FIXTURES_DIR ?? path.resolve(__dirname, '../../../../shared/fixtures');
+  process.env.WA_OPS_FIXTURES_DIR ?? path.resolve(__dirname, '../fixtures/whatsapp');
 
 /** Fake secrets the fixtures were signed with (see the fixture README). */
 export const META_APP_SECRET = 'test_app_secret_do_not_use_in_prod';

@@ -4,6 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import { PGlite } from '@electric-sql/pglite';
 import ClientPgLite from 'knex-pglite';
 import { types } from 'pg';
+import type { Logger } from '../logging/createLogger';
 import { Database } from './Database';
 
 // bigint counts and ids as numbers (they stay far below 2^53 here); numeric stays a string (money).
@@ -15,15 +16,24 @@ export interface DatabaseOptions {
   /** Directory of the embedded database; omitted means in memory (tests). */
   embeddedDir?: string;
   poolMax?: number;
+  /** Where knex's own warnings go (pool errors, deprecations); silent when omitted. */
+  logger?: Pick<Logger, 'warn' | 'error' | 'debug'>;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const log = {
+    warn: (message: unknown) => options.logger?.warn({ knex: message }, 'database warning'),
+    error: (message: unknown) => options.logger?.error({ knex: message }, 'database error'),
+    debug: (message: unknown) => options.logger?.debug({ knex: message }, 'database debug'),
+    deprecate: (message: unknown) => options.logger?.warn({ knex: message }, 'database deprecation'),
+  };
   if (options.url) {
     const knex = knexFactory({
       client: 'pg',
       connection: { connectionString: options.url, application_name: 'wa-ops' },
       pool: { min: 0, max: options.poolMax ?? 10 },
       acquireConnectionTimeout: 10_000,
+      log,
     });
     return new Database(knex, 'postgres');
   }
@@ -32,6 +42,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const knex: Knex = knexFactory({
     client: ClientPgLite,
     connection: () => ({ pglite }) as never,
+    log,
   });
   return new Database(knex, 'embedded', async () => {
     if (!pglite.closed) await pglite.close();

@@ -22,8 +22,9 @@ export class ValidationError extends AppError {
   constructor(
     message: string,
     readonly fields: FieldProblem[] = [],
+    code = 'VALIDATION_FAILED',
   ) {
-    super('VALIDATION_FAILED', message, { fields });
+    super(code, message, fields.length ? { fields } : undefined);
   }
 }
 
@@ -42,8 +43,8 @@ export class PermissionError extends AppError {
 }
 
 export class AuthenticationError extends AppError {
-  constructor(message = 'A valid API key is required') {
-    super('UNAUTHENTICATED', message);
+  constructor(message = 'A valid API key is required', code = 'UNAUTHENTICATED') {
+    super(code, message);
   }
 }
 

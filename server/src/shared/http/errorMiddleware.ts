@@ -46,6 +46,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
         422,
         'Unprocessable',
       ];
+      if (status === 503) res.setHeader('Retry-After', '5');
       return sendProblem(res, { status, code: err.code, title, detail: err.message, ...(err.details ?? {}) });
     }
     if (isDatabaseUnavailable(err)) {

@@ -1,0 +1,20 @@
+import { ContainerModule } from 'inversify';
+import { TYPES } from '../../types';
+import { KnexMediaRepository } from '../media/infrastructure/KnexMediaRepository';
+import { KnexMessageRepository } from '../message/infrastructure/KnexMessageRepository';
+import { KnexPendingStatusRepository } from '../message/infrastructure/KnexPendingStatusRepository';
+import { KnexOptInRepository } from '../optin/infrastructure/KnexOptInRepository';
+import { KnexTemplateRepository } from '../template/infrastructure/KnexTemplateRepository';
+import { KnexTimelineRepository } from '../timeline/infrastructure/KnexTimelineRepository';
+import { KnexConversationRepository } from './infrastructure/KnexConversationRepository';
+
+/** Repositories of the conversation side: conversations, messages, opt-ins, templates, timeline. */
+export const conversationModule = new ContainerModule(({ bind }) => {
+  bind(TYPES.ConversationRepository).to(KnexConversationRepository);
+  bind(TYPES.MessageRepository).to(KnexMessageRepository);
+  bind(TYPES.PendingStatusRepository).to(KnexPendingStatusRepository);
+  bind(TYPES.OptInRepository).to(KnexOptInRepository);
+  bind(TYPES.TemplateRepository).to(KnexTemplateRepository);
+  bind(TYPES.TimelineRepository).to(KnexTimelineRepository);
+  bind(TYPES.MediaRepository).to(KnexMediaRepository);
+});

@@ -1,0 +1,42 @@
+export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export interface Conversation {
+  id: string;
+  tenantId: string;
+  /** E.164, or the business-scoped user id when the customer shares no phone. */
+  customerPhone: string;
+  customerUserId?: string;
+  customerName?: string;
+  state: string;
+  status: 'active' | 'expired' | 'closed';
+  context: Record<string, unknown>;
+  lastInboundAt?: Date;
+  expiresAt?: Date;
+  assignedTo?: string;
+  unreadCount: number;
+}
+
+/** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last message. */
+export function windowExpiresAt(conversation: Pick<Conversation, 'lastInboundAt'>): Date | undefined {
+  return conversation.lastInboundAt && new Date(conversation.lastInboundAt.getTime() + SERVICE_WINDOW_MS);
+}
+
+export function isWindowOpen(conversation: Pick<Conversation, 'lastInboundAt'>, now: Date): boolean {
+  const expires = windowExpiresAt(conversation);
+  return expires !== undefined && now < expires;
+}
+
+export interface InboundContact {
+  tenantId: string;
+  customerPhone: string;
+  customerUserId?: string;
+  customerName?: string;
+  /** When the customer wrote (the provider's timestamp, never later than now). */
+  at: Date;
+}
+
+export interface ConversationRepository {
+  /** The active conversation of that customer, created if needed, with the window moved to `at`. */
+  touchInbound(contact: InboundContact): Promise<Conversation>;
+  findById(tenantId: string, id: string): Promise<Conversation | undefined>;
+}

@@ -1,0 +1,64 @@
+export const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+export const isMediaType = (type: string): type is MediaType =>
+  (MEDIA_TYPES as readonly string[]).includes(type);
+
+/** WhatsApp's own limits per type (Cloud API media reference); larger files are refused, not stored. */
+export const MAX_MEDIA_BYTES: Record<MediaType, number> = {
+  image: 5 * 1024 * 1024,
+  video: 16 * 1024 * 1024,
+  audio: 16 * 1024 * 1024,
+  document: 100 * 1024 * 1024,
+  sticker: 500 * 1024,
+};
+
+export interface PendingMedia {
+  tenantId: string;
+  messageId: string;
+  type: MediaType;
+  providerMediaId?: string;
+  url?: string;
+  mimeType?: string;
+  sha256?: string;
+  filename?: string;
+}
+
+/** A pending row leased to one downloader. `attempts` counts this attempt and fences the write-back. */
+export interface ClaimedMedia {
+  id: string;
+  tenantId: string;
+  messageId?: string;
+  /** The message's type; undefined when the message is gone or its type is not a media type. */
+  type?: MediaType;
+  /** A provider media id, or a URL when the provider gave only that (see addPending). */
+  providerMediaId?: string;
+  providerMessageId?: string;
+  mimeType?: string;
+  sha256?: string;
+  filename?: string;
+  attempts: number;
+}
+
+export interface StoredMedia {
+  storageKey: string;
+  sizeBytes: number;
+  /** Lowercase hex of the bytes actually stored. */
+  sha256: string;
+  mimeType?: string;
+  storedAt: Date;
+}
+
+export interface MediaRepository {
+  /** Queues a download; a redelivered message does not queue it twice. */
+  addPending(media: PendingMedia): Promise<void>;
+  /** Leases up to `limit` rows due at `now` until `leaseUntil`, counting one more attempt on each. */
+  claimPending(limit: number, now: Date, leaseUntil: Date): Promise<ClaimedMedia[]>;
+  /**
+   * The write-backs apply only while the claim is still this attempt's: false means the lease
+   * expired and another downloader took the row over.
+   */
+  markStored(claim: ClaimedMedia, stored: StoredMedia): Promise<boolean>;
+  retryLater(claim: ClaimedMedia, error: string, availableAt: Date): Promise<boolean>;
+  markFailed(claim: ClaimedMedia, error: string): Promise<boolean>;
+}

@@ -1,0 +1,62 @@
+import { inject, injectable } from 'inversify';
+import type { Logger } from '../../../shared/logging/createLogger';
+import { TYPES } from '../../../types';
+import type { MessageStatusEvent } from '../../../whatsapp/inbound/InboundEvent';
+import type { OptInRepository } from '../../optin/domain/OptIn';
+import type { MessageRepository } from '../domain/Message';
+import { alreadyRecorded, nextStatus, type StatusHistoryEntry } from '../domain/MessageStatus';
+import type { PendingStatusRepository } from '../domain/PendingStatus';
+
+export type StatusOutcome = 'applied' | 'history-only' | 'duplicate' | 'parked';
+
+/** Meta 131050: the user stopped marketing messages from this business. */
+const MARKETING_STOPPED = '131050';
+
+/** Runs inside the caller's transaction (the inbox event, or the send that just got its provider id). */
+@injectable()
+export class ApplyStatusUpdate {
+  constructor(
+    @inject(TYPES.MessageRepository) private readonly messages: MessageRepository,
+    @inject(TYPES.PendingStatusRepository) private readonly pending: PendingStatusRepository,
+    @inject(TYPES.OptInRepository) private readonly optIns: OptInRepository,
+    @inject(TYPES.Logger) private readonly logger: Logger,
+  ) {}
+
+  async execute(tenantId: string, event: MessageStatusEvent): Promise<StatusOutcome> {
+    const message = await this.messages.findByProviderIdForUpdate(tenantId, event.providerMessageId);
+    if (!message) {
+      await this.pending.park(tenantId, event);
+      this.logger.debug(
+        { providerMessageId: event.providerMessageId, status: event.status },
+        'status parked',
+      );
+      return 'parked';
+    }
+    const at = event.timestamp.toISOString();
+    if (alreadyRecorded(message.statusHistory, event.status, at)) return 'duplicate';
+
+    const status = nextStatus(message.status, event.status);
+    const error = event.status === 'failed' ? event.errors?.[0] : undefined;
+    const entry: StatusHistoryEntry = {
+      status: event.status,
+      at,
+      applied: status !== message.status,
+      ...(error ? { errorCode: error.code, errorTitle: error.title ?? error.message } : {}),
+    };
+    await this.messages.applyStatus(message.id, {
+      status,
+      history: [...message.statusHistory, entry],
+      ...(entry.applied && error ? { errorCode: error.code, errorTitle: entry.errorTitle } : {}),
+      sentAt: event.status === 'sent' ? event.timestamp : undefined,
+    });
+    if (error?.code === MARKETING_STOPPED && message.customerPhone)
+      await this.optIns.recordMarketingOptOut(tenantId, message.customerPhone);
+    return entry.applied ? 'applied' : 'history-only';
+  }
+
+  /** For the sender, once a message has its provider id: statuses that arrived first. */
+  async applyParked(tenantId: string, providerMessageId: string): Promise<void> {
+    for (const event of await this.pending.take(tenantId, providerMessageId))
+      await this.execute(tenantId, event);
+  }
+}

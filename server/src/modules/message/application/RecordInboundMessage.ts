@@ -1,0 +1,101 @@
+import { inject, injectable } from 'inversify';
+import type { Config } from '../../../config';
+import type { Clock } from '../../../shared/clock/Clock';
+import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
+import { TYPES } from '../../../types';
+import type { MessageRouter } from '../../../routing/MessageRouter';
+import type { InboundMessageEvent } from '../../../whatsapp/inbound/InboundEvent';
+import type { ConversationRepository } from '../../conversation/domain/Conversation';
+import { isMediaType, type MediaRepository } from '../../media/domain/Media';
+import type { OptInRepository } from '../../optin/domain/OptIn';
+import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
+import type { MessageRepository } from '../domain/Message';
+import { inboundContent } from '../domain/inboundContent';
+
+export type InboundOutcome = 'recorded' | 'duplicate';
+
+/**
+ * One inbound message, exactly once: the insert on (tenant, provider id) decides whether this
+ * delivery is new; everything after it happens only for a new message, in the caller's transaction.
+ */
+@injectable()
+export class RecordInboundMessage {
+  constructor(
+    @inject(TYPES.Config) private readonly config: Config,
+    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.MessageRepository) private readonly messages: MessageRepository,
+    @inject(TYPES.ConversationRepository) private readonly conversations: ConversationRepository,
+    @inject(TYPES.OptInRepository) private readonly optIns: OptInRepository,
+    @inject(TYPES.MediaRepository) private readonly media: MediaRepository,
+    @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
+    @inject(TYPES.MessageRouter) private readonly router: MessageRouter,
+  ) {}
+
+  async execute(tenantId: string, event: InboundMessageEvent): Promise<InboundOutcome> {
+    const customerPhone = customerKey(event);
+    const messageId = await this.messages.insertInbound({
+      tenantId,
+      providerMessageId: event.providerMessageId,
+      type: event.type,
+      customerPhone,
+      content: inboundContent(event),
+      replyToProviderId: event.context?.replyToProviderId,
+      providerTimestamp: event.timestamp,
+    });
+    if (!messageId) return 'duplicate';
+
+    const at = new Date(Math.min(event.timestamp.getTime(), this.clock.now().getTime()));
+    const conversation = await this.conversations.touchInbound({
+      tenantId,
+      customerPhone,
+      customerUserId: event.from.userId,
+      customerName: event.from.name,
+      at,
+    });
+    await this.messages.attachToConversation(messageId, conversation.id);
+    await this.optIns.recordFirstContact(tenantId, customerPhone);
+    if (this.config.whatsapp.enableMedia && event.media && isMediaType(event.type))
+      await this.media.addPending({ tenantId, messageId, type: event.type, ...event.media });
+
+    if (event.reaction) {
+      await this.recordReaction(tenantId, conversation.id, messageId, event);
+      return 'recorded';
+    }
+    await this.router.route({ tenantId, messageId, customerPhone, conversation, event });
+    return 'recorded';
+  }
+
+  /** Reactions belong to the message they react to; they never open a lead or run a command. */
+  private async recordReaction(
+    tenantId: string,
+    conversationId: string,
+    messageId: string,
+    event: InboundMessageEvent,
+  ) {
+    const reaction = event.reaction!;
+    const targetId = await this.messages.findIdByProviderId(tenantId, reaction.messageId);
+    await this.timeline.add({
+      tenantId,
+      entityType: 'conversation',
+      entityId: conversationId,
+      eventType: 'MESSAGE',
+      source: 'WHATSAPP',
+      actor: event.from.name ?? customerKey(event),
+      content: {
+        action: reaction.emoji ? 'REACTION_ADDED' : 'REACTION_REMOVED',
+        emoji: reaction.emoji ?? null,
+        messageId,
+        reactsToMessageId: targetId ?? null,
+        reactsToProviderId: reaction.messageId,
+      },
+    });
+  }
+}
+
+/** The customer's identity: E.164 from the WhatsApp id, or the business-scoped user id without a phone. */
+function customerKey(event: InboundMessageEvent): string {
+  const { waId, userId } = event.from;
+  if (waId) return PhoneNumber.tryParse(waId)?.e164 ?? `+${waId.replace(/\D/g, '')}`;
+  if (userId) return userId;
+  throw new Error(`message ${event.providerMessageId} has neither a WhatsApp id nor a user id`);
+}

@@ -1,0 +1,49 @@
+import type { MessageStatus, StatusHistoryEntry } from './MessageStatus';
+
+export type Direction = 'INBOUND' | 'OUTBOUND';
+
+export interface Message {
+  id: string;
+  tenantId: string;
+  conversationId?: string;
+  providerMessageId?: string;
+  direction: Direction;
+  type: string;
+  customerPhone?: string;
+  content: Record<string, unknown>;
+  status: MessageStatus;
+  statusHistory: StatusHistoryEntry[];
+  errorCode?: string;
+  errorTitle?: string;
+  attempts: number;
+  sentAt?: Date;
+  createdAt: Date;
+}
+
+export interface NewInboundMessage {
+  tenantId: string;
+  providerMessageId: string;
+  type: string;
+  customerPhone: string;
+  content: Record<string, unknown>;
+  replyToProviderId?: string;
+  providerTimestamp: Date;
+}
+
+export interface StatusChange {
+  status: MessageStatus;
+  history: StatusHistoryEntry[];
+  errorCode?: string;
+  errorTitle?: string;
+  sentAt?: Date;
+}
+
+export interface MessageRepository {
+  /** Inserts unless (tenant, provider id) exists; undefined means a duplicate (already recorded). */
+  insertInbound(message: NewInboundMessage): Promise<string | undefined>;
+  attachToConversation(messageId: string, conversationId: string): Promise<void>;
+  /** Locks the row for the status update in progress. */
+  findByProviderIdForUpdate(tenantId: string, providerMessageId: string): Promise<Message | undefined>;
+  findIdByProviderId(tenantId: string, providerMessageId: string): Promise<string | undefined>;
+  applyStatus(messageId: string, change: StatusChange): Promise<void>;
+}

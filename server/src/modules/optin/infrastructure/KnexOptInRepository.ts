@@ -1,0 +1,31 @@
+import { inject, injectable } from 'inversify';
+import type { Database } from '../../../shared/db/Database';
+import { TYPES } from '../../../types';
+import type { OptInRepository } from '../domain/OptIn';
+
+@injectable()
+export class KnexOptInRepository implements OptInRepository {
+  constructor(@inject(TYPES.Database) private readonly db: Database) {}
+
+  async recordFirstContact(tenantId: string, phone: string): Promise<void> {
+    await this.db
+      .q('whatsapp_opt_ins')
+      .insert({ tenant_id: tenantId, phone, status: 'opted_in', source: 'inbound_message' })
+      .onConflict(['tenant_id', 'phone'])
+      .ignore();
+  }
+
+  async recordMarketingOptOut(tenantId: string, phone: string): Promise<void> {
+    await this.db
+      .q('whatsapp_opt_ins')
+      .insert({
+        tenant_id: tenantId,
+        phone,
+        status: 'opted_in',
+        source: 'provider_131050',
+        marketing_opted_out_at: this.db.knex.fn.now(),
+      })
+      .onConflict(['tenant_id', 'phone'])
+      .merge({ marketing_opted_out_at: this.db.knex.fn.now(), updated_at: this.db.knex.fn.now() });
+  }
+}

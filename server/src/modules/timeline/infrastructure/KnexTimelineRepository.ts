@@ -1,0 +1,21 @@
+import { inject, injectable } from 'inversify';
+import type { Database } from '../../../shared/db/Database';
+import { TYPES } from '../../../types';
+import type { NewTimelineEntry, TimelineRepository } from '../domain/TimelineEntry';
+
+@injectable()
+export class KnexTimelineRepository implements TimelineRepository {
+  constructor(@inject(TYPES.Database) private readonly db: Database) {}
+
+  async add(e: NewTimelineEntry): Promise<void> {
+    await this.db.q('timeline_entries').insert({
+      tenant_id: e.tenantId,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      event_type: e.eventType,
+      source: e.source,
+      actor: e.actor ?? null,
+      content: JSON.stringify(e.content),
+    });
+  }
+}

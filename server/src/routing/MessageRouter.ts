@@ -1,0 +1,20 @@
+import type { Conversation } from '../modules/conversation/domain/Conversation';
+import type { InboundMessageEvent } from '../whatsapp/inbound/InboundEvent';
+
+export interface RoutableMessage {
+  tenantId: string;
+  messageId: string;
+  /** E.164, or the business-scoped user id when no phone is shared. */
+  customerPhone: string;
+  conversation: Conversation;
+  event: InboundMessageEvent;
+}
+
+/**
+ * Port: decides what a stored inbound message means (who sent it, which command, may they) and
+ * acts on it. Called inside the transaction that recorded the message, so a crash anywhere
+ * before commit replays both, and a committed message is never routed twice.
+ */
+export interface MessageRouter {
+  route(message: RoutableMessage): Promise<void>;
+}

@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { inject, injectable } from 'inversify';
+import type { Database } from '../../shared/db/Database';
+import type { ProviderName } from '../../shared/providers';
+import { TYPES } from '../../types';
+
+export interface IncomingDelivery {
+  provider: ProviderName;
+  tenantId?: string;
+  payload: unknown;
+  signature?: string;
+  rawBody: Buffer;
+}
+
+export interface StoredDelivery {
+  id: string;
+  /** True when the same bytes were stored before (a provider's redelivery). */
+  duplicate: boolean;
+}
+
+interface Pending {
+  row: Record<string, unknown>;
+  hash: string;
+  resolve(result: StoredDelivery): void;
+  reject(error: unknown): void;
+}
+
+const MAX_BATCH = 200;
+const keyOf = (p: Pending) => `${p.row.provider}:${p.hash}`;
+
+/**
+ * The durable inbox in front of all processing. A delivery is acknowledged only after its row is
+ * committed. Requests arriving together are written by one multi-row INSERT (one commit), which is
+ * where the ack throughput comes from: each caller still waits for its own row to be durable.
+ */
+@injectable()
+export class WebhookInbox extends EventEmitter {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(@inject(TYPES.Database) private readonly db: Database) {
+    super();
+  }
+
+  store(delivery: IncomingDelivery): Promise<StoredDelivery> {
+    const hash = crypto.createHash('sha256').update(delivery.rawBody).digest('hex');
+    const row = {
+      provider: delivery.provider,
+      tenant_id: delivery.tenantId ?? null,
+      payload: JSON.stringify(delivery.payload),
+      signature: delivery.signature ?? null,
+      content_hash: hash,
+    };
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, hash, resolve, reject });
+      if (!this.flushing) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = true;
+    const batch = this.queue.splice(0, MAX_BATCH);
+    try {
+      const unique = [...new Map(batch.map((p) => [keyOf(p), p])).values()];
+      const inserted = await this.insert(unique);
+      const duplicates = unique.filter((p) => !inserted.has(keyOf(p)));
+      const existing = duplicates.length ? await this.findExisting(duplicates) : new Map<string, string>();
+      const answered = new Set<string>();
+      for (const p of batch) {
+        const key = keyOf(p);
+        // Only the first copy of bytes new to the inbox is "new"; copies in the same batch are duplicates.
+        const isNew = inserted.has(key) && !answered.has(key);
+        answered.add(key);
+        p.resolve({ id: inserted.get(key) ?? existing.get(key) ?? '', duplicate: !isNew });
+      }
+      if (inserted.size) this.emit('stored');
+    } catch (error) {
+      batch.forEach((p) => p.reject(error));
+    } finally {
+      this.flushing = false;
+      if (this.queue.length) setImmediate(() => void this.flush());
+    }
+  }
+
+  private async insert(batch: Pending[]): Promise<Map<string, string>> {
+    const rows = await this.db
+      .knex('whatsapp_webhook_events')
+      .insert(batch.map((p) => p.row))
+      .onConflict(['provider', 'content_hash'])
+      .ignore()
+      .returning(['id', 'provider', 'content_hash']);
+    return new Map(
+      rows.map((r: { id: string; provider: string; content_hash: string }) => [
+        `${r.provider}:${r.content_hash}`,
+        r.id,
+      ]),
+    );
+  }
+
+  private async findExisting(batch: Pending[]): Promise<Map<string, string>> {
+    const rows = await this.db
+      .knex('whatsapp_webhook_events')
+      .whereIn(
+        ['provider', 'content_hash'],
+        batch.map((p) => [p.row.provider as string, p.hash]),
+      )
+      .select('id', 'provider', 'content_hash');
+    return new Map(
+      rows.map((r: { id: string; provider: string; content_hash: string }) => [
+        `${r.provider}:${r.content_hash}`,
+        r.id,
+      ]),
+    );
+  }
+}

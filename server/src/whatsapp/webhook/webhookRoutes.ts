@@ -1,0 +1,162 @@
+import express, { Router, type Request, type Response } from 'express';
+import { AuthenticationError, UnavailableError, ValidationError } from '../../shared/errors/AppError';
+import type { Logger } from '../../shared/logging/createLogger';
+import { PhoneNumber } from '../../shared/phone/PhoneNumber';
+import type { ProviderName } from '../../shared/providers';
+import type { TenantDirectory } from '../configuration/TenantDirectory';
+import type { InboundEvent } from '../inbound/InboundEvent';
+import { MalformedDeliveryError } from '../inbound/MalformedDeliveryError';
+import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
+import { parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
+import type { WebhookInbox } from '../inbox/WebhookInbox';
+import { constantTimeEquals } from './constantTimeEquals';
+import { verify360dialog, verifyMeta, verifyTwilio } from './verifyDelivery';
+
+export interface WebhookDeps {
+  directory: TenantDirectory;
+  inbox: WebhookInbox;
+  logger: Logger;
+  publicBaseUrl: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Keep the raw bytes: signatures are over them, not over a re-serialised body. */
+const rawBody = express.raw({ type: () => true, limit: '1mb' });
+
+export function webhookRoutes(deps: WebhookDeps): Router {
+  const router = Router();
+
+  router.get('/api/whatsapp/webhook', async (req, res) => {
+    const mode = req.query['hub.mode'];
+    const token = req.query['hub.verify_token'];
+    const challenge = req.query['hub.challenge'];
+    const tokens = (await deps.directory.all()).map((c) => c.verifyToken).filter((t): t is string => !!t);
+    const ok =
+      mode === 'subscribe' && typeof token === 'string' && tokens.some((t) => constantTimeEquals(t, token));
+    if (!ok || typeof challenge !== 'string') {
+      res.status(403).type('text/plain').send('verification failed');
+      return;
+    }
+    res.status(200).type('text/plain').send(challenge);
+  });
+
+  router.post('/api/whatsapp/webhook', rawBody, async (req, res) => {
+    const raw = bodyOf(req);
+    const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;
+    let provider: ProviderName = 'meta';
+    let tenantId: string | undefined;
+    if (orgId) {
+      const config = UUID.test(orgId) ? await deps.directory.forTenant(orgId, '360dialog') : undefined;
+      const headers = {
+        signature: req.get('x-360dialog-signature'),
+        secretHeader: req.get('x-webhook-secret'),
+      };
+      if (!config || !verify360dialog(raw, headers, config)) throw unauthorized();
+      [provider, tenantId] = ['360dialog', config.tenantId];
+    } else if (!verifyMeta(raw, req.get('x-hub-signature-256'), await deps.directory.ofProvider('meta'))) {
+      throw unauthorized();
+    }
+    const payload = parseJson(raw);
+    const events = validated(() => parseMetaDelivery(payload));
+    tenantId ??= await singleTenant(deps.directory, events);
+    await store(deps, res, {
+      provider,
+      tenantId,
+      payload,
+      signature: req.get('x-hub-signature-256'),
+      rawBody: raw,
+    });
+  });
+
+  router.post('/api/whatsapp/webhook/twilio', rawBody, async (req, res) => {
+    const raw = bodyOf(req);
+    const params = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    const url = deps.publicBaseUrl + req.originalUrl;
+    const header = req.get('x-twilio-signature');
+    const business = businessNumber(params);
+    const twilio = await deps.directory.ofProvider('twilio');
+    const candidates = twilio.filter((c) => c.phoneNumber === business);
+    const config = verifyTwilio(url, params, header, candidates.length ? candidates : twilio);
+    if (!config) throw unauthorized();
+    const events = validated(() => parseTwilioDelivery(params));
+    const tenantId = candidates.length ? config.tenantId : await singleTenant(deps.directory, events);
+    await store(
+      deps,
+      res,
+      { provider: 'twilio', tenantId, payload: params, signature: header, rawBody: raw },
+      '<Response/>',
+    );
+  });
+
+  return router;
+}
+
+async function store(
+  deps: WebhookDeps,
+  res: Response,
+  delivery: Parameters<WebhookInbox['store']>[0],
+  twiml?: string,
+): Promise<void> {
+  let stored;
+  try {
+    stored = await deps.inbox.store(delivery);
+  } catch (error) {
+    // Never acknowledge what was not written: the provider will redeliver.
+    deps.logger.error({ err: error }, 'webhook not stored');
+    throw new UnavailableError('Delivery could not be stored; retry later');
+  }
+  if (twiml) res.status(200).type('text/xml').send(twiml);
+  else res.status(200).json({ received: true, duplicate: stored.duplicate });
+}
+
+function bodyOf(req: Request): Buffer {
+  if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+    throw new ValidationError(
+      'Request body is empty',
+      [{ field: 'body', message: 'required' }],
+      'EMPTY_BODY',
+    );
+  return req.body;
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new ValidationError(
+      'Request body is not valid JSON',
+      [{ field: 'body', message: 'invalid JSON' }],
+      'MALFORMED_BODY',
+    );
+  }
+}
+
+function validated(parse: () => InboundEvent[]): InboundEvent[] {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof MalformedDeliveryError)
+      throw new ValidationError(
+        error.message,
+        [{ field: error.field, message: error.message }],
+        'MALFORMED_DELIVERY',
+      );
+    throw error;
+  }
+}
+
+const unauthorized = () =>
+  new AuthenticationError('Missing or invalid webhook signature', 'INVALID_SIGNATURE');
+
+/** The business number of a Twilio callback: `To` on inbound messages, `From` on status callbacks. */
+function businessNumber(params: Record<string, string>): string | undefined {
+  const address = (params.MessageStatus ? params.From : params.To)?.replace(/^whatsapp:/, '');
+  return address ? (PhoneNumber.tryParse(address)?.e164 ?? address) : undefined;
+}
+
+/** The tenant of the delivery when all its events belong to one (kept on the row for operators). */
+async function singleTenant(directory: TenantDirectory, events: InboundEvent[]): Promise<string | undefined> {
+  const tenants = new Set<string | undefined>();
+  for (const e of events) tenants.add((await directory.route(e.route))?.tenantId);
+  return tenants.size === 1 ? [...tenants][0] : undefined;
+}
