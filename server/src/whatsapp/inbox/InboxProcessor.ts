@@ -11,9 +11,9 @@ export interface InboxProcessorOptions {
   batchSize: number;
   leaseSeconds: number;
   idlePollMs: number;
+  /** Events processed at once; the embedded database has one connection, so 1 there. */
+  concurrency: number;
 }
-
-const DEFAULTS: InboxProcessorOptions = { batchSize: 50, leaseSeconds: 60, idlePollMs: 500 };
 
 /**
  * Works through whatsapp_webhook_events: claims a batch under a lease, processes each event in its
@@ -27,7 +27,7 @@ export class InboxProcessor implements BackgroundWorker {
   private stopRequested = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
-  options = DEFAULTS;
+  options: InboxProcessorOptions;
 
   constructor(
     @inject(TYPES.Database) private readonly db: Database,
@@ -36,6 +36,7 @@ export class InboxProcessor implements BackgroundWorker {
     @inject(TYPES.WebhookInbox) inbox: WebhookInbox,
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {
+    this.options = { batchSize: 50, leaseSeconds: 60, idlePollMs: 500, concurrency: db.kind === 'embedded' ? 1 : 4 };
     inbox.on('stored', () => this.wakeUp?.());
   }
 
@@ -58,7 +59,7 @@ export class InboxProcessor implements BackgroundWorker {
     let handled = 0;
     for (;;) {
       const batch = await this.events.claim(this.options.batchSize, this.options.leaseSeconds);
-      for (const event of batch) await this.process(event);
+      await inParallel(batch, this.options.concurrency, (event) => this.process(event));
       handled += batch.length;
       if (batch.length < this.options.batchSize || this.stopRequested) return handled;
     }
@@ -97,4 +98,12 @@ export class InboxProcessor implements BackgroundWorker {
         );
     }
   }
+}
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
