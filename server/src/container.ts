@@ -9,6 +9,7 @@ import { TYPES } from './types';
 import { identityModule } from './modules/identity/identityModule';
 import { whatsappModule } from './whatsapp/whatsappModule';
 import { conversationModule } from './modules/conversation/conversationModule';
+import { mediaModule } from './modules/media/mediaModule';
 
 export interface Infrastructure {
   config: Config;
@@ -32,6 +33,7 @@ export function createContainer(infra: Infrastructure): Container {
     identityModule,
     conversationModule,
     whatsappModule,
+    mediaModule,
   );
   return container;
 }

@@ -30,5 +30,8 @@ export const TYPES = {
   ApplyTemplateStatus: Symbol.for('ApplyTemplateStatus'),
   PendingStatusRepository: Symbol.for('PendingStatusRepository'),
   BackgroundWorkers: Symbol.for('BackgroundWorkers'),
+  RefAllocator: Symbol.for('RefAllocator'),
+  OutboundQueue: Symbol.for('OutboundQueue'),
+  AuditLog: Symbol.for('AuditLog'),
   MediaFetchers: Symbol.for('MediaFetchers'),
 } as const;

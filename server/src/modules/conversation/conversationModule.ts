@@ -1,6 +1,8 @@
 import { ContainerModule } from 'inversify';
 import { TYPES } from '../../types';
-import { KnexMediaRepository } from '../media/infrastructure/KnexMediaRepository';
+import { KnexAuditLog } from '../audit/infrastructure/KnexAuditLog';
+import { KnexOutboundQueue } from '../message/infrastructure/KnexOutboundQueue';
+import { KnexRefAllocator } from '../../shared/refs/KnexRefAllocator';
 import { KnexMessageRepository } from '../message/infrastructure/KnexMessageRepository';
 import { KnexPendingStatusRepository } from '../message/infrastructure/KnexPendingStatusRepository';
 import { KnexOptInRepository } from '../optin/infrastructure/KnexOptInRepository';
@@ -16,5 +18,7 @@ export const conversationModule = new ContainerModule(({ bind }) => {
   bind(TYPES.OptInRepository).to(KnexOptInRepository);
   bind(TYPES.TemplateRepository).to(KnexTemplateRepository);
   bind(TYPES.TimelineRepository).to(KnexTimelineRepository);
-  bind(TYPES.MediaRepository).to(KnexMediaRepository);
+  bind(TYPES.OutboundQueue).to(KnexOutboundQueue);
+  bind(TYPES.AuditLog).to(KnexAuditLog);
+  bind(TYPES.RefAllocator).to(KnexRefAllocator);
 });

@@ -36,7 +36,12 @@ export class InboxProcessor implements BackgroundWorker {
     @inject(TYPES.WebhookInbox) inbox: WebhookInbox,
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {
-    this.options = { batchSize: 50, leaseSeconds: 60, idlePollMs: 500, concurrency: db.kind === 'embedded' ? 1 : 4 };
+    this.options = {
+      batchSize: 50,
+      leaseSeconds: 60,
+      idlePollMs: 500,
+      concurrency: db.kind === 'embedded' ? 1 : 4,
+    };
     inbox.on('stored', () => this.wakeUp?.());
   }
 

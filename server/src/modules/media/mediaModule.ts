@@ -1,0 +1,17 @@
+import { ContainerModule } from 'inversify';
+import { TYPES } from '../../types';
+import { MediaDownloadWorker } from '../../whatsapp/media/MediaDownloadWorker';
+import { ProviderMediaFetchers } from '../../whatsapp/media/ProviderMediaFetchers';
+import { DownloadMedia } from './application/DownloadMedia';
+import { FileMediaStorage } from './infrastructure/FileMediaStorage';
+import { KnexMediaRepository } from './infrastructure/KnexMediaRepository';
+
+export const mediaModule = new ContainerModule(({ bind }) => {
+  bind(TYPES.MediaRepository).to(KnexMediaRepository);
+  bind(TYPES.MediaStorage).to(FileMediaStorage);
+  bind(TYPES.MediaFetchers).to(ProviderMediaFetchers);
+  bind(TYPES.MediaDownloader).to(DownloadMedia);
+  // Bound as itself too, so whoever records media can `wake()` it.
+  bind(MediaDownloadWorker).toSelf();
+  bind(TYPES.BackgroundWorkers).toService(MediaDownloadWorker);
+});

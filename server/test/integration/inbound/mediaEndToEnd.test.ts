@@ -1,0 +1,54 @@
+import crypto from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import type { DownloadMedia } from '../../../src/modules/media/application/DownloadMedia';
+import { TYPES } from '../../../src/types';
+import { FakeProviderServer } from '../../support/FakeProviderServer';
+import { inboundHarness } from '../../support/inboundHarness';
+import { testDb } from '../../support/integrationHooks';
+
+describe('inbound media, end to end', () => {
+  let fake: FakeProviderServer;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wa-ops-e2e-media-'));
+
+  beforeEach(async () => {
+    fake = await FakeProviderServer.start();
+  });
+  afterEach(async () => {
+    await fake.close();
+  });
+  after(async () => rm(dataDir, { recursive: true, force: true }));
+
+  it('downloads the image of a signed webhook from the Graph API with the tenant token and stores it', async () => {
+    const h = await inboundHarness({
+      WHATSAPP_ENABLE_MEDIA: 'true',
+      WHATSAPP_API_BASE_URL: fake.url,
+      DATA_DIR: dataDir,
+    });
+    const bytes = crypto.randomBytes(20_000);
+    fake.tokens.add('EAAG-fixture');
+    fake.addMetaMedia({ id: '5507846353537433', bytes, mimeType: 'image/jpeg' });
+
+    await h.postFixture('meta-image.json').expect(200);
+    await h.processor.drain();
+    h.clock.set(new Date(Date.now() + 1000));
+    await h.container.get<DownloadMedia>(TYPES.MediaDownloader).execute();
+
+    const media = await testDb().knex('whatsapp_media').first();
+    expect(media).to.include({
+      status: 'stored',
+      provider_media_id: '5507846353537433',
+      size_bytes: bytes.length,
+    });
+    expect(media.sha256).to.equal(crypto.createHash('sha256').update(bytes).digest('hex'));
+    const message = await testDb().knex('whatsapp_messages').first();
+    expect(media.message_id).to.equal(message.id);
+    expect(await readFile(path.join(dataDir, 'media', media.storage_key))).to.deep.equal(bytes);
+    expect(fake.requestsTo('/v21.0/5507846353537433')[0].headers.authorization).to.equal(
+      'Bearer EAAG-fixture',
+    );
+  });
+});
