@@ -16,7 +16,8 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   const name = `wa_ops_bench_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl, application_name: 'wa-ops-bench' });
   await admin.connect();
-  const serverVersion = (await admin.query<{ v: string }>('SHOW server_version')).rows[0].v;
+  const serverVersion = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]
+    .server_version;
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -4,6 +4,7 @@ import type { ChildMessage, ParentCommand } from './constants';
 
 export interface ServerChild {
   name: string;
+  pid: number;
   port: number;
   /** Sends a command and waits for the child to confirm it. */
   command(command: Exclude<ParentCommand, 'stop'>): Promise<void>;
@@ -44,6 +45,7 @@ function wrap(name: string, child: ChildProcess, port: number): ServerChild {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     name,
+    pid: child.pid ?? 0,
     port,
     command: (command) =>
       new Promise((resolve, reject) => {

@@ -15,7 +15,13 @@ import type { EnsureDefaultTenant } from '../../server/src/modules/identity/appl
 import { createLogger } from '../../server/src/shared/logging/createLogger';
 import { TYPES } from '../../server/src/types';
 import { startBackgroundWorkers } from '../../server/src/workers';
-import { APP_SECRET, BUSINESS_ACCOUNT_ID, BUSINESS_PHONE, PHONE_NUMBER_ID, type ChildMessage } from './constants';
+import {
+  APP_SECRET,
+  BUSINESS_ACCOUNT_ID,
+  BUSINESS_PHONE,
+  PHONE_NUMBER_ID,
+  type ChildMessage,
+} from './constants';
 
 async function main(): Promise<void> {
   const withWorkers = !process.argv.includes('--no-workers');

@@ -4,7 +4,7 @@ import type { DeliveryPool } from './deliveries';
 
 export interface LoadResult {
   acksPerSec: number;
-  /** Latency of the 2xx answers, in ms (0.01 ms resolution; autocannon's own is whole ms). */
+  /** Latency of the 2xx answers in ms, from the raw timings (autocannon's histogram rounds to whole ms). */
   p50: number;
   p99: number;
   acks: number;
@@ -59,7 +59,8 @@ export function runLoad(options: {
       (error: unknown, result: autocannon.Result) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
-        const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+        const at = (q: number) =>
+          latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
         resolve({
           acksPerSec: result['2xx'] / result.duration,
           p50: at(0.5),

@@ -10,6 +10,12 @@ import { identityModule } from './modules/identity/identityModule';
 import { whatsappModule } from './whatsapp/whatsappModule';
 import { conversationModule } from './modules/conversation/conversationModule';
 import { mediaModule } from './modules/media/mediaModule';
+import { tripModule } from './modules/trip/tripModule';
+import { leadModule } from './modules/lead/leadModule';
+import { bookingModule } from './modules/booking/bookingModule';
+import { broadcastModule } from './modules/broadcast/broadcastModule';
+import { routingModule } from './routing/routingModule';
+import { incidentModule } from './modules/incident/incidentModule';
 
 export interface Infrastructure {
   config: Config;
@@ -32,6 +38,12 @@ export function createContainer(infra: Infrastructure): Container {
     }),
     identityModule,
     conversationModule,
+    tripModule,
+    incidentModule,
+    leadModule,
+    bookingModule,
+    broadcastModule,
+    routingModule,
     whatsappModule,
     mediaModule,
   );

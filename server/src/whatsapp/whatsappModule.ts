@@ -3,7 +3,6 @@ import { TYPES } from '../types';
 import { ApplyStatusUpdate } from '../modules/message/application/ApplyStatusUpdate';
 import { RecordInboundMessage } from '../modules/message/application/RecordInboundMessage';
 import { ApplyTemplateStatus } from '../modules/template/application/ApplyTemplateStatus';
-import { NoopMessageRouter } from '../routing/NoopMessageRouter';
 import { KnexWhatsappConfigurationRepository } from './configuration/KnexWhatsappConfigurationRepository';
 import { TenantDirectory } from './configuration/TenantDirectory';
 import { InboundEventHandler } from './inbox/InboundEventHandler';
@@ -20,7 +19,6 @@ export const whatsappModule = new ContainerModule(({ bind }) => {
   bind(TYPES.RecordInboundMessage).to(RecordInboundMessage);
   bind(TYPES.ApplyStatusUpdate).to(ApplyStatusUpdate);
   bind(TYPES.ApplyTemplateStatus).to(ApplyTemplateStatus);
-  bind(TYPES.MessageRouter).to(NoopMessageRouter);
   bind(InboxProcessor).toSelf();
   bind(TYPES.BackgroundWorkers).toService(InboxProcessor);
 });

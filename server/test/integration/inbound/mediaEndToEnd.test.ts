@@ -44,7 +44,7 @@ describe('inbound media, end to end', () => {
       size_bytes: bytes.length,
     });
     expect(media.sha256).to.equal(crypto.createHash('sha256').update(bytes).digest('hex'));
-    const message = await testDb().knex('whatsapp_messages').first();
+    const message = await testDb().knex('whatsapp_messages').where({ direction: 'INBOUND' }).first();
     expect(media.message_id).to.equal(message.id);
     expect(await readFile(path.join(dataDir, 'media', media.storage_key))).to.deep.equal(bytes);
     expect(fake.requestsTo('/v21.0/5507846353537433')[0].headers.authorization).to.equal(

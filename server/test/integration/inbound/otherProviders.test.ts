@@ -36,7 +36,7 @@ describe('Twilio and 360dialog deliveries', () => {
     it('records an inbound WhatsApp message from its form parameters', async () => {
       await postForm('twilio-inbound.form');
       await h.processor.drain();
-      const message = await knex()('whatsapp_messages').first();
+      const message = await knex()('whatsapp_messages').where({ direction: 'INBOUND' }).first();
       expect(message).to.include({ direction: 'INBOUND', type: 'text', customer_phone: '+15551234567' });
       expect(message.provider_message_id).to.equal(sidOf('twilio-inbound.form'));
       expect(message.content.text).to.match(/^Hola/);
@@ -63,7 +63,7 @@ describe('Twilio and 360dialog deliveries', () => {
       await postForm('twilio-inbound.form');
       await postForm('twilio-inbound.form');
       await h.processor.drain();
-      expect(await knex()('whatsapp_messages')).to.have.length(1);
+      expect(await knex()('whatsapp_messages').where({ direction: 'INBOUND' })).to.have.length(1);
       expect(await knex()('whatsapp_webhook_events')).to.have.length(1);
     });
   });
@@ -93,7 +93,9 @@ describe('Twilio and 360dialog deliveries', () => {
       await h.processor.drain();
       const event = await knex()('whatsapp_webhook_events').first();
       expect(event).to.include({ provider: '360dialog', tenant_id: tenantId });
-      expect((await knex()('whatsapp_messages').first()).tenant_id).to.equal(tenantId);
+      expect((await knex()('whatsapp_messages').where({ direction: 'INBOUND' }).first()).tenant_id).to.equal(
+        tenantId,
+      );
     });
 
     it('accepts the x-360dialog-signature HMAC of the body', async () => {

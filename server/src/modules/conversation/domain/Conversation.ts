@@ -39,4 +39,6 @@ export interface ConversationRepository {
   /** The active conversation of that customer, created if needed, with the window moved to `at`. */
   touchInbound(contact: InboundContact): Promise<Conversation>;
   findById(tenantId: string, id: string): Promise<Conversation | undefined>;
+  /** Binds the conversation to a business object (lead, booking, trip) for the messages that follow. */
+  bind(tenantId: string, id: string, state: string, context: Record<string, unknown>): Promise<void>;
 }

@@ -70,4 +70,11 @@ export class KnexConversationRepository implements ConversationRepository {
       .first();
     return row && toConversation(row);
   }
+
+  async bind(tenantId: string, id: string, state: string, context: Record<string, unknown>): Promise<void> {
+    await this.db
+      .q('whatsapp_conversations')
+      .where({ tenant_id: tenantId, id })
+      .update({ state, context: JSON.stringify(context), updated_at: this.db.knex.fn.now() });
+  }
 }

@@ -1,6 +1,8 @@
 export type OptInStatus = 'opted_in' | 'opted_out';
 
 export interface OptInRepository {
+  set(tenantId: string, phone: string, status: OptInStatus, source: string): Promise<void>;
+  statusOf(tenantId: string, phone: string): Promise<OptInStatus | undefined>;
   /** A customer's first message counts as an opt-in for service messages; an earlier STOP stays. */
   recordFirstContact(tenantId: string, phone: string): Promise<void>;
   /** Meta 131050: the user stopped marketing messages from this business. */

@@ -1,11 +1,24 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
-import type { OptInRepository } from '../domain/OptIn';
+import type { OptInRepository, OptInStatus } from '../domain/OptIn';
 
 @injectable()
 export class KnexOptInRepository implements OptInRepository {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
+
+  async set(tenantId: string, phone: string, status: OptInStatus, source: string): Promise<void> {
+    await this.db
+      .q('whatsapp_opt_ins')
+      .insert({ tenant_id: tenantId, phone, status, source })
+      .onConflict(['tenant_id', 'phone'])
+      .merge({ status, source, updated_at: this.db.knex.fn.now() });
+  }
+
+  async statusOf(tenantId: string, phone: string): Promise<OptInStatus | undefined> {
+    const row = await this.db.q('whatsapp_opt_ins').where({ tenant_id: tenantId, phone }).first('status');
+    return (row as { status: OptInStatus } | undefined)?.status;
+  }
 
   async recordFirstContact(tenantId: string, phone: string): Promise<void> {
     await this.db

@@ -1,0 +1,110 @@
+import { inject, injectable } from 'inversify';
+import type { Clock } from '../../../shared/clock/Clock';
+import { ConflictError, NotFoundError } from '../../../shared/errors/AppError';
+import type { UnitOfWork } from '../../../shared/UnitOfWork';
+import { TYPES } from '../../../types';
+import type { AuditLog } from '../../audit/domain/AuditLog';
+import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
+import type { TenantRepository } from '../../identity/domain/TenantRepository';
+import type { OutboundQueue } from '../../message/domain/OutboundRequest';
+import type { NewTimelineEntry, TimelineRepository } from '../../timeline/domain/TimelineEntry';
+import type { Booking } from '../domain/Booking';
+import type { BookingRepository } from '../domain/BookingRepository';
+import { parseAmount, parseCurrency, toCents } from '../domain/Money';
+import type { Payment, PaymentRepository } from '../domain/Payment';
+import { requiredText } from '../domain/requiredText';
+import { customerNotifications } from './customerNotifications';
+import { requireTenant } from './requireTenant';
+
+export interface RecordPaymentInput {
+  actor: Actor;
+  /** uuid or ref (`BK-12`) */
+  bookingId: string;
+  amount: string | number;
+  currency: string;
+  reference: string;
+}
+
+export interface RecordPaymentOutput {
+  payment: Payment;
+  booking: Booking;
+  /** False when this reference was already recorded: nothing else happened. */
+  created: boolean;
+}
+
+/** `POST /bookings/:id/payments`: once payments cover the amount the booking is confirmed. */
+@injectable()
+export class RecordPayment {
+  constructor(
+    @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
+    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.BookingRepository) private readonly bookings: BookingRepository,
+    @inject(TYPES.PaymentRepository) private readonly payments: PaymentRepository,
+    @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
+    @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
+    @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+  ) {}
+
+  async execute(input: RecordPaymentInput): Promise<RecordPaymentOutput> {
+    const { actor } = input;
+    assertAllowed(actor, 'record_payment');
+    const [amount, currency] = [parseAmount(input.amount), parseCurrency(input.currency)];
+    const reference = requiredText(input.reference, 'reference', 200);
+    return this.unitOfWork.run(async () => {
+      const booking = await this.bookings.findById(actor.tenantId, input.bookingId, { forUpdate: true });
+      if (!booking) throw new NotFoundError('booking', input.bookingId);
+      const existing = await this.payments.findByReference(actor.tenantId, booking.id, reference);
+      if (existing) return { payment: sameAs(existing, amount, currency), booking, created: false };
+      booking.assertAcceptsPayment(currency);
+      const { payment, created } = await this.payments.add({
+        tenantId: actor.tenantId,
+        bookingId: booking.id,
+        amount,
+        currency,
+        reference,
+        recordedBy: actor.userId,
+      });
+      const at = {
+        tenantId: actor.tenantId,
+        entityType: 'booking' as const,
+        entityId: booking.id,
+        actor: actorLabel(actor),
+      };
+      const who = { ...at, source: actor.source };
+      const facts = { bookingRef: booking.ref, amount, currency, reference };
+      await this.timeline.add({
+        ...who,
+        eventType: 'SYSTEM',
+        content: { action: 'PAYMENT_RECEIVED', ...facts },
+      });
+      const paid = await this.payments.totalFor(actor.tenantId, booking.id);
+      if (booking.status === 'pending_payment' && toCents(paid) >= toCents(booking.amount))
+        await this.confirm(booking, who, paid);
+      await this.audit.record({ ...at, action: 'PAYMENT_RECORDED', details: { ...facts, paid } });
+      return { payment, booking, created };
+    });
+  }
+
+  private async confirm(booking: Booking, who: TimelineContext, paid: string): Promise<void> {
+    booking.confirm(this.clock.now());
+    await this.bookings.save(booking);
+    const content = { action: 'BOOKING_CONFIRMED', from: 'pending_payment', to: 'confirmed', paid };
+    await this.timeline.add({ ...who, eventType: 'STATUS_CHANGE', content });
+    const tenant = await requireTenant(this.tenants, booking.tenantId);
+    const trip = booking.tripId ? await this.bookings.findTripById(tenant.id, booking.tripId) : undefined;
+    await this.outbound.enqueue(customerNotifications.bookingConfirmed(tenant, booking, trip));
+  }
+}
+
+type TimelineContext = Omit<NewTimelineEntry, 'eventType' | 'content'>;
+
+/** Recording a reference again is a retry; recording it with other money is a mistake to surface. */
+function sameAs(existing: Payment, amount: string, currency: string): Payment {
+  if (existing.amount !== amount || existing.currency !== currency)
+    throw new ConflictError(
+      'PAYMENT_REFERENCE_REUSED',
+      `Payment ${existing.reference} was already recorded as ${existing.amount} ${existing.currency}`,
+    );
+  return existing;
+}

@@ -1,0 +1,24 @@
+import { renderTemplate, type DefaultTemplateName } from '../../template/domain/defaultTemplates';
+import type { OutboundRequest } from './OutboundRequest';
+
+/**
+ * A system notification: free text while the recipient's window is open, the same words as an
+ * approved template outside it (the dispatcher chooses).
+ */
+export function notification(
+  tenantId: string,
+  to: string,
+  template: DefaultTemplateName,
+  params: string[],
+  language = 'en',
+  context?: Record<string, unknown>,
+): OutboundRequest {
+  return {
+    tenantId,
+    to,
+    purpose: 'notification',
+    text: renderTemplate(template, language, params),
+    template: { name: template, language, params },
+    context,
+  };
+}
