@@ -53,14 +53,12 @@ export class TenantDirectory {
   /** Meta: phone_number_id, then the WABA id (template events carry only that), then the display number. */
   async route(route: Route): Promise<WhatsappConfiguration | undefined> {
     const configs = await this.all();
-    // Meta's test numbers (+1 555 …) are not valid to libphonenumber: compare them as given.
-    const phone =
-      route.businessPhone && (PhoneNumber.tryParse(route.businessPhone)?.e164 ?? route.businessPhone);
-    return (
+    const byId =
       (route.phoneNumberId && configs.find((c) => c.phoneNumberId === route.phoneNumberId)) ||
-      (route.wabaId && configs.find((c) => c.businessAccountId === route.wabaId)) ||
-      (phone && configs.find((c) => c.phoneNumber === phone)) ||
-      undefined
-    );
+      (route.wabaId && configs.find((c) => c.businessAccountId === route.wabaId));
+    if (byId || !route.businessPhone) return byId || undefined;
+    // Meta's test numbers (+1 555 …) are not valid to libphonenumber: compare them as given.
+    const phone = PhoneNumber.tryParse(route.businessPhone)?.e164 ?? route.businessPhone;
+    return configs.find((c) => c.phoneNumber === phone);
   }
 }

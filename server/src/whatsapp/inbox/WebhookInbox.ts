@@ -9,6 +9,8 @@ export interface IncomingDelivery {
   provider: ProviderName;
   tenantId?: string;
   payload: unknown;
+  /** The payload as received, when it is JSON text already (saves re-serialising it). */
+  payloadJson?: string;
   signature?: string;
   rawBody: Buffer;
 }
@@ -48,7 +50,7 @@ export class WebhookInbox extends EventEmitter {
     const row = {
       provider: delivery.provider,
       tenant_id: delivery.tenantId ?? null,
-      payload: JSON.stringify(delivery.payload),
+      payload: delivery.payloadJson ?? JSON.stringify(delivery.payload),
       signature: delivery.signature ?? null,
       content_hash: hash,
     };

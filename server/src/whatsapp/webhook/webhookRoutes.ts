@@ -56,13 +56,15 @@ export function webhookRoutes(deps: WebhookDeps): Router {
     } else if (!verifyMeta(raw, req.get('x-hub-signature-256'), await deps.directory.ofProvider('meta'))) {
       throw unauthorized();
     }
-    const payload = parseJson(raw);
+    const text = raw.toString('utf8');
+    const payload = parseJson(text);
     const events = validated(() => parseMetaDelivery(payload));
     tenantId ??= await singleTenant(deps.directory, events);
     await store(deps, res, {
       provider,
       tenantId,
       payload,
+      payloadJson: text,
       signature: req.get('x-hub-signature-256'),
       rawBody: raw,
     });
@@ -119,9 +121,9 @@ function bodyOf(req: Request): Buffer {
   return req.body;
 }
 
-function parseJson(raw: Buffer): unknown {
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new ValidationError(
       'Request body is not valid JSON',
