@@ -1,0 +1,152 @@
+/**
+ * bench/pipeline — end to end, from signed webhook to queued reply, on PostgreSQL.
+ * N distinct customers each send an enquiry and then a follow-up; the real app (HTTP + inbox
+ * processor + router) turns them into leads, timeline entries and queued replies.
+ * Prints messages/s from the first POST until every message is processed, and the rows made.
+ *
+ *   npm run bench:pipeline -- --customers 1000 [--connections 50]
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (default)
+ */
+import 'reflect-metadata';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { createApp } from '../server/src/app';
+import { bootstrap } from '../server/src/bootstrap';
+import { loadConfig } from '../server/src/config';
+import type { CreateUser } from '../server/src/modules/identity/application/CreateUser';
+import type { EnsureDefaultTenant } from '../server/src/modules/identity/application/EnsureDefaultTenant';
+import { createLogger } from '../server/src/shared/logging/createLogger';
+import { TYPES } from '../server/src/types';
+import { signMetaBody } from '../server/src/whatsapp/inbound/metaSignature';
+import { startBackgroundWorkers } from '../server/src/workers';
+import { createBenchDatabase } from './support/benchDatabase';
+import { APP_SECRET, PHONE_NUMBER_ID, WEBHOOK_PATH } from './support/constants';
+
+const { values } = parseArgs({
+  options: { customers: { type: 'string', default: '1000' }, connections: { type: 'string', default: '50' } },
+});
+const CUSTOMERS = Number(values.customers);
+const CONNECTIONS = Number(values.connections);
+
+function delivery(phoneDigits: string, text: string): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102938475610293',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550100199', phone_number_id: PHONE_NUMBER_ID },
+              contacts: [{ profile: { name: 'Bench Customer' }, wa_id: phoneDigits }],
+              messages: [
+                {
+                  from: phoneDigits,
+                  id: `wamid.${crypto.randomBytes(16).toString('base64url')}`,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: 'text',
+                  text: { body: text },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+async function main(): Promise<void> {
+  const bench = await createBenchDatabase(
+    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  try {
+    const config = loadConfig({
+      DATABASE_URL: bench.url,
+      ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+      WHATSAPP_PROVIDER: 'meta',
+      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+      WHATSAPP_WEBHOOK_SECRET: APP_SECRET,
+      WHATSAPP_ENABLE_MEDIA: 'false',
+      LOG_LEVEL: 'silent',
+    });
+    const runtime = await bootstrap(config, createLogger('silent'));
+    const tenant = await runtime.container.get<EnsureDefaultTenant>(TYPES.EnsureDefaultTenant).execute();
+    for (let i = 0; i < 3; i++)
+      await runtime.container
+        .get<CreateUser>(TYPES.CreateUser)
+        .execute({ tenantId: tenant.id, name: `Rep ${i}`, phone: `+549114000000${i}`, role: 'sales' });
+    const server = createApp(runtime.container).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${WEBHOOK_PATH}`;
+
+    // Enquiries first, then follow-ups: each customer's second message finds the lead the first made.
+    const phone = (i: number) => `54911${String(50_000_000 + i)}`;
+    const bodies = [
+      ...Array.from({ length: CUSTOMERS }, (_, i) =>
+        delivery(phone(i), `Hi, we are ${2 + (i % 4)} people, trip in December?`),
+      ),
+      ...Array.from({ length: CUSTOMERS }, (_, i) => delivery(phone(i), 'Also: is lunch included?')),
+    ];
+    const workers = startBackgroundWorkers(runtime.container);
+    const started = process.hrtime.bigint();
+    let next = 0;
+    let failed = 0;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (next < bodies.length) {
+          const body = bodies[next++];
+          const res = await fetch(url, {
+            method: 'POST',
+            body,
+            headers: {
+              'content-type': 'application/json',
+              'x-hub-signature-256': signMetaBody(body, APP_SECRET),
+            },
+          });
+          if (res.status !== 200) failed++;
+          await res.arrayBuffer();
+        }
+      }),
+    );
+    const acked = Number(process.hrtime.bigint() - started) / 1e9;
+    for (;;) {
+      const { rows, processed } = await bench.inboxCounts();
+      if (processed >= rows) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const done = Number(process.hrtime.bigint() - started) / 1e9;
+    const count = async (sql: string) => Number((await runtime.db.knex.raw(sql)).rows[0].n);
+    const leads = await count('SELECT count(*) AS n FROM leads');
+    const replies = await count(
+      `SELECT count(*) AS n FROM whatsapp_messages WHERE direction = 'OUTBOUND' AND content->>'purpose' = 'reply'`,
+    );
+    const failures = await count('SELECT count(*) AS n FROM whatsapp_webhook_events WHERE error IS NOT NULL');
+    console.log(
+      `pipeline: ${CUSTOMERS} customers × 2 messages, ${CONNECTIONS} connections — ${os.cpus().length} × ${os.cpus()[0].model.trim()}, node ${process.version}, PostgreSQL ${bench.serverVersion}`,
+    );
+    console.log(
+      `acked      ${bodies.length} in ${acked.toFixed(2)} s (${Math.round(bodies.length / acked)}/s), non-200: ${failed}`,
+    );
+    console.log(
+      `end to end ${bodies.length} messages processed in ${done.toFixed(2)} s → ${Math.round(bodies.length / done)} msg/s   (goal ≥ 1,000)`,
+    );
+    console.log(
+      `made       leads ${leads} (expected ${CUSTOMERS}), lead confirmations ${replies} (expected ${CUSTOMERS}), events with errors ${failures}`,
+    );
+    await workers.stop();
+    server.close();
+    await runtime.db.close();
+  } finally {
+    await bench.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
