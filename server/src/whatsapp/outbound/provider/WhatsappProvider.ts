@@ -1,0 +1,102 @@
+import type { ProviderName } from '../../../shared/providers';
+import type { WhatsappConfiguration } from '../../configuration/WhatsappConfiguration';
+
+/** The number a send goes out from: the tenant's configuration with its decrypted credentials. */
+export type SendingAccount = Pick<
+  WhatsappConfiguration,
+  'tenantId' | 'provider' | 'phoneNumber' | 'phoneNumberId' | 'businessAccountId' | 'credentials'
+>;
+
+export type MediaKind = 'image' | 'document' | 'audio' | 'video' | 'sticker';
+
+export interface InteractiveButton {
+  id: string;
+  title: string;
+}
+
+export interface InteractiveListSection {
+  title?: string;
+  rows: Array<{ id: string; title: string; description?: string }>;
+}
+
+/** A session (non-template) message: only deliverable while the recipient's 24-hour window is open. */
+export type SessionMessage =
+  | { kind: 'text'; text: string; previewUrl?: boolean }
+  | {
+      kind: 'media';
+      mediaType: MediaKind;
+      mediaId?: string;
+      link?: string;
+      caption?: string;
+      filename?: string;
+    }
+  | { kind: 'buttons'; body: string; buttons: InteractiveButton[]; header?: string; footer?: string }
+  | {
+      kind: 'list';
+      body: string;
+      buttonText: string;
+      sections: InteractiveListSection[];
+      header?: string;
+      footer?: string;
+    }
+  | { kind: 'reaction'; toProviderMessageId: string; emoji: string };
+
+export interface SendMessageRequest {
+  /** E.164 recipient. */
+  to: string;
+  message: SessionMessage;
+  /** Quote this provider message (WhatsApp `context.message_id`). */
+  replyToProviderId?: string;
+}
+
+export interface SendTemplateRequest {
+  to: string;
+  name: string;
+  language: string;
+  bodyParams: string[];
+  headerParams?: string[];
+  /** URL or quick-reply button parameters, by button index. */
+  buttonParams?: Array<{ index: number; subType: 'url' | 'quick_reply'; param: string }>;
+  /** The provider's own template id (Twilio's ContentSid), when the provider needs it. */
+  providerTemplateId?: string;
+}
+
+export interface SendResult {
+  /** wamid… for Cloud API providers, SM…/MM… for Twilio, a generated id for the console. */
+  providerMessageId: string;
+}
+
+export interface MediaUpload {
+  bytes: Buffer;
+  mimeType: string;
+  filename?: string;
+}
+
+/**
+ * One provider's outbound operations (SPEC §8). Every failure is a ProviderError that says
+ * whether to retry; adapters never throw anything else for a provider's answer.
+ */
+export interface WhatsappProvider {
+  readonly name: ProviderName;
+  sendMessage(
+    account: SendingAccount,
+    request: SendMessageRequest,
+    signal?: AbortSignal,
+  ): Promise<SendResult>;
+  sendTemplate(
+    account: SendingAccount,
+    request: SendTemplateRequest,
+    signal?: AbortSignal,
+  ): Promise<SendResult>;
+  uploadMedia(
+    account: SendingAccount,
+    media: MediaUpload,
+    signal?: AbortSignal,
+  ): Promise<{ mediaId: string }>;
+  markAsRead(account: SendingAccount, providerMessageId: string, signal?: AbortSignal): Promise<void>;
+}
+
+/** The adapter of each configured provider. */
+export interface WhatsappProviders {
+  forProvider(provider: ProviderName): WhatsappProvider;
+}
