@@ -4,7 +4,9 @@
  * processor + router) turns them into leads, timeline entries and queued replies.
  * Prints messages/s from the first POST until every message is processed, and the rows made.
  *
- *   npm run bench:pipeline -- --customers 1000 [--connections 50]
+ *   npm run bench:pipeline -- --customers 1000 [--connections 50] [--profile]
+ *   --profile: statements per event, Node event-loop utilisation, what the app's PostgreSQL
+ *              sessions were doing (sampled from pg_stat_activity)
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (default)
  */
 import 'reflect-metadata';
@@ -22,10 +24,15 @@ import { TYPES } from '../server/src/types';
 import { signMetaBody } from '../server/src/whatsapp/inbound/metaSignature';
 import { startBackgroundWorkers } from '../server/src/workers';
 import { createBenchDatabase } from './support/benchDatabase';
+import { PipelineProfile } from './support/profile';
 import { APP_SECRET, PHONE_NUMBER_ID, WEBHOOK_PATH } from './support/constants';
 
 const { values } = parseArgs({
-  options: { customers: { type: 'string', default: '1000' }, connections: { type: 'string', default: '50' } },
+  options: {
+    customers: { type: 'string', default: '1000' },
+    connections: { type: 'string', default: '50' },
+    profile: { type: 'boolean', default: false },
+  },
 });
 const CUSTOMERS = Number(values.customers);
 const CONNECTIONS = Number(values.connections);
@@ -92,6 +99,7 @@ async function main(): Promise<void> {
       ),
       ...Array.from({ length: CUSTOMERS }, (_, i) => delivery(phone(i), 'Also: is lunch included?')),
     ];
+    const profile = values.profile ? await PipelineProfile.start(runtime.db.knex, bench.url) : undefined;
     const workers = startBackgroundWorkers(runtime.container);
     const started = process.hrtime.bigint();
     let next = 0;
@@ -120,6 +128,7 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const done = Number(process.hrtime.bigint() - started) / 1e9;
+    await profile?.stop(bodies.length);
     const count = async (sql: string) => Number((await runtime.db.knex.raw(sql)).rows[0].n);
     const leads = await count('SELECT count(*) AS n FROM leads');
     const replies = await count(

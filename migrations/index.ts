@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as identity from './0001_identity';
 import * as whatsappChannel from './0002_whatsapp_channel';
 import * as business from './0003_business';
+import * as refSequences from './0008_ref_sequences';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -11,6 +12,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0001_identity': identity,
   '0002_whatsapp_channel': whatsappChannel,
   '0003_business': business,
+  '0008_ref_sequences': refSequences,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

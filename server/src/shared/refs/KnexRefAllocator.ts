@@ -4,21 +4,17 @@ import { TYPES } from '../../types';
 import type { RefAllocator, RefKind } from './RefAllocator';
 
 /**
- * One counter row per (tenant, kind), bumped in the caller's transaction: numbers have no gaps and
- * a rolled-back business change gives its number back. The row stays locked until that transaction
- * ends, which serialises ref allocation per tenant and kind.
+ * One PostgreSQL sequence per (tenant, kind), created with the tenant (migration 0008). `nextval`
+ * takes no lock that lasts until commit, so concurrent lead creations do not wait for each other.
+ * Numbers are unique and increasing but may have gaps: a rolled-back change keeps its number
+ * (docs/decisions/0008-ref-sequences.md).
  */
 @injectable()
 export class KnexRefAllocator implements RefAllocator {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
   async next(tenantId: string, kind: RefKind): Promise<string> {
-    const { rows } = await this.db.q.raw(
-      `INSERT INTO ref_counters (tenant_id, kind, last_value) VALUES (?, ?, 1)
-       ON CONFLICT (tenant_id, kind) DO UPDATE SET last_value = ref_counters.last_value + 1
-       RETURNING last_value`,
-      [tenantId, kind],
-    );
-    return `${kind}-${Number(rows[0].last_value)}`;
+    const { rows } = await this.db.q.raw(`SELECT next_ref_value(?, ?) AS value`, [tenantId, kind]);
+    return `${kind}-${Number(rows[0].value)}`;
   }
 }

@@ -88,7 +88,7 @@ describe('CreateLeadFromEnquiry', () => {
     expect(second.lead.ref).to.equal('LD-2');
   });
 
-  it('makes exactly one lead of five concurrent enquiries from a new customer, without burning refs', async () => {
+  it('makes exactly one lead of five concurrent enquiries from a new customer', async () => {
     const { create, rep, enquiry } = await setUp();
     const results = await Promise.all(
       [1, 2, 3, 4, 5].map((n) => create.execute({ ...enquiry, text: `message ${n}` })),
@@ -98,8 +98,24 @@ describe('CreateLeadFromEnquiry', () => {
     expect(await count('leads')).to.equal(1);
     expect(await count('timeline_entries', { event_type: 'SYSTEM' })).to.equal(1);
     expect(await queuedTo(rep.phone)).to.have.length(1);
-    const counter = await testDb().knex('ref_counters').where({ kind: 'LD' }).first();
-    expect(Number(counter.last_value)).to.equal(1);
+  });
+
+  it('gives concurrent leads of different customers distinct refs', async () => {
+    const { create, enquiry } = await setUp();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        create.execute({
+          ...enquiry,
+          customerPhone: `+5491155500${String(n).padStart(3, '0')}`,
+          conversationId: undefined,
+        }),
+      ),
+    );
+    expect(results.every((r) => r.created)).to.equal(true);
+    const refs = results.map((r) => r.lead.ref).sort();
+    expect(new Set(refs).size).to.equal(12);
+    const rows = await testDb().knex('leads').select('ref');
+    expect(rows.map((r: { ref: string }) => r.ref).sort()).to.deep.equal(refs);
   });
 
   it('refuses a party size that is not a whole positive number, writing nothing', async () => {

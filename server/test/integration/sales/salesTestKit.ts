@@ -2,6 +2,7 @@ import { bookingModule } from '../../../src/modules/booking/bookingModule';
 import { leadModule } from '../../../src/modules/lead/leadModule';
 import { TYPES } from '../../../src/types';
 import { testDb } from '../../support/integrationHooks';
+import { refsHandedOut } from '../../support/refsHandedOut';
 import { testContainer } from '../../support/testContainer';
 
 export const PAYMENT_BASE = 'https://pay.example.test/p';
@@ -50,8 +51,7 @@ export async function businessSnapshot(): Promise<Record<string, unknown>> {
     `SELECT (SELECT json_agg(status ORDER BY ref) FROM leads) AS leads,
             (SELECT json_agg(status ORDER BY ref) FROM quotes) AS quotes,
             (SELECT json_agg(status ORDER BY ref) FROM bookings) AS bookings,
-            (SELECT COALESCE(SUM(last_value), 0)::int FROM ref_counters) AS refs,
             (SELECT COUNT(*)::int FROM whatsapp_audit_logs) AS audit`,
   );
-  return { ...Object.fromEntries(counts), ...states.rows[0] };
+  return { ...Object.fromEntries(counts), ...states.rows[0], refs: await refsHandedOut() };
 }

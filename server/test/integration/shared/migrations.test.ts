@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { migrationSource } from '../../../../migrations';
 import { migrateToLatest, migrationsAreCurrent, rollbackAll } from '../../../src/shared/db/migrate';
 import { testDb } from '../../support/integrationHooks';
 
@@ -150,6 +151,22 @@ describe('migrations', () => {
     expect((await columnsOf('whatsapp_messages')).size).to.equal(0);
     await migrateToLatest(testDb().knex);
     expect(await migrationsAreCurrent(testDb().knex)).to.equal(true);
+  });
+
+  it('carry ref numbers between the counter table and the per-tenant sequences (0008) both ways', async () => {
+    const knex = testDb().knex;
+    const nextLd = async (tenantId: string) =>
+      Number((await knex.raw(`SELECT next_ref_value(?, 'LD') AS n`, [tenantId])).rows[0].n);
+    const [tenant] = await knex('tenants').insert({ slug: 'refs', name: 'Refs' }).returning('id');
+    expect([await nextLd(tenant.id), await nextLd(tenant.id)]).to.deep.equal([1, 2]);
+    await knex.migrate.down({ migrationSource, name: '0008_ref_sequences' });
+    expect(await knex('ref_counters').where({ tenant_id: tenant.id })).to.deep.equal([
+      { tenant_id: tenant.id, kind: 'LD', last_value: 2 },
+    ]);
+    await migrateToLatest(knex);
+    expect(await nextLd(tenant.id)).to.equal(3);
+    const [other] = await knex('tenants').insert({ slug: 'refs-2', name: 'Refs 2' }).returning('id');
+    expect(await nextLd(other.id)).to.equal(1);
   });
 
   it('answer the two dashboard queries of the spec unchanged', async () => {

@@ -3,6 +3,7 @@ import { incidentModule } from '../../../src/modules/incident/incidentModule';
 import { tripModule } from '../../../src/modules/trip/tripModule';
 import { TYPES } from '../../../src/types';
 import { testDb } from '../../support/integrationHooks';
+import { refsHandedOut } from '../../support/refsHandedOut';
 import { testContainer, type TestContext } from '../../support/testContainer';
 
 /** The test container with the trip and incident modules, whether or not container.ts binds them yet. */
@@ -20,7 +21,6 @@ const BUSINESS_TABLES = [
   'timeline_entries',
   'whatsapp_messages',
   'whatsapp_audit_logs',
-  'ref_counters',
 ];
 
 export async function rowCounts(): Promise<Record<string, number>> {
@@ -29,6 +29,7 @@ export async function rowCounts(): Promise<Record<string, number>> {
     const row = await testDb().knex(table).count<{ n: number | string }>('* as n').first();
     counts[table] = Number(row?.n ?? 0);
   }
+  counts.refs = await refsHandedOut();
   return counts;
 }
 

@@ -50,8 +50,8 @@ export class CreateLeadFromEnquiry {
       const open = await this.leads.findOpenByCustomer(tenantId, customerPhone);
       if (open) return { lead: open, created: false };
       const rep = await this.reps.select(tenantId);
-      const newLead = { ...details, summary: text, assignedTo: rep?.id };
-      const lead = await this.leads.createUnlessOpen(newLead, () => this.refs.next(tenantId, 'LD'));
+      const ref = await this.refs.next(tenantId, 'LD');
+      const lead = await this.leads.createUnlessOpen({ ...details, ref, summary: text, assignedTo: rep?.id });
       if (!lead) return { lead: await this.winnerOfRace(tenantId, customerPhone), created: false };
       await this.timeline.add({
         tenantId,

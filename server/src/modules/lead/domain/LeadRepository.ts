@@ -13,10 +13,10 @@ export interface NewLead {
 
 export interface LeadRepository {
   /**
-   * Inserts the lead unless the customer already has an open one (then undefined). `allocateRef` runs
-   * only in the attempt, and a losing attempt gives its number back, so LD refs keep having no gaps.
+   * Inserts the lead unless the customer already has an open one (then undefined, and `ref` stays
+   * unused: refs may have gaps, docs/decisions/0008-ref-sequences.md).
    */
-  createUnlessOpen(lead: NewLead, allocateRef: () => Promise<string>): Promise<Lead | undefined>;
+  createUnlessOpen(lead: NewLead & { ref: string }): Promise<Lead | undefined>;
   findOpenByCustomer(tenantId: string, customerPhone: string): Promise<Lead | undefined>;
   findLatestByCustomer(tenantId: string, customerPhone: string): Promise<Lead | undefined>;
   /** By uuid or by ref (`LD-4`); `forUpdate` locks the row until the unit of work ends. */

@@ -40,11 +40,8 @@ const toLead = (r: LeadRow): Lead =>
 export class KnexLeadRepository implements LeadRepository {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  // The partial unique index decides between racing enquiries; the savepoint undoes the loser's ref.
-  async createUnlessOpen(lead: NewLead, allocateRef: () => Promise<string>): Promise<Lead | undefined> {
-    if (!this.db.inTransaction) throw new Error('createUnlessOpen must run inside a unit of work');
-    await this.db.q.raw('SAVEPOINT lead_insert');
-    const ref = await allocateRef();
+  // The partial unique index decides between racing enquiries: the loser waits for the winner's commit, then inserts nothing.
+  async createUnlessOpen(lead: NewLead & { ref: string }): Promise<Lead | undefined> {
     const { rows } = await this.db.q.raw<{ rows: LeadRow[] }>(
       `INSERT INTO leads (tenant_id, ref, customer_phone, customer_name, summary, party_size, travel_month, assigned_to, conversation_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -52,7 +49,7 @@ export class KnexLeadRepository implements LeadRepository {
        RETURNING *`,
       [
         lead.tenantId,
-        ref,
+        lead.ref,
         lead.customerPhone,
         lead.customerName ?? null,
         lead.summary,
@@ -62,7 +59,6 @@ export class KnexLeadRepository implements LeadRepository {
         lead.conversationId ?? null,
       ],
     );
-    await this.db.q.raw(rows.length ? 'RELEASE SAVEPOINT lead_insert' : 'ROLLBACK TO SAVEPOINT lead_insert');
     return rows[0] && toLead(rows[0]);
   }
 
