@@ -8,6 +8,7 @@ import type { Logger } from './shared/logging/createLogger';
 import { TYPES } from './types';
 import { identityModule } from './modules/identity/identityModule';
 import { whatsappModule } from './whatsapp/whatsappModule';
+import { providerModule } from './whatsapp/outbound/provider/providerModule';
 import { conversationModule } from './modules/conversation/conversationModule';
 import { mediaModule } from './modules/media/mediaModule';
 import { tripModule } from './modules/trip/tripModule';
@@ -46,6 +47,7 @@ export function createContainer(infra: Infrastructure): Container {
     routingModule,
     whatsappModule,
     mediaModule,
+    providerModule,
   );
   return container;
 }

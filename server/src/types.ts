@@ -34,6 +34,9 @@ export const TYPES = {
   OutboundQueue: Symbol.for('OutboundQueue'),
   AuditLog: Symbol.for('AuditLog'),
   MediaFetchers: Symbol.for('MediaFetchers'),
+  // outbound providers
+  WhatsappProviders: Symbol.for('WhatsappProviders'),
+  TemplateProviderApi: Symbol.for('TemplateProviderApi'),
   // trips, incidents, check-ins
   TripRepository: Symbol.for('TripRepository'),
   IncidentRepository: Symbol.for('IncidentRepository'),

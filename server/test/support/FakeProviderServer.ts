@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeOutboundApi } from './FakeOutboundApi';
 
 export interface RecordedRequest {
   method: string;
@@ -94,7 +95,8 @@ function send(res: http.ServerResponse, bytes: Buffer, contentType: string, chun
 /**
  * A local stand-in for the providers' HTTP APIs: a route registry (`route(method, '/:a/b', handler)`,
  * later registrations win) and a log of every request. Meta Graph media, 360dialog media and
- * Twilio media are built in; other endpoints (e.g. sending) can be added with `route`.
+ * Twilio media are built in; the send APIs (messages, read receipts, uploads, templates) and their
+ * failure controls live in `outbound` (FakeOutboundApi.ts).
  */
 export class FakeProviderServer {
   readonly requests: RecordedRequest[] = [];
@@ -104,6 +106,8 @@ export class FakeProviderServer {
   /** Bearer tokens answered with Graph's "session has expired" (code 190). */
   readonly expiredTokens = new Set<string>();
   private readonly routes: Route[] = [];
+  /** The send APIs: `outbound.sent`, `outbound.failNext('send', graphError(131047))`, … */
+  readonly outbound: FakeOutboundApi;
   private readonly metaMedia = new Map<string, FakeMetaMedia>();
   private readonly twilioMedia = new Map<string, FakeTwilioMedia & { location: string }>();
 
@@ -111,6 +115,7 @@ export class FakeProviderServer {
     private readonly server: http.Server,
     readonly url: string,
   ) {
+    this.outbound = new FakeOutboundApi(this);
     this.route('GET', '/:mediaId', (req, res) => this.lookup(req, res, META_LOOKASIDE));
     this.route('GET', '/:version/:mediaId', (req, res) => this.lookup(req, res, this.url));
     this.route('GET', '/whatsapp_business/attachments', (req, res) => this.download(req, res));
@@ -187,7 +192,7 @@ export class FakeProviderServer {
   }
 
   /** Meta: a bearer token; 360dialog: D360-API-KEY. Answers the rejection itself and returns false. */
-  private authorize(req: FakeRequest, res: http.ServerResponse): boolean {
+  authorize(req: FakeRequest, res: http.ServerResponse): boolean {
     const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
     const apiKey = req.headers['d360-api-key'];
     if (bearer && this.expiredTokens.has(bearer)) sendJson(res, 401, GRAPH_TOKEN_EXPIRED);

@@ -1,0 +1,93 @@
+import { DEFAULT_PROVIDER_TIMEOUT_MS, providerRequest, type ProviderRequest } from '../http/providerRequest';
+import { retryAfterMs } from '../http/retryAfter';
+import { ProviderError } from '../ProviderError';
+import type {
+  MediaUpload,
+  SendingAccount,
+  SendMessageRequest,
+  SendResult,
+  SendTemplateRequest,
+  WhatsappProvider,
+} from '../WhatsappProvider';
+import { classifyGraphError } from './classifyGraphError';
+import type { CloudApiEndpoint } from './CloudApiEndpoint';
+import { messagePayload } from './messagePayload';
+import { templatePayload } from './templatePayload';
+
+const badResponse = (what: string) =>
+  new ProviderError('retryable', 'bad_response', `the provider answered without ${what}`);
+
+/**
+ * The WhatsApp Cloud API: Meta's Graph API and 360dialog's relay of it take the same payloads;
+ * the endpoint supplies the URLs and credentials.
+ */
+export class CloudApiProvider implements WhatsappProvider {
+  constructor(
+    private readonly endpoint: CloudApiEndpoint,
+    private readonly timeoutMs = DEFAULT_PROVIDER_TIMEOUT_MS,
+  ) {}
+
+  get name() {
+    return this.endpoint.name;
+  }
+
+  async sendMessage(account: SendingAccount, request: SendMessageRequest, signal?: AbortSignal) {
+    return this.send(account, messagePayload(request), signal);
+  }
+
+  async sendTemplate(account: SendingAccount, request: SendTemplateRequest, signal?: AbortSignal) {
+    return this.send(account, templatePayload(request), signal);
+  }
+
+  async uploadMedia(account: SendingAccount, media: MediaUpload, signal?: AbortSignal) {
+    const form = new FormData();
+    form.append('messaging_product', 'whatsapp');
+    form.append('type', media.mimeType);
+    form.append('file', new Blob([media.bytes], { type: media.mimeType }), media.filename ?? 'upload');
+    const body = await this.call(account, 'media', form, signal);
+    const id = (body as { id?: unknown } | undefined)?.id;
+    if (typeof id !== 'string' || !id) throw badResponse('a media id');
+    return { mediaId: id };
+  }
+
+  async markAsRead(account: SendingAccount, providerMessageId: string, signal?: AbortSignal) {
+    const payload = { messaging_product: 'whatsapp', status: 'read', message_id: providerMessageId };
+    await this.call(account, 'messages', JSON.stringify(payload), signal);
+  }
+
+  private async send(
+    account: SendingAccount,
+    payload: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<SendResult> {
+    const body = (await this.call(account, 'messages', JSON.stringify(payload), signal)) as
+      { messages?: Array<{ id?: unknown }> } | undefined;
+    const id = body?.messages?.[0]?.id;
+    if (typeof id !== 'string' || !id) throw badResponse('a message id');
+    return { providerMessageId: id };
+  }
+
+  private async call(
+    account: SendingAccount,
+    resource: 'messages' | 'media',
+    body: string | FormData,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    const request: ProviderRequest = {
+      method: 'POST',
+      url: this.endpoint.url(account, resource),
+      headers: {
+        ...this.endpoint.authHeaders(account),
+        ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}),
+      },
+      body,
+    };
+    const response = await providerRequest(request, { signal, timeoutMs: this.timeoutMs });
+    if (response.status >= 200 && response.status < 300) return response.body;
+    throw classifyGraphError(
+      response.status,
+      response.body,
+      retryAfterMs(response.headers.get('retry-after')),
+    );
+  }
+}

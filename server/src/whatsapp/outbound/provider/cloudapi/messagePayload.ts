@@ -1,0 +1,61 @@
+import type { SendMessageRequest, SessionMessage } from '../WhatsappProvider';
+import { buttonsPayload, listPayload } from './interactivePayload';
+import { invalidMessage, requireLength } from './invalidMessage';
+
+type Media = Extract<SessionMessage, { kind: 'media' }>;
+
+const CAPTIONED = new Set(['image', 'video', 'document']);
+
+/** The Cloud API recipient: the E.164 number's digits, without '+'. */
+export const cloudApiRecipient = (e164: string): string => e164.replace(/\D/g, '');
+
+export const envelope = (to: string) => ({
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: cloudApiRecipient(to),
+});
+
+function mediaObject(message: Media): Record<string, unknown> {
+  if (Boolean(message.mediaId) === Boolean(message.link))
+    throw invalidMessage('media needs either a media id or a link, not both');
+  if (message.link && !/^https?:\/\//i.test(message.link))
+    throw invalidMessage('a media link must be http(s)');
+  if (message.caption !== undefined && !CAPTIONED.has(message.mediaType))
+    throw invalidMessage(`${message.mediaType} cannot have a caption`);
+  if (message.filename !== undefined && message.mediaType !== 'document')
+    throw invalidMessage('only documents have a filename');
+  requireLength('the caption', message.caption, 1024);
+  return {
+    ...(message.mediaId ? { id: message.mediaId } : { link: message.link }),
+    ...(message.caption === undefined ? {} : { caption: message.caption }),
+    ...(message.filename === undefined ? {} : { filename: message.filename }),
+  };
+}
+
+function content(message: SessionMessage): Record<string, unknown> {
+  switch (message.kind) {
+    case 'text':
+      requireLength('a text body', message.text, 4096);
+      return { type: 'text', text: { preview_url: message.previewUrl ?? false, body: message.text } };
+    case 'media':
+      return { type: message.mediaType, [message.mediaType]: mediaObject(message) };
+    case 'buttons':
+      return { type: 'interactive', interactive: buttonsPayload(message) };
+    case 'list':
+      return { type: 'interactive', interactive: listPayload(message) };
+    case 'reaction':
+      return {
+        type: 'reaction',
+        reaction: { message_id: message.toProviderMessageId, emoji: message.emoji },
+      };
+  }
+}
+
+/** The `POST …/messages` body of a session message (Meta and 360dialog alike). */
+export function messagePayload(request: SendMessageRequest): Record<string, unknown> {
+  return {
+    ...envelope(request.to),
+    ...(request.replyToProviderId ? { context: { message_id: request.replyToProviderId } } : {}),
+    ...content(request.message),
+  };
+}

@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import type { Logger } from '../../../../shared/logging/createLogger';
+import type {
+  SendingAccount,
+  SendMessageRequest,
+  SendResult,
+  SendTemplateRequest,
+  WhatsappProvider,
+} from '../WhatsappProvider';
+
+const consoleId = () => `console.${crypto.randomUUID()}`;
+
+/**
+ * Nothing leaves the machine: each send is logged (the logger redacts bodies and masks phone
+ * numbers) and answered with a generated id. The dispatcher stores the message as for any provider.
+ */
+export class ConsoleProvider implements WhatsappProvider {
+  readonly name = 'console';
+
+  constructor(private readonly logger: Logger) {}
+
+  async sendMessage(account: SendingAccount, request: SendMessageRequest): Promise<SendResult> {
+    const providerMessageId = consoleId();
+    this.logger.info(
+      {
+        provider: 'console',
+        tenantId: account.tenantId,
+        to: request.to,
+        providerMessageId,
+        kind: request.message.kind,
+        body: request.message,
+      },
+      'console provider: message sent',
+    );
+    return { providerMessageId };
+  }
+
+  async sendTemplate(account: SendingAccount, request: SendTemplateRequest): Promise<SendResult> {
+    const providerMessageId = consoleId();
+    this.logger.info(
+      {
+        provider: 'console',
+        tenantId: account.tenantId,
+        to: request.to,
+        providerMessageId,
+        template: request.name,
+        language: request.language,
+        body: request.bodyParams,
+      },
+      'console provider: template sent',
+    );
+    return { providerMessageId };
+  }
+
+  async uploadMedia(): Promise<{ mediaId: string }> {
+    return { mediaId: consoleId() };
+  }
+
+  async markAsRead(): Promise<void> {}
+}

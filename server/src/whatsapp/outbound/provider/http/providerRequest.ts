@@ -1,0 +1,56 @@
+import { ProviderError } from '../ProviderError';
+import { transportFailure } from './transportFailure';
+
+/** How long a provider call may take when the caller sets no tighter limit. */
+export const DEFAULT_PROVIDER_TIMEOUT_MS = 15_000;
+const MAX_BODY_CHARS = 256 * 1024;
+
+export interface ProviderRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string | FormData | URLSearchParams;
+}
+
+export interface ProviderResponse {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body; undefined when the body is empty or not JSON. */
+  body: unknown;
+}
+
+/**
+ * One HTTP call to a provider with a deadline: the caller's signal, if any, and `timeoutMs`,
+ * whichever fires first. Redirects are not followed (they would carry the credentials along).
+ * Transport failures become retryable ProviderErrors; the caller classifies the HTTP answer.
+ */
+export async function providerRequest(
+  request: ProviderRequest,
+  options: { signal?: AbortSignal; timeoutMs: number },
+): Promise<ProviderResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: parseJson(text) };
+  } catch (error) {
+    if (error instanceof ProviderError) throw error;
+    throw transportFailure(error, signal, options.timeoutMs);
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text.slice(0, MAX_BODY_CHARS)) as unknown;
+  } catch {
+    return undefined;
+  }
+}

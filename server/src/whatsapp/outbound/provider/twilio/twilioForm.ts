@@ -1,0 +1,60 @@
+import { ProviderError } from '../ProviderError';
+import type { SendMessageRequest, SendTemplateRequest } from '../WhatsappProvider';
+
+/** What plain Twilio WhatsApp messages cannot carry: fails at once, never retried. */
+export const unsupported = (what: string): ProviderError =>
+  new ProviderError('permanent', 'unsupported', `Twilio WhatsApp messages cannot carry ${what}`);
+
+const whatsapp = (e164: string) => `whatsapp:${e164.startsWith('+') ? e164 : `+${e164}`}`;
+
+function addressed(from: string, to: string, statusCallback?: string): URLSearchParams {
+  const form = new URLSearchParams({ From: whatsapp(from), To: whatsapp(to) });
+  if (statusCallback) form.set('StatusCallback', statusCallback);
+  return form;
+}
+
+/**
+ * Text and media by link. Media ids, interactive messages and reactions have no Messages API
+ * form; a quoted reply goes out unquoted (Twilio has no reply context on sends).
+ */
+export function twilioMessageForm(from: string, request: SendMessageRequest, statusCallback?: string) {
+  const form = addressed(from, request.to, statusCallback);
+  const { message } = request;
+  if (message.kind === 'text') {
+    form.set('Body', message.text);
+  } else if (message.kind === 'media') {
+    if (!message.link) throw unsupported('media by id (send a link)');
+    if (message.caption) form.set('Body', message.caption);
+    form.set('MediaUrl', message.link);
+  } else {
+    throw unsupported(message.kind === 'reaction' ? 'reactions' : 'interactive messages');
+  }
+  return form;
+}
+
+/**
+ * A Content API template: `ContentSid` is the template's provider id; its variables are numbered
+ * across the whole template, so body parameters are "1".."n" and header, then button parameters
+ * continue the numbering.
+ */
+export function twilioTemplateForm(from: string, request: SendTemplateRequest, statusCallback?: string) {
+  if (!request.providerTemplateId)
+    throw new ProviderError(
+      'permanent',
+      'template_not_synced',
+      `template ${request.name} has no Twilio ContentSid; sync the templates first`,
+    );
+  const form = addressed(from, request.to, statusCallback);
+  form.set('ContentSid', request.providerTemplateId);
+  const values = [
+    ...request.bodyParams,
+    ...(request.headerParams ?? []),
+    ...[...(request.buttonParams ?? [])].sort((a, b) => a.index - b.index).map((b) => b.param),
+  ];
+  if (values.length)
+    form.set(
+      'ContentVariables',
+      JSON.stringify(Object.fromEntries(values.map((v, i) => [String(i + 1), v]))),
+    );
+  return form;
+}
