@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as identity from './0001_identity';
 import * as whatsappChannel from './0002_whatsapp_channel';
 import * as business from './0003_business';
+import * as outbound from './0004_outbound';
 import * as refSequences from './0008_ref_sequences';
 
 /**
@@ -12,6 +13,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0001_identity': identity,
   '0002_whatsapp_channel': whatsappChannel,
   '0003_business': business,
+  '0004_outbound': outbound,
   '0008_ref_sequences': refSequences,
 };
 

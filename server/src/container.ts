@@ -17,6 +17,7 @@ import { bookingModule } from './modules/booking/bookingModule';
 import { broadcastModule } from './modules/broadcast/broadcastModule';
 import { routingModule } from './routing/routingModule';
 import { incidentModule } from './modules/incident/incidentModule';
+import { outboundModule } from './whatsapp/outbound/dispatch/outboundModule';
 
 export interface Infrastructure {
   config: Config;
@@ -48,6 +49,7 @@ export function createContainer(infra: Infrastructure): Container {
     whatsappModule,
     mediaModule,
     providerModule,
+    outboundModule,
   );
   return container;
 }

@@ -72,4 +72,12 @@ export const TYPES = {
   BroadcastRepository: Symbol.for('BroadcastRepository'),
   StaffCommandHandler: Symbol.for('StaffCommandHandler'),
   CustomerMessageHandler: Symbol.for('CustomerMessageHandler'),
+  // outbound delivery
+  TemplateCatalog: Symbol.for('TemplateCatalog'),
+  OutboundDispatcher: Symbol.for('OutboundDispatcher'),
+  PanicMode: Symbol.for('PanicMode'),
+  StuckSweeper: Symbol.for('StuckSweeper'),
+  SendStaffMessage: Symbol.for('SendStaffMessage'),
+  RetryMessage: Symbol.for('RetryMessage'),
+  MarkInboundRead: Symbol.for('MarkInboundRead'),
 } as const;

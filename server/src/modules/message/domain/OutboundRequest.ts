@@ -12,6 +12,15 @@ export interface TemplateCall {
   params: string[];
 }
 
+/** Media sent by the provider's id for an uploaded file (preferred), or by a public link. */
+export interface MediaCall {
+  mediaType: 'image' | 'document' | 'audio' | 'video' | 'sticker';
+  mediaId?: string;
+  link?: string;
+  caption?: string;
+  filename?: string;
+}
+
 export interface OutboundRequest {
   tenantId: string;
   /** E.164, or a business-scoped user id. */
@@ -19,11 +28,18 @@ export interface OutboundRequest {
   purpose: OutboundPurpose;
   text?: string;
   template?: TemplateCall;
+  media?: MediaCall;
   conversationId?: string;
   replyToProviderId?: string;
   /** Small, non-secret facts for the timeline and reports (e.g. `{ leadRef: 'LD-4' }`). */
   context?: Record<string, unknown>;
 }
+
+/** What `whatsapp_messages.content` holds for an outbound message, for the dispatcher. */
+export type OutboundContent = Pick<
+  OutboundRequest,
+  'purpose' | 'text' | 'template' | 'media' | 'replyToProviderId' | 'context'
+>;
 
 export interface OutboundQueue {
   /** Queues the message in the caller's transaction; returns its id. Sent later by the dispatcher. */

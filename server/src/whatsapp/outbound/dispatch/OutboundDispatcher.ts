@@ -1,0 +1,164 @@
+import { inject, injectable } from 'inversify';
+import type { Config } from '../../../config';
+import type { Clock } from '../../../shared/clock/Clock';
+import type { Database } from '../../../shared/db/Database';
+import type { Logger } from '../../../shared/logging/createLogger';
+import { TYPES } from '../../../types';
+import type { BackgroundWorker } from '../../../workers';
+import type { TenantDirectory } from '../../configuration/TenantDirectory';
+import type { WhatsappConfiguration } from '../../configuration/WhatsappConfiguration';
+import { OutboundClaims, type ClaimedMessage } from './OutboundClaims';
+import { OutboundRows } from './OutboundRows';
+import { OutboundSender } from './OutboundSender';
+import { PanicMode } from './PanicMode';
+import { StuckSweeper } from './StuckSweeper';
+import { OutboundWakeUps } from './OutboundWakeUps';
+
+export interface OutboundDispatcherOptions {
+  /** Messages claimed per tenant per round. */
+  batchSize: number;
+  leaseMs: number;
+  idlePollMs: number;
+  /** Provider calls in flight; 1 on the embedded database. */
+  concurrency: number;
+  /** How often the worker also runs the stuck sweeper and panic auto-resume itself. */
+  housekeepingMs: number;
+}
+
+const TENANTS_PER_ROUND = 50;
+
+/**
+ * The outbound worker: claims due messages tenant by tenant (rules, rate limit, pacing, panic —
+ * see OutboundClaims) and sends them. Woken when a message is queued or a tenant resumes, polls
+ * otherwise. Any number of instances can run against one database.
+ */
+@injectable()
+export class OutboundDispatcher implements BackgroundWorker {
+  options: OutboundDispatcherOptions;
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private woken = 0;
+  private lastHousekeeping = -Infinity;
+
+  constructor(
+    @inject(TYPES.Database) db: Database,
+    @inject(OutboundRows) private readonly rows: OutboundRows,
+    @inject(OutboundClaims) private readonly claims: OutboundClaims,
+    @inject(OutboundSender) private readonly sender: OutboundSender,
+    @inject(TYPES.TenantDirectory) private readonly directory: TenantDirectory,
+    @inject(PanicMode) private readonly panic: PanicMode,
+    @inject(StuckSweeper) private readonly sweeper: StuckSweeper,
+    @inject(OutboundWakeUps) wakeUps: OutboundWakeUps,
+    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.Config) private readonly config: Config,
+    @inject(TYPES.Logger) private readonly logger: Logger,
+  ) {
+    this.options = {
+      batchSize: 50,
+      leaseMs: 60_000,
+      idlePollMs: 500,
+      concurrency: db.kind === 'embedded' ? 1 : 8,
+      housekeepingMs: 60_000,
+    };
+    const wake = () => {
+      this.woken = 3;
+      this.wakeUp?.();
+    };
+    wakeUps.on('queued', wake);
+    panic.on('resumed', wake);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Lets the calls in flight finish and record their outcome, claims nothing more. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+  }
+
+  /** Sends everything due now (until nothing more can be claimed); returns how many were sent or tried. */
+  async drain(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const claimed = await this.claimRound();
+      if (!claimed.length) return handled;
+      handled += claimed.length;
+      await inParallel(claimed, this.options.concurrency, ([account, m]) =>
+        this.sender
+          .send(account, m)
+          .catch((error: unknown) =>
+            this.logger.error(
+              { err: error, messageId: m.id },
+              'outbound outcome not recorded; the lease will expire',
+            ),
+          ),
+      );
+      if (!this.running && this.loop) return handled;
+    }
+  }
+
+  private async claimRound(): Promise<Array<[WhatsappConfiguration, ClaimedMessage]>> {
+    const now = this.clock.now();
+    const claimed: Array<[WhatsappConfiguration, ClaimedMessage]> = [];
+    for (const tenantId of await this.rows.dueTenants(now, TENANTS_PER_ROUND)) {
+      const account = await this.directory.forTenant(tenantId);
+      if (!account) {
+        this.logger.warn({ tenantId }, 'outbound messages wait: the tenant has no WhatsApp configuration');
+        continue;
+      }
+      const batch = await this.claims.claim({
+        tenantId,
+        provider: account.provider,
+        now,
+        limit: this.options.batchSize,
+        ratePerMinute: this.config.whatsapp.rateLimitPerMinute,
+        leaseMs: this.options.leaseMs,
+      });
+      claimed.push(...batch.map((m): [WhatsappConfiguration, ClaimedMessage] => [account, m]));
+    }
+    return claimed;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.housekeeping();
+        if ((await this.drain()) > 0) continue;
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbound dispatch failed; retrying');
+      }
+      if (!this.running) break;
+      // Just after a wake-up the enqueuing transaction may not have committed yet: look again soon.
+      const pause = this.woken > 0 ? (this.woken--, 50) : this.options.idlePollMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pause);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async housekeeping(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastHousekeeping < this.options.housekeepingMs) return;
+    this.lastHousekeeping = now;
+    await this.sweeper.run();
+    await this.panic.autoResume();
+  }
+}
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}

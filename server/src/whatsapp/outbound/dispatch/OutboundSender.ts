@@ -1,0 +1,146 @@
+import { inject, injectable } from 'inversify';
+import type { ApplyStatusUpdate } from '../../../modules/message/application/ApplyStatusUpdate';
+import type { Clock } from '../../../shared/clock/Clock';
+import type { Database } from '../../../shared/db/Database';
+import type { Logger } from '../../../shared/logging/createLogger';
+import { TYPES } from '../../../types';
+import type { WhatsappConfiguration } from '../../configuration/WhatsappConfiguration';
+import { ProviderError } from '../provider/ProviderError';
+import type { SendResult, WhatsappProviders } from '../provider/WhatsappProvider';
+import type { ClaimedMessage } from './OutboundClaims';
+import { OutboundRows } from './OutboundRows';
+import { PanicMode } from './PanicMode';
+import { retryDelayMs } from './retryPolicy';
+import { SendAttempts } from './SendAttempts';
+
+/** Shorter than the claim lease, so a live worker never loses its message to the sweeper mid-call. */
+export const SEND_TIMEOUT_MS = 30_000;
+const COMMIT_ATTEMPTS = 3;
+
+/**
+ * Hands one claimed message to its provider — outside any transaction — and records the outcome
+ * in one short transaction right after: `sent` with the provider's id (then the statuses that
+ * arrived first), a retry with backoff, a failure with the provider's code, or, on an
+ * authentication error, back to the queue with the tenant in panic mode.
+ */
+@injectable()
+export class OutboundSender {
+  random: () => number = Math.random;
+
+  constructor(
+    @inject(TYPES.Database) private readonly db: Database,
+    @inject(TYPES.WhatsappProviders) private readonly providers: WhatsappProviders,
+    @inject(OutboundRows) private readonly rows: OutboundRows,
+    @inject(SendAttempts) private readonly attempts: SendAttempts,
+    @inject(PanicMode) private readonly panic: PanicMode,
+    @inject(TYPES.ApplyStatusUpdate) private readonly statuses: ApplyStatusUpdate,
+    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.Logger) private readonly logger: Logger,
+  ) {}
+
+  async send(account: WhatsappConfiguration, message: ClaimedMessage): Promise<void> {
+    let result: SendResult;
+    try {
+      result = await this.call(account, message);
+    } catch (error) {
+      await this.failed(message, asProviderError(error));
+      return;
+    }
+    await this.sent(message, result.providerMessageId);
+  }
+
+  private call(account: WhatsappConfiguration, m: ClaimedMessage): Promise<SendResult> {
+    const provider = this.providers.forProvider(account.provider);
+    const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
+    const { plan } = m;
+    if (plan.kind === 'session')
+      return provider.sendMessage(
+        account,
+        { to: m.to, message: plan.message, replyToProviderId: plan.replyToProviderId },
+        signal,
+      );
+    return provider.sendTemplate(
+      account,
+      {
+        to: m.to,
+        name: plan.name,
+        language: plan.language,
+        bodyParams: plan.params,
+        providerTemplateId: plan.providerTemplateId,
+      },
+      signal,
+    );
+  }
+
+  /**
+   * The provider accepted: from here to the commit is the window where a crash could send twice
+   * (Meta has no idempotency key), so the commit is one small transaction, retried a few times
+   * before the message is left to its lease.
+   */
+  private async sent(m: ClaimedMessage, providerMessageId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.commitSent(m, providerMessageId);
+      } catch (error) {
+        if (attempt >= COMMIT_ATTEMPTS) throw error;
+        this.logger.warn(
+          { err: error, messageId: m.id, providerMessageId },
+          'could not record a send; retrying',
+        );
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
+  private async commitSent(m: ClaimedMessage, providerMessageId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.db.run(async () => {
+      const held = await this.rows.markSent(m.id, m.attempt, providerMessageId, now);
+      await this.attempts.settle(m.attemptId, 'sent');
+      if (held) await this.statuses.applyParked(m.tenantId, providerMessageId);
+      else
+        this.logger.warn(
+          { messageId: m.id, providerMessageId },
+          'sent after its lease was taken over; the message may go twice',
+        );
+    });
+  }
+
+  private async failed(m: ClaimedMessage, error: ProviderError): Promise<void> {
+    const now = this.clock.now();
+    const failure = { code: error.code, title: error.title };
+    const log = {
+      messageId: m.id,
+      tenantId: m.tenantId,
+      attempt: m.attempt,
+      kind: error.kind,
+      code: error.code,
+    };
+    if (error.kind === 'auth') {
+      await this.db.run(async () => {
+        await this.rows.requeue(m.id, now, failure);
+        await this.attempts.settle(m.attemptId, 'auth', error.code);
+      });
+      this.logger.error(log, 'provider refused the credentials; message held');
+      await this.panic.enter(m.tenantId, 'auth', { code: error.code, title: error.title });
+      return;
+    }
+    const delay = retryDelayMs(error, m.attempt, this.random);
+    await this.db.run(async () => {
+      if (delay === undefined) await this.rows.fail(m.id, failure, now);
+      else await this.rows.requeue(m.id, new Date(now.getTime() + delay), failure);
+      const outcome = delay === undefined ? 'failed' : error.kind === 'throttled' ? 'throttled' : 'retryable';
+      await this.attempts.settle(m.attemptId, outcome, error.code);
+    });
+    if (delay === undefined) this.logger.warn(log, 'outbound message failed');
+    else this.logger.info({ ...log, retryInMs: delay }, 'outbound attempt failed; will retry');
+    await this.panic.evaluate(m.tenantId);
+  }
+}
+
+/** Adapters throw only ProviderError for a provider's answer; anything else is our own fault. */
+function asProviderError(error: unknown): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError('retryable', 'internal', message.slice(0, 200));
+}

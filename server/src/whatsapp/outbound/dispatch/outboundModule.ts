@@ -1,0 +1,36 @@
+import { ContainerModule } from 'inversify';
+import { TYPES } from '../../../types';
+import { DeliveryFactsLoader } from './DeliveryFactsLoader';
+import { KnexTemplateCatalog } from './KnexTemplateCatalog';
+import { OutboundClaims } from './OutboundClaims';
+import { OutboundDispatcher } from './OutboundDispatcher';
+import { OutboundRows } from './OutboundRows';
+import { OutboundSender } from './OutboundSender';
+import { OutboundWakeUps } from './OutboundWakeUps';
+import { PanicMode } from './PanicMode';
+import { PanicStates } from './PanicStates';
+import { RecipientPacingStore } from './RecipientPacingStore';
+import { SendAttempts } from './SendAttempts';
+import { StuckSweeper } from './StuckSweeper';
+
+/** Outbound delivery: the queue on whatsapp_messages, WhatsApp's rules, retries, panic mode. */
+export const outboundModule = new ContainerModule(({ bind }) => {
+  bind(TYPES.TemplateCatalog).to(KnexTemplateCatalog);
+  for (const part of [
+    OutboundRows,
+    OutboundWakeUps,
+    DeliveryFactsLoader,
+    SendAttempts,
+    RecipientPacingStore,
+    PanicStates,
+    OutboundClaims,
+    OutboundSender,
+  ])
+    bind(part).toSelf();
+  bind(PanicMode).toSelf();
+  bind(TYPES.PanicMode).toService(PanicMode);
+  bind(StuckSweeper).toSelf();
+  bind(TYPES.StuckSweeper).toService(StuckSweeper);
+  bind(OutboundDispatcher).toSelf();
+  bind(TYPES.OutboundDispatcher).toService(OutboundDispatcher);
+});
