@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeOutboundApi } from './FakeOutboundApi';
+import { FakeTemplateApi } from './FakeTemplateApi';
 
 export interface RecordedRequest {
   method: string;
@@ -95,8 +96,8 @@ function send(res: http.ServerResponse, bytes: Buffer, contentType: string, chun
 /**
  * A local stand-in for the providers' HTTP APIs: a route registry (`route(method, '/:a/b', handler)`,
  * later registrations win) and a log of every request. Meta Graph media, 360dialog media and
- * Twilio media are built in; the send APIs (messages, read receipts, uploads, templates) and their
- * failure controls live in `outbound` (FakeOutboundApi.ts).
+ * Twilio media are built in; the send APIs (messages, read receipts, uploads) and their failure
+ * controls live in `outbound` (FakeOutboundApi.ts), template management in `templates`.
  */
 export class FakeProviderServer {
   readonly requests: RecordedRequest[] = [];
@@ -108,6 +109,8 @@ export class FakeProviderServer {
   private readonly routes: Route[] = [];
   /** The send APIs: `outbound.sent`, `outbound.failNext('send', graphError(131047))`, … */
   readonly outbound: FakeOutboundApi;
+  /** Template management: `templates.existing`, `templates.pageSize`. */
+  readonly templates: FakeTemplateApi;
   private readonly metaMedia = new Map<string, FakeMetaMedia>();
   private readonly twilioMedia = new Map<string, FakeTwilioMedia & { location: string }>();
 
@@ -116,6 +119,7 @@ export class FakeProviderServer {
     readonly url: string,
   ) {
     this.outbound = new FakeOutboundApi(this);
+    this.templates = new FakeTemplateApi(this, this.outbound);
     this.route('GET', '/:mediaId', (req, res) => this.lookup(req, res, META_LOOKASIDE));
     this.route('GET', '/:version/:mediaId', (req, res) => this.lookup(req, res, this.url));
     this.route('GET', '/whatsapp_business/attachments', (req, res) => this.download(req, res));

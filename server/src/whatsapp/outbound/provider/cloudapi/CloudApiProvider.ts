@@ -1,5 +1,4 @@
-import { DEFAULT_PROVIDER_TIMEOUT_MS, providerRequest, type ProviderRequest } from '../http/providerRequest';
-import { retryAfterMs } from '../http/retryAfter';
+import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../http/providerRequest';
 import { ProviderError } from '../ProviderError';
 import type {
   MediaUpload,
@@ -9,7 +8,7 @@ import type {
   SendTemplateRequest,
   WhatsappProvider,
 } from '../WhatsappProvider';
-import { classifyGraphError } from './classifyGraphError';
+import { callCloudApi } from './callCloudApi';
 import type { CloudApiEndpoint } from './CloudApiEndpoint';
 import { messagePayload } from './messagePayload';
 import { templatePayload } from './templatePayload';
@@ -73,21 +72,11 @@ export class CloudApiProvider implements WhatsappProvider {
     body: string | FormData,
     signal?: AbortSignal,
   ): Promise<unknown> {
-    const request: ProviderRequest = {
-      method: 'POST',
-      url: this.endpoint.url(account, resource),
-      headers: {
-        ...this.endpoint.authHeaders(account),
-        ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}),
-      },
-      body,
+    const headers = {
+      ...this.endpoint.authHeaders(account),
+      ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}),
     };
-    const response = await providerRequest(request, { signal, timeoutMs: this.timeoutMs });
-    if (response.status >= 200 && response.status < 300) return response.body;
-    throw classifyGraphError(
-      response.status,
-      response.body,
-      retryAfterMs(response.headers.get('retry-after')),
-    );
+    const url = this.endpoint.url(account, resource);
+    return callCloudApi({ method: 'POST', url, headers, body }, { signal, timeoutMs: this.timeoutMs });
   }
 }
