@@ -6,6 +6,12 @@ import { pinoHttp } from 'pino-http';
 import type { Database } from './shared/db/Database';
 import { errorMiddleware, notFoundHandler } from './shared/http/errorMiddleware';
 import { healthRoutes } from './shared/http/healthRoutes';
+import { docsRoutes } from './shared/http/api/docsRoutes';
+import { mountRoutes } from './shared/http/api/mountRoutes';
+import { openApiDocument } from './shared/http/api/openApiDocument';
+import { apiRoutes } from './apiRoutes';
+import type { AuditLog } from './modules/audit/domain/AuditLog';
+import type { ApiKeyRepository } from './modules/identity/domain/UserRepository';
 import type { Logger } from './shared/logging/createLogger';
 import { TYPES } from './types';
 import type { Config } from './config';
@@ -51,7 +57,16 @@ export function createApp(container: Container): Express {
     }),
   );
   app.use(healthRoutes(db));
+  const routes = apiRoutes(container);
+  app.use(docsRoutes(openApiDocument(routes)));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }));
+  app.use(
+    '/api/v1',
+    mountRoutes(routes, {
+      apiKeys: container.get<ApiKeyRepository>(TYPES.ApiKeyRepository),
+      audit: container.get<AuditLog>(TYPES.AuditLog),
+    }),
+  );
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
   return app;

@@ -12,6 +12,8 @@ export const TYPES = {
   CreateTenant: Symbol.for('CreateTenant'),
   CreateUser: Symbol.for('CreateUser'),
   EnsureDefaultTenant: Symbol.for('EnsureDefaultTenant'),
+  UpdateUser: Symbol.for('UpdateUser'),
+  IssueApiKey: Symbol.for('IssueApiKey'),
   TenantDirectory: Symbol.for('TenantDirectory'),
   ConversationRepository: Symbol.for('ConversationRepository'),
   MessageRepository: Symbol.for('MessageRepository'),

@@ -3,6 +3,8 @@ import { TYPES } from '../../types';
 import { CreateTenant } from './application/CreateTenant';
 import { CreateUser } from './application/CreateUser';
 import { EnsureDefaultTenant } from './application/EnsureDefaultTenant';
+import { IssueApiKey } from './application/IssueApiKey';
+import { UpdateUser } from './application/UpdateUser';
 import { KnexApiKeyRepository } from './infrastructure/KnexApiKeyRepository';
 import { KnexTenantRepository } from './infrastructure/KnexTenantRepository';
 import { KnexUserRepository } from './infrastructure/KnexUserRepository';
@@ -14,4 +16,6 @@ export const identityModule = new ContainerModule(({ bind }) => {
   bind(TYPES.CreateTenant).to(CreateTenant);
   bind(TYPES.CreateUser).to(CreateUser);
   bind(TYPES.EnsureDefaultTenant).to(EnsureDefaultTenant);
+  bind(TYPES.UpdateUser).to(UpdateUser);
+  bind(TYPES.IssueApiKey).to(IssueApiKey);
 });

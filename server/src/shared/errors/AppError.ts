@@ -16,6 +16,8 @@ export class AppError extends Error {
 export interface FieldProblem {
   field: string;
   message: string;
+  /** Where the field was, for HTTP requests: `body`, `query` or `path`. */
+  in?: string;
 }
 
 export class ValidationError extends AppError {

@@ -4,12 +4,16 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../shared/e
 import { InvalidPhoneNumberError, PhoneNumber } from '../../../shared/phone/PhoneNumber';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import type { AuditLog } from '../../audit/domain/AuditLog';
+import { actorLabel, assertAllowed, type Actor } from '../domain/Actor';
 import { isRole, ROLES } from '../domain/Role';
 import type { TenantRepository } from '../domain/TenantRepository';
 import type { User } from '../domain/User';
 import type { ApiKeyRepository, UserRepository } from '../domain/UserRepository';
 
 export interface CreateUserInput {
+  /** The manager asking (REST); absent when the operator runs the CLI. */
+  actor?: Actor;
   tenantId: string;
   name: string;
   phone: string;
@@ -23,10 +27,14 @@ export class CreateUser {
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
     @inject(TYPES.UserRepository) private readonly users: UserRepository,
     @inject(TYPES.ApiKeyRepository) private readonly apiKeys: ApiKeyRepository,
+    @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
 
   /** Creates a staff user with a first API key; the key is returned here and never again. */
   async execute(input: CreateUserInput): Promise<{ user: User; apiKey: string }> {
+    if (input.actor) assertAllowed(input.actor, 'manage_users');
+    if (input.actor && input.actor.tenantId !== input.tenantId)
+      throw new NotFoundError('tenant', input.tenantId);
     const tenant = await this.tenants.findById(input.tenantId);
     if (!tenant) throw new NotFoundError('tenant', input.tenantId);
     const name = input.name.trim();
@@ -48,6 +56,14 @@ export class CreateUser {
       });
       const key = issueApiKey();
       await this.apiKeys.add({ tenantId: tenant.id, userId: user.id, prefix: key.prefix, hash: key.hash });
+      await this.audit.record({
+        tenantId: tenant.id,
+        actor: input.actor ? actorLabel(input.actor) : 'cli',
+        action: 'USER_CREATED',
+        entityType: 'user',
+        entityId: user.id,
+        details: { role: user.role, keyPrefix: key.prefix },
+      });
       return { user, apiKey: key.key };
     });
   }

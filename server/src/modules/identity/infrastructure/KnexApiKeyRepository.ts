@@ -26,4 +26,12 @@ export class KnexApiKeyRepository implements ApiKeyRepository {
       .first('u.*');
     return row && toUser(row);
   }
+
+  async revokeAll(tenantId: string, userId: string): Promise<number> {
+    return this.db
+      .q('api_keys')
+      .where({ tenant_id: tenantId, user_id: userId })
+      .whereNull('revoked_at')
+      .update({ revoked_at: this.db.knex.fn.now() });
+  }
 }

@@ -46,4 +46,11 @@ export class KnexUserRepository implements UserRepository {
     const row = await this.db.q<UserRow>('users').where({ tenant_id: tenantId, phone }).first();
     return row && toUser(row);
   }
+
+  async update(user: User): Promise<void> {
+    await this.db
+      .q('users')
+      .where({ tenant_id: user.tenantId, id: user.id })
+      .update({ name: user.name, role: user.role, active: user.active, updated_at: this.db.knex.fn.now() });
+  }
 }

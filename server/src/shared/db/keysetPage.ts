@@ -1,0 +1,69 @@
+import type { Knex } from 'knex';
+import { ValidationError } from '../errors/AppError';
+import type { Database } from './Database';
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Opaque to clients: the last row's (timestamp at full microsecond precision, id). */
+const encode = (ts: string, id: string) => Buffer.from(JSON.stringify([ts, id])).toString('base64url');
+
+function decode(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === 'string' &&
+      TIMESTAMP.test(value[0]) &&
+      typeof value[1] === 'string' &&
+      UUID.test(value[1])
+    )
+      return [value[0], value[1]];
+  } catch {
+    // falls through to the validation error
+  }
+  throw new ValidationError('Invalid cursor', [
+    { field: 'cursor', message: 'is not a cursor this API issued', in: 'query' },
+  ]);
+}
+
+/**
+ * Newest first, keyset-paginated on (`column`, `idColumn`): stable under inserts, and served by an
+ * index on (tenant_id, column, id). The query must select its columns explicitly.
+ */
+export async function keysetPage<Row extends object>(
+  db: Database,
+  query: Knex.QueryBuilder,
+  page: PageRequest,
+  columns: { at: string; id: string } = { at: 'created_at', id: 'id' },
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  if (page.cursor) {
+    const [ts, id] = decode(page.cursor);
+    query.whereRaw('(??, ??) < (?::timestamptz, ?::uuid)', [columns.at, columns.id, ts, id]);
+  }
+  const rows = (await query
+    .select(db.knex.raw('??::text as page_at', [columns.at]))
+    .orderBy([
+      { column: columns.at, order: 'desc' },
+      { column: columns.id, order: 'desc' },
+    ])
+    .limit(page.limit + 1)) as Array<Row & { page_at: string; id: string }>;
+  const more = rows.length > page.limit;
+  const kept = rows.slice(0, page.limit);
+  const last = kept[kept.length - 1];
+  const idKey = columns.id.split('.').pop() as 'id';
+  return {
+    rows: kept,
+    nextCursor: more && last ? encode(last.page_at, String(last[idKey])) : null,
+  };
+}

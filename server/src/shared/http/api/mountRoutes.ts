@@ -1,0 +1,57 @@
+import express, { Router, type Request, type Response } from 'express';
+import type { AuditLog } from '../../../modules/audit/domain/AuditLog';
+import { actorLabel, type Actor } from '../../../modules/identity/domain/Actor';
+import type { ApiKeyRepository } from '../../../modules/identity/domain/UserRepository';
+import { PermissionError } from '../../errors/AppError';
+import { authenticate } from './authenticate';
+import { authorize } from './authorize';
+import type { RouteDefinition, RouteResult } from './RouteDefinition';
+import { validateRequest } from './validateRequest';
+
+export interface ApiDependencies {
+  apiKeys: ApiKeyRepository;
+  audit: AuditLog;
+}
+
+/** Each route: authenticate → policy → validate → handler → response; refusals are audited. */
+export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDependencies): Router {
+  const router = Router();
+  for (const route of routes) {
+    const rawBody = route.request?.rawBody;
+    const parsers = rawBody ? [express.raw({ type: () => true, limit: rawBody.limit })] : [];
+    router[route.method](route.path, ...parsers, async (req: Request, res: Response) => {
+      const actor = await authenticate(req, deps.apiKeys);
+      try {
+        authorize(actor, route.permission);
+        const input = validateRequest(route.request ?? {}, {
+          params: req.params,
+          query: req.query,
+          body: rawBody ? {} : req.body,
+        });
+        send(res, await route.handler({ actor, ...input, req } as never));
+      } catch (error) {
+        if (error instanceof PermissionError) await auditRefusal(deps.audit, actor, route, error);
+        throw error;
+      }
+    });
+  }
+  return router;
+}
+
+function send(res: Response, result: RouteResult): void {
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  res.status(result.status);
+  if (result.bytes) res.type(result.contentType ?? 'application/octet-stream').send(result.bytes);
+  else if (result.body === undefined) res.end();
+  else res.json(result.body);
+}
+
+/** SPEC §3: a refusal changes nothing but leaves a trace. */
+async function auditRefusal(audit: AuditLog, actor: Actor, route: RouteDefinition, error: PermissionError) {
+  await audit.record({
+    tenantId: actor.tenantId,
+    actor: actorLabel(actor),
+    action: 'PERMISSION_DENIED',
+    details: { request: `${route.method.toUpperCase()} ${route.path}`, role: actor.role, ...error.details },
+  });
+}

@@ -1,0 +1,38 @@
+import Joi from 'joi';
+
+/** Schemas shared by every module's routes. */
+export const uuid = () => Joi.string().guid({ version: ['uuidv4', 'uuidv5', 'uuidv7', 'uuidv1'] });
+export const timestamp = () => Joi.date().iso();
+/** Any format PhoneNumber normalises (`+54 9 11 1234-5678`, `011 …` with the tenant's region, a wa_id). */
+export const phoneInput = () => Joi.string().trim().min(3).max(40);
+export const nullable = (schema: Joi.Schema) => schema.allow(null).required();
+
+export const MAX_PAGE = 200;
+
+export const pageQuery = {
+  limit: Joi.number().integer().min(1).max(MAX_PAGE).default(50).description(`At most ${MAX_PAGE}`),
+  cursor: Joi.string()
+    .max(200)
+    .pattern(/^[\w-]+$/)
+    .description('The `nextCursor` of the previous page'),
+};
+
+export const pageOf = (item: Joi.ObjectSchema, label: string) =>
+  Joi.object({
+    data: Joi.array().items(item).required(),
+    nextCursor: nullable(Joi.string()).description('Pass as `cursor` for the next page; null on the last'),
+  }).label(label);
+
+export const problemSchema = Joi.object({
+  type: Joi.string().required(),
+  title: Joi.string().required(),
+  status: Joi.number().integer().required(),
+  code: Joi.string().required().description('Stable machine-readable error code'),
+  detail: Joi.string(),
+  requestId: Joi.string(),
+  fields: Joi.array()
+    .items(Joi.object({ field: Joi.string().required(), message: Joi.string().required(), in: Joi.string() }))
+    .description('The fields that failed validation'),
+})
+  .unknown(true)
+  .label('Problem');
