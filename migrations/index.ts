@@ -3,6 +3,7 @@ import * as identity from './0001_identity';
 import * as whatsappChannel from './0002_whatsapp_channel';
 import * as business from './0003_business';
 import * as outbound from './0004_outbound';
+import * as rest from './0006_rest';
 import * as refSequences from './0008_ref_sequences';
 
 /**
@@ -14,6 +15,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0002_whatsapp_channel': whatsappChannel,
   '0003_business': business,
   '0004_outbound': outbound,
+  '0006_rest': rest,
   '0008_ref_sequences': refSequences,
 };
 

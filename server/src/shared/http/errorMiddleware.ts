@@ -47,7 +47,8 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
         'Unprocessable',
       ];
       if (status === 503) res.setHeader('Retry-After', '5');
-      return sendProblem(res, { status, code: err.code, title, detail: err.message, ...(err.details ?? {}) });
+      // Details extend the problem but never replace its own members (a booking's `status` is not the HTTP one).
+      return sendProblem(res, { ...(err.details ?? {}), status, code: err.code, title, detail: err.message });
     }
     if (isDatabaseUnavailable(err)) {
       logger.error({ err, reqId: req.id }, 'database unavailable');

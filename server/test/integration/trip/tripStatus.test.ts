@@ -40,6 +40,7 @@ describe('GetTripStatus', () => {
       .execute({ actor: anActor(ana), tripCode: 'trp123' });
 
     expect(status).to.deep.equal({
+      id: trip.id,
       code: 'TRP123',
       name: 'Salt flats',
       departureDate: '2026-06-02',

@@ -4,7 +4,7 @@ import { TYPES } from '../../../types';
 import { fromCents, toCents } from '../domain/Money';
 import type { NewPayment, Payment, PaymentRepository } from '../domain/Payment';
 
-interface PaymentRow {
+export interface PaymentRow {
   id: string;
   tenant_id: string;
   booking_id: string;
@@ -15,7 +15,7 @@ interface PaymentRow {
   received_at: Date;
 }
 
-const toPayment = (r: PaymentRow): Payment => ({
+export const toPayment = (r: PaymentRow): Payment => ({
   id: r.id,
   tenantId: r.tenant_id,
   bookingId: r.booking_id,

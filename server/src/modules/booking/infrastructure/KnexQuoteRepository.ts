@@ -6,7 +6,7 @@ import { fromCents, toCents } from '../domain/Money';
 import { Quote, type QuoteStatus } from '../domain/Quote';
 import type { NewQuote, QuoteRepository } from '../domain/QuoteRepository';
 
-interface QuoteRow {
+export interface QuoteRow {
   id: string;
   tenant_id: string;
   ref: string;
@@ -22,7 +22,7 @@ interface QuoteRow {
   created_at: Date;
 }
 
-const toQuote = (r: QuoteRow): Quote =>
+export const toQuote = (r: QuoteRow): Quote =>
   new Quote({
     id: r.id,
     tenantId: r.tenant_id,

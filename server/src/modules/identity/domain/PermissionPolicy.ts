@@ -14,6 +14,8 @@ export type Action =
   | 'send_payment_link'
   | 'record_payment'
   | 'manage_conversations'
+  // sales and operations (trip manifests)
+  | 'view_bookings'
   // operations
   | 'manage_trips'
   | 'assign_staff'
@@ -52,6 +54,7 @@ const ALLOWED: Record<Exclude<Principal, 'manager'>, ReadonlySet<Action>> = {
     'send_payment_link',
     'record_payment',
     'manage_conversations',
+    'view_bookings',
   ]),
   operations: new Set<Action>([
     'manage_trips',
@@ -60,6 +63,7 @@ const ALLOWED: Record<Exclude<Principal, 'manager'>, ReadonlySet<Action>> = {
     'broadcast',
     'manage_templates',
     'manage_conversations',
+    'view_bookings',
     ...FIELD_WORK,
   ]),
   field_staff: new Set<Action>(FIELD_WORK),

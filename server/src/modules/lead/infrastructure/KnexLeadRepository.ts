@@ -5,7 +5,7 @@ import { Lead, OPEN_LEAD_STATUSES, type LeadStatus } from '../domain/Lead';
 import type { LeadRepository, NewLead } from '../domain/LeadRepository';
 import { idOrRef } from './idOrRef';
 
-interface LeadRow {
+export interface LeadRow {
   id: string;
   tenant_id: string;
   ref: string;
@@ -20,7 +20,7 @@ interface LeadRow {
   created_at: Date;
 }
 
-const toLead = (r: LeadRow): Lead =>
+export const toLead = (r: LeadRow): Lead =>
   new Lead({
     id: r.id,
     tenantId: r.tenant_id,

@@ -14,6 +14,7 @@ export interface GetTripStatusInput {
 
 /** What `STATUS TRP123` answers and `GET /trips/:code` shows. */
 export interface TripStatus {
+  id: string;
   code: string;
   name: string;
   /** YYYY-MM-DD */
@@ -38,6 +39,7 @@ export class GetTripStatus {
     const open = await this.incidents.listOpenByTrip(actor.tenantId, trip.id);
     const last = await this.checkIns.latest(actor.tenantId, trip.id);
     return {
+      id: trip.id,
       code: trip.code,
       name: trip.name,
       departureDate: trip.departureDate,

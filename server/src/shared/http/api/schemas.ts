@@ -36,3 +36,22 @@ export const problemSchema = Joi.object({
 })
   .unknown(true)
   .label('Problem');
+
+/** Money in requests: a positive decimal with at most two places, as a number or a string. */
+export const amountInput = () =>
+  Joi.alternatives()
+    .try(
+      Joi.number().positive(),
+      Joi.string()
+        .trim()
+        .pattern(/^\d{1,12}(\.\d{1,2})?$/),
+    )
+    .description('Positive, at most 2 decimals: 1500 or "1500.00"');
+export const currencyInput = () =>
+  Joi.string()
+    .trim()
+    .pattern(/^[A-Za-z]{3}$/)
+    .description('ISO 4217, e.g. USD');
+/** A uuid or a human ref (`LD-4`): the use cases accept both. */
+export const idOrRefParam = (example: string) =>
+  Joi.object({ id: Joi.string().trim().max(64).required().description(`uuid or ref (${example})`) });
