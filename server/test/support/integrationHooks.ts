@@ -22,7 +22,9 @@ export const mochaHooks = {
   async beforeEach() {
     await truncateAll(testDb());
   },
-  async afterAll() {
+  async afterAll(this: Mocha.Context) {
+    // DROP DATABASE waits for a checkpoint, which can take tens of seconds on a busy server.
+    this.timeout(120_000);
     await current?.drop();
   },
 };
