@@ -15,6 +15,7 @@ import { tripModule } from './modules/trip/tripModule';
 import { leadModule } from './modules/lead/leadModule';
 import { bookingModule } from './modules/booking/bookingModule';
 import { broadcastModule } from './modules/broadcast/broadcastModule';
+import { templateModule } from './modules/template/templateModule';
 import { routingModule } from './routing/routingModule';
 import { incidentModule } from './modules/incident/incidentModule';
 import { outboundModule } from './whatsapp/outbound/dispatch/outboundModule';
@@ -44,6 +45,7 @@ export function createContainer(infra: Infrastructure): Container {
     incidentModule,
     leadModule,
     bookingModule,
+    templateModule,
     broadcastModule,
     routingModule,
     whatsappModule,

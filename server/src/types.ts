@@ -82,4 +82,13 @@ export const TYPES = {
   SendStaffMessage: Symbol.for('SendStaffMessage'),
   RetryMessage: Symbol.for('RetryMessage'),
   MarkInboundRead: Symbol.for('MarkInboundRead'),
+  // templates (SPEC §9)
+  TemplateProviderGateway: Symbol.for('TemplateProviderGateway'),
+  PublishTemplate: Symbol.for('PublishTemplate'),
+  CreateTemplate: Symbol.for('CreateTemplate'),
+  UpdateTemplate: Symbol.for('UpdateTemplate'),
+  DeleteTemplate: Symbol.for('DeleteTemplate'),
+  ListTemplates: Symbol.for('ListTemplates'),
+  SeedDefaultTemplates: Symbol.for('SeedDefaultTemplates'),
+  SyncTemplates: Symbol.for('SyncTemplates'),
 } as const;

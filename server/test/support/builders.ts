@@ -11,7 +11,7 @@ let sequence = 0;
 const next = () => ++sequence;
 
 export async function aTenant(
-  overrides: Partial<{ name: string; slug: string; defaultRegion: string }> = {},
+  overrides: Partial<{ name: string; slug: string; defaultRegion: string; defaultLanguage: string }> = {},
 ): Promise<Tenant> {
   const n = next();
   return new KnexTenantRepository(testDb()).create({

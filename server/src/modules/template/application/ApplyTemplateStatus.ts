@@ -2,7 +2,8 @@ import { inject, injectable } from 'inversify';
 import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
 import type { TemplateStatusEvent } from '../../../whatsapp/inbound/InboundEvent';
-import { templateStatusFromEvent, type TemplateRepository } from '../domain/TemplateStatus';
+import type { TemplateRepository } from '../domain/TemplateRepository';
+import { templateStatusFromEvent } from '../domain/TemplateStatus';
 
 @injectable()
 export class ApplyTemplateStatus {

@@ -22,17 +22,3 @@ const BY_EVENT: Record<string, TemplateStatus | undefined> = {
 
 export const templateStatusFromEvent = (event: string): TemplateStatus | undefined =>
   BY_EVENT[event.toUpperCase()];
-
-export interface TemplateStatusChange {
-  tenantId: string;
-  providerTemplateId: string;
-  name: string;
-  language: string;
-  status: TemplateStatus;
-  reason?: string;
-}
-
-export interface TemplateRepository {
-  /** Returns false when no such template is known for the tenant. */
-  applyStatus(change: TemplateStatusChange): Promise<boolean>;
-}

@@ -1,12 +1,18 @@
+import type { TemplateDefinition } from './TemplateContent';
+import { fillPlaceholders } from './templateParameters';
+
 /**
  * The templates every tenant gets (`wa-ops templates seed`), and the parameter order the code
  * fills them with. System notifications carry one of these as their fallback outside the 24-hour
  * window, so a business action and its template must agree on the parameters listed here.
+ * WhatsApp refuses bodies that start or end with a parameter, hence the closing sentences.
  */
 export interface DefaultTemplate {
   name: string;
   category: 'UTILITY' | 'MARKETING';
   params: string[];
+  /** Sample values for the provider's reviewers, in parameter order. */
+  examples: string[];
   body: { en: string; es: string };
 }
 
@@ -15,6 +21,7 @@ export const DEFAULT_TEMPLATES = {
     name: 'incident_alert',
     category: 'UTILITY',
     params: ['tripCode', 'incidentRef', 'description', 'reportedBy'],
+    examples: ['TRP123', 'INC-7', 'vehicle breakdown at the checkpoint', 'Ana'],
     body: {
       en: 'Incident {{2}} on trip {{1}}: {{3}} (reported by {{4}}).',
       es: 'Incidente {{2}} en el viaje {{1}}: {{3}} (informado por {{4}}).',
@@ -24,33 +31,37 @@ export const DEFAULT_TEMPLATES = {
     name: 'incident_update',
     category: 'UTILITY',
     params: ['tripCode', 'incidentRef', 'update'],
+    examples: ['TRP123', 'INC-7', 'the replacement vehicle has arrived'],
     body: {
-      en: 'Update on {{2}} (trip {{1}}): {{3}}',
-      es: 'Novedad sobre {{2}} (viaje {{1}}): {{3}}',
+      en: 'Update on {{2}} (trip {{1}}): {{3}}. Reply to this message if you need anything.',
+      es: 'Novedad sobre {{2}} (viaje {{1}}): {{3}}. Responde a este mensaje si necesitas algo.',
     },
   },
   payment_link: {
     name: 'payment_link',
     category: 'UTILITY',
     params: ['customerName', 'bookingRef', 'amount', 'link'],
+    examples: ['Maria', 'BK-12', 'USD 450.00', 'https://example.com/pay/BK-12?t=abc123'],
     body: {
-      en: 'Hi {{1}}, your booking {{2}} is reserved. Pay {{3}} here: {{4}}',
-      es: 'Hola {{1}}, tu reserva {{2}} está apartada. Paga {{3}} aquí: {{4}}',
+      en: 'Hi {{1}}, your booking {{2}} is reserved. Pay {{3}} here: {{4}} (this link is personal).',
+      es: 'Hola {{1}}, tu reserva {{2}} está apartada. Paga {{3}} aquí: {{4}} (este enlace es personal).',
     },
   },
   payment_reminder: {
     name: 'payment_reminder',
     category: 'UTILITY',
     params: ['customerName', 'bookingRef', 'amount', 'link'],
+    examples: ['Maria', 'BK-12', 'USD 450.00', 'https://example.com/pay/BK-12?t=abc123'],
     body: {
-      en: 'Hi {{1}}, a reminder that {{3}} is pending for booking {{2}}: {{4}}',
-      es: 'Hola {{1}}, te recordamos que {{3}} está pendiente para la reserva {{2}}: {{4}}',
+      en: 'Hi {{1}}, a reminder that {{3}} is pending for booking {{2}}: {{4}} (this link is personal).',
+      es: 'Hola {{1}}, te recordamos que {{3}} está pendiente para la reserva {{2}}: {{4}} (este enlace es personal).',
     },
   },
   booking_confirmed: {
     name: 'booking_confirmed',
     category: 'UTILITY',
     params: ['customerName', 'bookingRef', 'tripName', 'departureDate'],
+    examples: ['Maria', 'BK-12', 'Inca Trail 4 days', '2026-12-14'],
     body: {
       en: 'Thank you {{1}}! Booking {{2}} for {{3}} on {{4}} is confirmed.',
       es: '¡Gracias {{1}}! La reserva {{2}} para {{3}} el {{4}} está confirmada.',
@@ -60,6 +71,7 @@ export const DEFAULT_TEMPLATES = {
     name: 'quote_ready',
     category: 'UTILITY',
     params: ['customerName', 'quoteRef', 'amount', 'description'],
+    examples: ['Maria', 'Q-3', 'USD 900.00', 'Inca Trail for 2 people in December'],
     body: {
       en: 'Hi {{1}}, your quote {{2}} is ready: {{4}}, {{3}}. Reply to this message to go ahead.',
       es: 'Hola {{1}}, tu presupuesto {{2}} está listo: {{4}}, {{3}}. Responde a este mensaje para continuar.',
@@ -69,18 +81,35 @@ export const DEFAULT_TEMPLATES = {
     name: 'trip_broadcast',
     category: 'UTILITY',
     params: ['tripCode', 'message'],
+    examples: ['TRP123', 'we meet at the hotel lobby at 6:00'],
     body: {
-      en: 'Trip {{1}}: {{2}}',
-      es: 'Viaje {{1}}: {{2}}',
+      en: 'Trip {{1}}: {{2}}. Reply to this message if you have any questions.',
+      es: 'Viaje {{1}}: {{2}}. Responde a este mensaje si tienes alguna pregunta.',
     },
   },
 } as const satisfies Record<string, DefaultTemplate>;
 
 export type DefaultTemplateName = keyof typeof DEFAULT_TEMPLATES;
 
+/** Wording exists in English and Spanish; any `es…` language gets the Spanish text. */
+const wording = (language: string): 'en' | 'es' => (language.toLowerCase().startsWith('es') ? 'es' : 'en');
+
+/** Whether the default templates have wording for `language` (other languages are seeded in `en`). */
+export const hasDefaultWording = (language: string): boolean => /^(en|es)([_-]|$)/i.test(language);
+
 /** The filled body, for the free-form message sent while the window is open. */
 export function renderTemplate(name: DefaultTemplateName, language: string, params: string[]): string {
-  const bodies = DEFAULT_TEMPLATES[name].body;
-  const body = language.startsWith('es') ? bodies.es : bodies.en;
-  return body.replace(/\{\{(\d+)\}\}/g, (_, n: string) => params[Number(n) - 1] ?? '');
+  return fillPlaceholders(DEFAULT_TEMPLATES[name].body[wording(language)], params);
+}
+
+/** The definition submitted for a default template in `language`. */
+export function defaultTemplateDefinition(name: DefaultTemplateName, language: string): TemplateDefinition {
+  const template: DefaultTemplate = DEFAULT_TEMPLATES[name];
+  return {
+    name: template.name,
+    language,
+    category: template.category,
+    body: template.body[wording(language)],
+    bodyExamples: [...template.examples],
+  };
 }

@@ -6,7 +6,7 @@ export const DEFAULT_PROVIDER_TIMEOUT_MS = 15_000;
 const MAX_BODY_CHARS = 256 * 1024;
 
 export interface ProviderRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body?: string | FormData | URLSearchParams;
