@@ -18,8 +18,8 @@ const rows = (n: number, prefix = 'r') =>
   Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, title: `Row ${i}` }));
 
 describe('Cloud API payloads', () => {
-  it('addresses the recipient by digits only', () => {
-    expect(build({ kind: 'text', text: 'x' }).to).to.equal('5491155550123');
+  it('addresses the recipient in international form, with the plus sign', () => {
+    expect(build({ kind: 'text', text: 'x' }).to).to.equal('+5491155550123');
   });
 
   it('accepts WhatsApp’s maxima exactly', () => {

@@ -31,7 +31,7 @@ describe('Meta Cloud API provider', () => {
     expect(json(request.body)).to.deep.equal({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
-      to: '15551234567',
+      to: '+15551234567',
       type: 'text',
       text: { preview_url: false, body: 'Hola' },
     });
@@ -67,7 +67,7 @@ describe('Meta Cloud API provider', () => {
     expect(lastBody()).to.deep.equal({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
-      to: '15551234567',
+      to: '+15551234567',
       type: 'template',
       template: {
         name: 'payment_link',
@@ -250,6 +250,19 @@ describe('Meta Cloud API provider', () => {
     expect(upload.file.name).to.equal('note.ogg');
     expect(upload.file.type).to.equal('audio/ogg; codecs=opus');
     expect(upload.file.bytes.equals(bytes)).to.equal(true);
+  });
+
+  it('refuses media over WhatsApp’s size limit for its type without uploading', async () => {
+    const image = { bytes: Buffer.alloc(5 * 1024 * 1024 + 1), mimeType: 'image/jpeg' };
+    expect(await failure(meta.uploadMedia(account, image))).to.include({
+      kind: 'permanent',
+      code: 'invalid_message',
+    });
+    const sticker = { bytes: Buffer.alloc(600 * 1024), mimeType: 'image/webp' };
+    expect(await failure(meta.uploadMedia(account, sticker))).to.include({ code: 'invalid_message' });
+    expect(fake.requests).to.be.empty;
+    await meta.uploadMedia(account, { bytes: Buffer.alloc(6 * 1024 * 1024), mimeType: 'video/mp4' });
+    expect(fake.outbound.uploads).to.have.length(1);
   });
 
   describe('failures', () => {

@@ -12,6 +12,7 @@ import { callCloudApi } from './callCloudApi';
 import type { CloudApiEndpoint } from './CloudApiEndpoint';
 import { messagePayload } from './messagePayload';
 import { templatePayload } from './templatePayload';
+import { checkUploadSize } from './uploadLimit';
 
 const badResponse = (what: string) =>
   new ProviderError('retryable', 'bad_response', `the provider answered without ${what}`);
@@ -39,6 +40,7 @@ export class CloudApiProvider implements WhatsappProvider {
   }
 
   async uploadMedia(account: SendingAccount, media: MediaUpload, signal?: AbortSignal) {
+    checkUploadSize(media);
     const form = new FormData();
     form.append('messaging_product', 'whatsapp');
     form.append('type', media.mimeType);

@@ -6,8 +6,11 @@ type Media = Extract<SessionMessage, { kind: 'media' }>;
 
 const CAPTIONED = new Set(['image', 'video', 'document']);
 
-/** The Cloud API recipient: the E.164 number's digits, without '+'. */
-export const cloudApiRecipient = (e164: string): string => e164.replace(/\D/g, '');
+/**
+ * The Cloud API recipient: '+' and the digits. Meta prepends the business number's country code
+ * to a number sent without '+', which can deliver to the wrong person.
+ */
+export const cloudApiRecipient = (e164: string): string => `+${e164.replace(/\D/g, '')}`;
 
 export const envelope = (to: string) => ({
   messaging_product: 'whatsapp',
