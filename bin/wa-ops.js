@@ -15,6 +15,7 @@ runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
+  interactive: process.stderr.isTTY,
 }).then(
   (code) => process.exit(code),
   (error) => {

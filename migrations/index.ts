@@ -4,6 +4,7 @@ import * as whatsappChannel from './0002_whatsapp_channel';
 import * as business from './0003_business';
 import * as outbound from './0004_outbound';
 import * as rest from './0006_rest';
+import * as operations from './0007_operations';
 import * as refSequences from './0008_ref_sequences';
 
 /**
@@ -16,6 +17,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0003_business': business,
   '0004_outbound': outbound,
   '0006_rest': rest,
+  '0007_operations': operations,
   '0008_ref_sequences': refSequences,
 };
 

@@ -13,6 +13,8 @@ import { apiRoutes } from './apiRoutes';
 import type { AuditLog } from './modules/audit/domain/AuditLog';
 import type { ApiKeyRepository } from './modules/identity/domain/UserRepository';
 import type { Logger } from './shared/logging/createLogger';
+import type { Metrics } from './shared/metrics/Metrics';
+import { metricsRoutes } from './shared/metrics/metricsRoutes';
 import { TYPES } from './types';
 import type { Config } from './config';
 import type { TenantDirectory } from './whatsapp/configuration/TenantDirectory';
@@ -33,6 +35,8 @@ const requestId: RequestHandler = (req, res, next) => {
 export function createApp(container: Container): Express {
   const logger = container.get<Logger>(TYPES.Logger);
   const db = container.get<Database>(TYPES.Database);
+  const config = container.get<Config>(TYPES.Config);
+  const metrics = container.get<Metrics>(TYPES.Metrics);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
@@ -45,7 +49,8 @@ export function createApp(container: Container): Express {
       directory: container.get<TenantDirectory>(TYPES.TenantDirectory),
       inbox: container.get<WebhookInbox>(TYPES.WebhookInbox),
       logger,
-      publicBaseUrl: container.get<Config>(TYPES.Config).publicBaseUrl,
+      publicBaseUrl: config.publicBaseUrl,
+      metrics,
     }),
   );
   app.use(helmet());
@@ -53,12 +58,13 @@ export function createApp(container: Container): Express {
     pinoHttp({
       logger,
       genReqId: (_req, res) => String(res.getHeader('x-request-id')),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
     }),
   );
   app.use(healthRoutes(db));
   const routes = apiRoutes(container);
   app.use(docsRoutes(openApiDocument(routes)));
+  app.use(metricsRoutes(metrics, config.metricsToken));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }));
   app.use(
     '/api/v1',

@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import Joi from 'joi';
 import { PROVIDERS, type ProviderName } from './shared/providers';
 
@@ -12,6 +13,14 @@ export interface Config {
   encryptionKey?: Buffer;
   paymentLinkBaseUrl: string;
   panicCooldownMinutes: number;
+  /** Bearer token required on GET /metrics when set. */
+  metricsToken?: string;
+  jobs: {
+    /** Whether this instance runs the scheduler (every instance may: each tick runs once). */
+    enabled: boolean;
+    /** Per-job cron patterns (UTC) or `off`, overriding each job's default. */
+    schedules: Readonly<Record<string, string>>;
+  };
   whatsapp: {
     provider: ProviderName;
     phoneNumber?: string;
@@ -45,6 +54,28 @@ const base64Key = Joi.string()
       : helpers.message({ custom: 'must decode to 32 bytes' }),
   );
 
+/** `JOB_SCHEDULES=retention=0 4 * * *;template-sync=off`: `;`-separated `job=cron` pairs. */
+const jobSchedules = Joi.string().custom((value: string, helpers) => {
+  const schedules: Record<string, string> = {};
+  for (const pair of value
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z][a-z0-9-]*)\s*=\s*(.+)$/.exec(pair);
+    if (!match) return helpers.message({ custom: `"${pair}" is not job=cron-pattern` });
+    const [, name, pattern] = match;
+    if (pattern !== 'off') {
+      try {
+        new Cron(pattern, { paused: true });
+      } catch (error) {
+        return helpers.message({ custom: `${name}: ${(error as Error).message}` });
+      }
+    }
+    schedules[name] = pattern;
+  }
+  return schedules;
+});
+
 const schema = Joi.object({
   PORT: Joi.number().port().default(3000),
   HOST: Joi.string().hostname().default('0.0.0.0'),
@@ -77,6 +108,9 @@ const schema = Joi.object({
   PANIC_COOLDOWN_MINUTES: Joi.number().integer().min(1).default(60),
   ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }),
   PAYMENT_LINK_BASE_URL: url().default('http://localhost:3000/pay'),
+  JOBS_ENABLED: Joi.boolean().default(true),
+  JOB_SCHEDULES: jobSchedules.default({}),
+  METRICS_TOKEN: Joi.string().min(16),
 })
   .unknown(true)
   .messages({ 'any.required': '{#label} is required', 'any.unknown': '{#label} is not allowed' });
@@ -101,6 +135,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     encryptionKey: v.ENCRYPTION_KEY ? Buffer.from(v.ENCRYPTION_KEY, 'base64') : undefined,
     paymentLinkBaseUrl: v.PAYMENT_LINK_BASE_URL.replace(/\/$/, ''),
     panicCooldownMinutes: v.PANIC_COOLDOWN_MINUTES,
+    metricsToken: v.METRICS_TOKEN,
+    jobs: Object.freeze({ enabled: v.JOBS_ENABLED, schedules: Object.freeze(v.JOB_SCHEDULES) }),
     whatsapp: Object.freeze({
       provider: v.WHATSAPP_PROVIDER,
       phoneNumber: v.WHATSAPP_PHONE_NUMBER,

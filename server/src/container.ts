@@ -5,6 +5,7 @@ import type { Clock } from './shared/clock/Clock';
 import { CredentialCipher } from './shared/crypto/CredentialCipher';
 import type { Database } from './shared/db/Database';
 import type { Logger } from './shared/logging/createLogger';
+import { createMetrics } from './shared/metrics/createMetrics';
 import { TYPES } from './types';
 import { identityModule } from './modules/identity/identityModule';
 import { whatsappModule } from './whatsapp/whatsappModule';
@@ -19,6 +20,7 @@ import { templateModule } from './modules/template/templateModule';
 import { routingModule } from './routing/routingModule';
 import { incidentModule } from './modules/incident/incidentModule';
 import { outboundModule } from './whatsapp/outbound/dispatch/outboundModule';
+import { jobsModule } from './jobs/jobsModule';
 
 export interface Infrastructure {
   config: Config;
@@ -38,6 +40,7 @@ export function createContainer(infra: Infrastructure): Container {
       bind(TYPES.Clock).toConstantValue(infra.clock);
       bind(TYPES.Database).toConstantValue(infra.db);
       bind(TYPES.CredentialCipher).toConstantValue(new CredentialCipher(infra.encryptionKey));
+      bind(TYPES.Metrics).toConstantValue(createMetrics(infra.db));
     }),
     identityModule,
     conversationModule,
@@ -52,6 +55,7 @@ export function createContainer(infra: Infrastructure): Container {
     mediaModule,
     providerModule,
     outboundModule,
+    jobsModule,
   );
   return container;
 }

@@ -91,4 +91,7 @@ export const TYPES = {
   ListTemplates: Symbol.for('ListTemplates'),
   SeedDefaultTemplates: Symbol.for('SeedDefaultTemplates'),
   SyncTemplates: Symbol.for('SyncTemplates'),
+  // operations: bind a job with `bind(TYPES.Jobs).to(MyJob)` (multi-binding; see jobs/Job.ts)
+  Jobs: Symbol.for('Jobs'),
+  Metrics: Symbol.for('Metrics'),
 } as const;

@@ -1,56 +1,11 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { bootstrap, type Runtime } from '../bootstrap';
-import type { Config } from '../config';
+export type { CliIo, Command } from './cliSupport';
 import type { CreateTenant } from '../modules/identity/application/CreateTenant';
 import type { CreateUser } from '../modules/identity/application/CreateUser';
 import type { EnsureDefaultTenant } from '../modules/identity/application/EnsureDefaultTenant';
 import type { TenantRepository } from '../modules/identity/domain/TenantRepository';
-import type { Logger } from '../shared/logging/createLogger';
+import { json, parse, text, withRuntime, type Command } from './cliSupport';
+import { jobCommands } from './jobCommands';
 import { TYPES } from '../types';
-import { UsageError } from './UsageError';
-
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-  env: Record<string, string | undefined>;
-}
-
-interface CommandContext {
-  config: Config;
-  logger: Logger;
-  io: CliIo;
-}
-
-export type Command = (args: string[], ctx: CommandContext) => Promise<void>;
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(
-  args: string[],
-  options: O,
-  required: string[] = [],
-) {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({ args, options, strict: true, allowPositionals: false }).values as typeof values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const missing = required.filter((k) => values[k] === undefined || values[k] === '');
-  if (missing.length) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
-  return values;
-}
-
-/** Runs `work` against a migrated database and always closes it. */
-async function withRuntime<T>(ctx: CommandContext, work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await bootstrap(ctx.config, ctx.logger);
-  try {
-    return await work(runtime);
-  } finally {
-    await runtime.db.close();
-  }
-}
-
-const json = { type: 'boolean' } as const;
-const text = { type: 'string' } as const;
 
 export const COMMANDS: Record<string, Command> = {
   migrate: async (args, ctx) => {
@@ -101,4 +56,6 @@ export const COMMANDS: Record<string, Command> = {
     );
     ctx.io.out(`API key (shown once, keep it safe): ${result.apiKey}`);
   },
+
+  ...jobCommands,
 };

@@ -8,6 +8,8 @@ import { UsageError } from './UsageError';
 const USAGE = `usage: wa-ops <command> [options]
 
   migrate                                   bring the database schema up to date
+  jobs list                                 the scheduled jobs and their schedules
+  jobs run NAME                             run one job now (e.g. from an external cron)
   tenants create --name NAME [--slug S] [--language en] [--region AR] [--json]
   tenants list [--json]
   users create [--tenant ID] --name NAME --phone PHONE --role ROLE [--json]
@@ -55,6 +57,7 @@ if (require.main === module) {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
+    interactive: process.stderr.isTTY,
   }).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -61,6 +61,8 @@ describe('loadConfig', () => {
     ['a rate limit of zero', { WHATSAPP_RATE_LIMIT_PER_MINUTE: '0' }, 'WHATSAPP_RATE_LIMIT_PER_MINUTE'],
     ['a malformed API version', { WHATSAPP_API_VERSION: '21' }, 'WHATSAPP_API_VERSION'],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    ['a job schedule that is not a cron pattern', { JOB_SCHEDULES: 'retention=every day' }, 'JOB_SCHEDULES'],
+    ['a job schedule without a job name', { JOB_SCHEDULES: '0 3 * * *' }, 'JOB_SCHEDULES'],
   ];
   for (const [what, env, variable] of rejections) {
     it(`stops on ${what}, naming ${variable} in one line`, () => {
@@ -70,4 +72,16 @@ describe('loadConfig', () => {
         .that.matches(new RegExp(`^Invalid configuration: ${variable}: [^\\n]+$`));
     });
   }
+
+  it('reads per-job schedules and the scheduler switch', () => {
+    const config = loadConfig({
+      JOB_SCHEDULES: 'retention=0 4 * * *; template-sync=off',
+      JOBS_ENABLED: 'false',
+    });
+    expect(config.jobs).to.deep.equal({
+      enabled: false,
+      schedules: { retention: '0 4 * * *', 'template-sync': 'off' },
+    });
+    expect(loadConfig({}).jobs).to.deep.equal({ enabled: true, schedules: {} });
+  });
 });

@@ -9,6 +9,7 @@ import { KnexOptInRepository } from '../optin/infrastructure/KnexOptInRepository
 import { KnexTemplateRepository } from '../template/infrastructure/KnexTemplateRepository';
 import { KnexTimelineRepository } from '../timeline/infrastructure/KnexTimelineRepository';
 import { KnexConversationRepository } from './infrastructure/KnexConversationRepository';
+import { ExpireConversationsJob } from './application/ExpireConversationsJob';
 
 /** Repositories of the conversation side: conversations, messages, opt-ins, templates, timeline. */
 export const conversationModule = new ContainerModule(({ bind }) => {
@@ -21,4 +22,5 @@ export const conversationModule = new ContainerModule(({ bind }) => {
   bind(TYPES.OutboundQueue).to(KnexOutboundQueue);
   bind(TYPES.AuditLog).to(KnexAuditLog);
   bind(TYPES.RefAllocator).to(KnexRefAllocator);
+  bind(TYPES.Jobs).to(ExpireConversationsJob);
 });

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../shared/db/Database';
 import type { Logger } from '../../shared/logging/createLogger';
+import type { Metrics } from '../../shared/metrics/Metrics';
 import { TYPES } from '../../types';
 import type { BackgroundWorker } from '../../workers';
 import type { InboundEventHandler } from './InboundEventHandler';
@@ -35,6 +36,7 @@ export class InboxProcessor implements BackgroundWorker {
     @inject(TYPES.InboundEventHandler) private readonly handler: InboundEventHandler,
     @inject(TYPES.WebhookInbox) inbox: WebhookInbox,
     @inject(TYPES.Logger) private readonly logger: Logger,
+    @inject(TYPES.Metrics) private readonly metrics: Metrics,
   ) {
     this.options = {
       batchSize: 50,
@@ -89,11 +91,13 @@ export class InboxProcessor implements BackgroundWorker {
 
   private async process(event: ClaimedEvent): Promise<void> {
     try {
-      await this.db.run(async () => {
-        if (!(await this.events.lockUnprocessed(event.id))) return;
+      const processed = await this.db.run(async () => {
+        if (!(await this.events.lockUnprocessed(event.id))) return false;
         const note = await this.handler.handle(event);
         await this.events.markProcessed(event.id, note);
+        return true;
       });
+      if (processed) this.metrics.inboundProcessed((Date.now() - event.receivedAt.getTime()) / 1000);
     } catch (error) {
       this.logger.error({ err: error, eventId: event.id, attempts: event.attempts }, 'webhook event failed');
       await this.events

@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { AuthenticationError, UnavailableError, ValidationError } from '../../shared/errors/AppError';
 import type { Logger } from '../../shared/logging/createLogger';
+import type { Metrics, WebhookOutcome } from '../../shared/metrics/Metrics';
 import { PhoneNumber } from '../../shared/phone/PhoneNumber';
 import type { ProviderName } from '../../shared/providers';
 import type { TenantDirectory } from '../configuration/TenantDirectory';
@@ -17,6 +18,7 @@ export interface WebhookDeps {
   inbox: WebhookInbox;
   logger: Logger;
   publicBaseUrl: string;
+  metrics?: Metrics;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,55 +42,68 @@ export function webhookRoutes(deps: WebhookDeps): Router {
     res.status(200).type('text/plain').send(challenge);
   });
 
-  router.post('/api/whatsapp/webhook', rawBody, async (req, res) => {
-    const raw = bodyOf(req);
-    const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;
-    let provider: ProviderName = 'meta';
-    let tenantId: string | undefined;
-    if (orgId) {
-      const config = UUID.test(orgId) ? await deps.directory.forTenant(orgId, '360dialog') : undefined;
-      const headers = {
-        signature: req.get('x-360dialog-signature'),
-        secretHeader: req.get('x-webhook-secret'),
-      };
-      if (!config || !verify360dialog(raw, headers, config)) throw unauthorized();
-      [provider, tenantId] = ['360dialog', config.tenantId];
-    } else if (!verifyMeta(raw, req.get('x-hub-signature-256'), await deps.directory.ofProvider('meta'))) {
-      throw unauthorized();
-    }
-    const text = raw.toString('utf8');
-    const payload = parseJson(text);
-    const events = validated(() => parseMetaDelivery(payload));
-    tenantId ??= await singleTenant(deps.directory, events);
-    await store(deps, res, {
-      provider,
-      tenantId,
-      payload,
-      payloadJson: text,
-      signature: req.get('x-hub-signature-256'),
-      rawBody: raw,
-    });
-  });
+  const meta = (req: Request) => (typeof req.query.orgId === 'string' ? '360dialog' : 'meta');
+  router.post(
+    '/api/whatsapp/webhook',
+    rawBody,
+    measured(deps.metrics, meta, async (req, res) => {
+      const raw = bodyOf(req);
+      const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;
+      let provider: ProviderName = 'meta';
+      let tenantId: string | undefined;
+      if (orgId) {
+        const config = UUID.test(orgId) ? await deps.directory.forTenant(orgId, '360dialog') : undefined;
+        const headers = {
+          signature: req.get('x-360dialog-signature'),
+          secretHeader: req.get('x-webhook-secret'),
+        };
+        if (!config || !verify360dialog(raw, headers, config)) throw unauthorized();
+        [provider, tenantId] = ['360dialog', config.tenantId];
+      } else if (!verifyMeta(raw, req.get('x-hub-signature-256'), await deps.directory.ofProvider('meta'))) {
+        throw unauthorized();
+      }
+      const text = raw.toString('utf8');
+      const payload = parseJson(text);
+      const events = validated(() => parseMetaDelivery(payload));
+      tenantId ??= await singleTenant(deps.directory, events);
+      return store(deps, res, {
+        provider,
+        tenantId,
+        payload,
+        payloadJson: text,
+        signature: req.get('x-hub-signature-256'),
+        rawBody: raw,
+      });
+    }),
+  );
 
-  router.post('/api/whatsapp/webhook/twilio', rawBody, async (req, res) => {
-    const raw = bodyOf(req);
-    const params = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
-    const url = deps.publicBaseUrl + req.originalUrl;
-    const header = req.get('x-twilio-signature');
-    const business = businessNumber(params);
-    const twilio = await deps.directory.ofProvider('twilio');
-    const candidates = twilio.filter((c) => c.phoneNumber === business);
-    const config = verifyTwilio(url, params, header, candidates.length ? candidates : twilio);
-    if (!config) throw unauthorized();
-    const events = validated(() => parseTwilioDelivery(params));
-    const tenantId = candidates.length ? config.tenantId : await singleTenant(deps.directory, events);
-    await store(
-      deps,
-      res,
-      { provider: 'twilio', tenantId, payload: params, signature: header, rawBody: raw },
-      '<Response/>',
-    );
-  });
+  router.post(
+    '/api/whatsapp/webhook/twilio',
+    rawBody,
+    measured(
+      deps.metrics,
+      () => 'twilio',
+      async (req, res) => {
+        const raw = bodyOf(req);
+        const params = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+        const url = deps.publicBaseUrl + req.originalUrl;
+        const header = req.get('x-twilio-signature');
+        const business = businessNumber(params);
+        const twilio = await deps.directory.ofProvider('twilio');
+        const candidates = twilio.filter((c) => c.phoneNumber === business);
+        const config = verifyTwilio(url, params, header, candidates.length ? candidates : twilio);
+        if (!config) throw unauthorized();
+        const events = validated(() => parseTwilioDelivery(params));
+        const tenantId = candidates.length ? config.tenantId : await singleTenant(deps.directory, events);
+        return store(
+          deps,
+          res,
+          { provider: 'twilio', tenantId, payload: params, signature: header, rawBody: raw },
+          '<Response/>',
+        );
+      },
+    ),
+  );
 
   return router;
 }
@@ -98,7 +113,7 @@ async function store(
   res: Response,
   delivery: Parameters<WebhookInbox['store']>[0],
   twiml?: string,
-): Promise<void> {
+): Promise<WebhookOutcome> {
   let stored;
   try {
     stored = await deps.inbox.store(delivery);
@@ -109,6 +124,33 @@ async function store(
   }
   if (twiml) res.status(200).type('text/xml').send(twiml);
   else res.status(200).json({ received: true, duplicate: stored.duplicate });
+  return stored.duplicate ? 'duplicate' : 'stored';
+}
+
+type Handler = (req: Request, res: Response) => Promise<WebhookOutcome>;
+
+/** Counts each delivery by outcome and times it to the acknowledgement (two cheap calls per request). */
+function measured(metrics: Metrics | undefined, provider: (req: Request) => string, handler: Handler) {
+  if (!metrics) return handler;
+  return async (req: Request, res: Response): Promise<void> => {
+    const started = process.hrtime.bigint();
+    let outcome: WebhookOutcome = 'error';
+    try {
+      outcome = await handler(req, res);
+    } catch (error) {
+      outcome = failureOutcome(error);
+      throw error;
+    } finally {
+      metrics.webhookAcknowledged(provider(req), outcome, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  };
+}
+
+function failureOutcome(error: unknown): WebhookOutcome {
+  if (error instanceof AuthenticationError) return 'invalid_signature';
+  if (error instanceof ValidationError) return 'malformed';
+  if (error instanceof UnavailableError) return 'unavailable';
+  return 'error';
 }
 
 function bodyOf(req: Request): Buffer {

@@ -227,6 +227,7 @@ describe('inbound processing', () => {
         c.get(TYPES.InboundEventHandler),
         c.get(TYPES.WebhookInbox),
         c.get(TYPES.Logger),
+        c.get(TYPES.Metrics),
       );
       second.options = { ...second.options, batchSize: 1 };
       await Promise.all([h.processor.drain(), second.drain(), h.processor.drain()]);

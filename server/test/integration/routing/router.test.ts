@@ -203,6 +203,7 @@ describe('MessageRouter, end to end from signed webhooks', () => {
         c.get(TYPES.InboundEventHandler),
         c.get(TYPES.WebhookInbox),
         c.get(TYPES.Logger),
+        c.get(TYPES.Metrics),
       );
       other.options = { ...other.options, batchSize: 1 };
       h.processor.options = { ...h.processor.options, batchSize: 1 };

@@ -41,4 +41,6 @@ export interface ConversationRepository {
   findById(tenantId: string, id: string): Promise<Conversation | undefined>;
   /** Binds the conversation to a business object (lead, booking, trip) for the messages that follow. */
   bind(tenantId: string, id: string, state: string, context: Record<string, unknown>): Promise<void>;
+  /** Marks up to `limit` active conversations with no message since `idleSince` expired; returns how many. */
+  expireIdle(idleSince: Date, limit: number): Promise<number>;
 }

@@ -77,4 +77,15 @@ export class KnexConversationRepository implements ConversationRepository {
       .where({ tenant_id: tenantId, id })
       .update({ state, context: JSON.stringify(context), updated_at: this.db.knex.fn.now() });
   }
+
+  async expireIdle(idleSince: Date, limit: number): Promise<number> {
+    const { rowCount } = await this.db.q.raw(
+      `UPDATE whatsapp_conversations SET status = 'expired', updated_at = now()
+        WHERE id IN (SELECT id FROM whatsapp_conversations
+                      WHERE status = 'active' AND COALESCE(last_message_at, created_at) < ?
+                      LIMIT ? FOR UPDATE SKIP LOCKED)`,
+      [idleSince, limit],
+    );
+    return Number(rowCount ?? 0);
+  }
 }

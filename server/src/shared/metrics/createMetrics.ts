@@ -1,0 +1,41 @@
+import type { Database } from '../db/Database';
+import { Metrics } from './Metrics';
+
+/** The service's metrics, with the gauges read from the database on each scrape (queue depth, inbox backlog). */
+export function createMetrics(db: Database): Metrics {
+  const metrics = new Metrics();
+  metrics.gaugeFromSource(
+    'waops_outbound_queue_depth',
+    'Outbound messages waiting in the queue, by status',
+    ['status'],
+    async () => {
+      const rows = await db
+        .q('whatsapp_messages')
+        .where({ direction: 'OUTBOUND' })
+        .whereIn('status', ['queued', 'sending'])
+        .groupBy('status')
+        .select('status')
+        .count<Array<{ status: string; count: string | number }>>('* as count');
+      const depth = new Map<string, number>([
+        ['queued', 0],
+        ['sending', 0],
+      ]);
+      for (const r of rows) depth.set(r.status, Number(r.count));
+      return [...depth].map(([status, value]) => ({ labels: { status }, value }));
+    },
+  );
+  metrics.gaugeFromSource(
+    'waops_inbox_backlog',
+    'Webhook events stored but not yet processed',
+    [],
+    async () => {
+      const row = await db
+        .q('whatsapp_webhook_events')
+        .whereNull('processed_at')
+        .count<Array<{ count: string | number }>>('* as count')
+        .first();
+      return [{ labels: {}, value: Number(row?.count ?? 0) }];
+    },
+  );
+  return metrics;
+}
