@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
-  // One row per (job, tick): inserting it is how an instance claims the tick (docs/decisions/0007).
+  // One row per (job, tick): inserting it is how an instance claims the tick (docs/decisions/0010).
   await knex.schema.createTable('job_runs', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
     t.string('job', 64).notNullable();

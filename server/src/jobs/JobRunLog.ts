@@ -10,7 +10,7 @@ export type RunStatus = 'succeeded' | 'failed' | 'aborted';
 /**
  * `job_runs`: one row per (job, tick). Claiming is inserting that row; the unique key makes the
  * first instance to insert the only one that runs the tick — on PostgreSQL across any number of
- * instances, and on the embedded database alike (docs/decisions/0007-job-scheduling.md).
+ * instances, and on the embedded database alike (docs/decisions/0010-job-scheduling.md).
  */
 @injectable()
 export class JobRunLog {
