@@ -1,9 +1,16 @@
 import type { Container } from 'inversify';
+import { analyticsRoutes } from './modules/analytics/http/analyticsRoutes';
+import { auditRoutes } from './modules/audit/http/auditRoutes';
+import { conversationRoutes } from './modules/conversation/http/conversationRoutes';
+import { mediaRoutes } from './modules/media/http/mediaRoutes';
+import { optInRoutes } from './modules/optin/http/optInRoutes';
+import { timelineRoutes } from './modules/timeline/http/timelineRoutes';
 import { bookingRoutes } from './modules/booking/http/bookingRoutes';
 import { identityRoutes } from './modules/identity/http/identityRoutes';
 import { incidentRoutes } from './modules/incident/http/incidentRoutes';
 import { leadRoutes } from './modules/lead/http/leadRoutes';
 import { tripRoutes } from './modules/trip/http/tripRoutes';
+import { panicModeRoutes } from './whatsapp/outbound/http/panicModeRoutes';
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
@@ -14,5 +21,12 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...bookingRoutes(container),
     ...tripRoutes(container),
     ...incidentRoutes(container),
+    ...conversationRoutes(container),
+    ...optInRoutes(container),
+    ...timelineRoutes(container),
+    ...mediaRoutes(container),
+    ...auditRoutes(container),
+    ...analyticsRoutes(container),
+    ...panicModeRoutes(container),
   ];
 }

@@ -14,6 +14,8 @@ export const TYPES = {
   EnsureDefaultTenant: Symbol.for('EnsureDefaultTenant'),
   UpdateUser: Symbol.for('UpdateUser'),
   IssueApiKey: Symbol.for('IssueApiKey'),
+  UpdateConversation: Symbol.for('UpdateConversation'),
+  StoreUploadedMedia: Symbol.for('StoreUploadedMedia'),
   TenantDirectory: Symbol.for('TenantDirectory'),
   ConversationRepository: Symbol.for('ConversationRepository'),
   MessageRepository: Symbol.for('MessageRepository'),

@@ -10,6 +10,7 @@ import { KnexTemplateRepository } from '../template/infrastructure/KnexTemplateR
 import { KnexTimelineRepository } from '../timeline/infrastructure/KnexTimelineRepository';
 import { KnexConversationRepository } from './infrastructure/KnexConversationRepository';
 import { ExpireConversationsJob } from './application/ExpireConversationsJob';
+import { UpdateConversation } from './application/UpdateConversation';
 
 /** Repositories of the conversation side: conversations, messages, opt-ins, templates, timeline. */
 export const conversationModule = new ContainerModule(({ bind }) => {
@@ -23,4 +24,5 @@ export const conversationModule = new ContainerModule(({ bind }) => {
   bind(TYPES.AuditLog).to(KnexAuditLog);
   bind(TYPES.RefAllocator).to(KnexRefAllocator);
   bind(TYPES.Jobs).to(ExpireConversationsJob);
+  bind(TYPES.UpdateConversation).to(UpdateConversation);
 });

@@ -3,6 +3,7 @@ import { TYPES } from '../../types';
 import { MediaDownloadWorker } from '../../whatsapp/media/MediaDownloadWorker';
 import { ProviderMediaFetchers } from '../../whatsapp/media/ProviderMediaFetchers';
 import { DownloadMedia } from './application/DownloadMedia';
+import { StoreUploadedMedia } from './application/StoreUploadedMedia';
 import { FileMediaStorage } from './infrastructure/FileMediaStorage';
 import { KnexMediaRepository } from './infrastructure/KnexMediaRepository';
 
@@ -11,6 +12,7 @@ export const mediaModule = new ContainerModule(({ bind }) => {
   bind(TYPES.MediaStorage).to(FileMediaStorage);
   bind(TYPES.MediaFetchers).to(ProviderMediaFetchers);
   bind(TYPES.MediaDownloader).to(DownloadMedia);
+  bind(TYPES.StoreUploadedMedia).to(StoreUploadedMedia);
   // Bound as itself too, so whoever records media can `wake()` it.
   bind(MediaDownloadWorker).toSelf();
   bind(TYPES.BackgroundWorkers).toService(MediaDownloadWorker);

@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Opaque to clients: the last row's (timestamp at full microsecond precision, id). */
 const encode = (ts: string, id: string) => Buffer.from(JSON.stringify([ts, id])).toString('base64url');
 
-function decode(cursor: string): [string, string] {
+function decode(cursor: string, uuidKey: boolean): [string, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -26,7 +26,7 @@ function decode(cursor: string): [string, string] {
       typeof value[0] === 'string' &&
       TIMESTAMP.test(value[0]) &&
       typeof value[1] === 'string' &&
-      UUID.test(value[1])
+      (!uuidKey || UUID.test(value[1]))
     )
       return [value[0], value[1]];
   } catch {
@@ -45,11 +45,12 @@ export async function keysetPage<Row extends object>(
   db: Database,
   query: Knex.QueryBuilder,
   page: PageRequest,
-  columns: { at: string; id: string } = { at: 'created_at', id: 'id' },
+  columns: { at: string; id: string; textKey?: boolean } = { at: 'created_at', id: 'id' },
 ): Promise<{ rows: Row[]; nextCursor: string | null }> {
   if (page.cursor) {
-    const [ts, id] = decode(page.cursor);
-    query.whereRaw('(??, ??) < (?::timestamptz, ?::uuid)', [columns.at, columns.id, ts, id]);
+    const [ts, id] = decode(page.cursor, !columns.textKey);
+    const cast = columns.textKey ? 'text' : 'uuid';
+    query.whereRaw(`(??, ??) < (?::timestamptz, ?::${cast})`, [columns.at, columns.id, ts, id]);
   }
   const rows = (await query
     .select(db.knex.raw('??::text as page_at', [columns.at]))

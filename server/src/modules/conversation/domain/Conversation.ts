@@ -39,6 +39,12 @@ export interface ConversationRepository {
   /** The active conversation of that customer, created if needed, with the window moved to `at`. */
   touchInbound(contact: InboundContact): Promise<Conversation>;
   findById(tenantId: string, id: string): Promise<Conversation | undefined>;
+  /** Staff handling: who owns it, closing it, and marking it read. */
+  updateHandling(
+    tenantId: string,
+    id: string,
+    changes: { assignedTo?: string | null; status?: 'closed'; unreadCount?: 0 },
+  ): Promise<void>;
   /** Binds the conversation to a business object (lead, booking, trip) for the messages that follow. */
   bind(tenantId: string, id: string, state: string, context: Record<string, unknown>): Promise<void>;
   /** Marks up to `limit` active conversations with no message since `idleSince` expired; returns how many. */

@@ -88,4 +88,20 @@ export class KnexConversationRepository implements ConversationRepository {
     );
     return Number(rowCount ?? 0);
   }
+
+  async updateHandling(
+    tenantId: string,
+    id: string,
+    changes: { assignedTo?: string | null; status?: 'closed'; unreadCount?: 0 },
+  ): Promise<void> {
+    await this.db
+      .q('whatsapp_conversations')
+      .where({ tenant_id: tenantId, id })
+      .update({
+        ...(changes.assignedTo !== undefined && { assigned_to: changes.assignedTo }),
+        ...(changes.status && { status: changes.status }),
+        ...(changes.unreadCount !== undefined && { unread_count: changes.unreadCount }),
+        updated_at: this.db.knex.fn.now(),
+      });
+  }
 }

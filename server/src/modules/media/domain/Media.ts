@@ -1,3 +1,5 @@
+import type { UploadedMedia } from './uploadedMedia';
+
 export const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
@@ -50,6 +52,8 @@ export interface StoredMedia {
 }
 
 export interface MediaRepository {
+  /** Records a file uploaded for sending (direction OUTBOUND, already stored). */
+  addUploaded(media: UploadedMedia): Promise<void>;
   /** Queues a download; a redelivered message does not queue it twice. */
   addPending(media: PendingMedia): Promise<void>;
   /** Leases up to `limit` rows due at `now` until `leaseUntil`, counting one more attempt on each. */

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
+import type { UploadedMedia } from '../domain/uploadedMedia';
 import {
   isMediaType,
   type ClaimedMedia,
@@ -54,6 +55,21 @@ export class KnexMediaRepository implements MediaRepository {
       })
       .onConflict(['tenant_id', 'message_id', 'provider_media_id'])
       .ignore();
+  }
+
+  async addUploaded(m: UploadedMedia): Promise<void> {
+    await this.db.q('whatsapp_media').insert({
+      id: m.id,
+      tenant_id: m.tenantId,
+      direction: 'OUTBOUND',
+      mime_type: m.mimeType,
+      filename: m.filename ?? null,
+      sha256: m.sha256,
+      size_bytes: m.sizeBytes,
+      storage_key: m.storageKey,
+      status: 'stored',
+      stored_at: m.storedAt.toISOString(),
+    });
   }
 
   /** A claim is a lease (`locked_until`): rows of a worker that died become due again when it expires. */

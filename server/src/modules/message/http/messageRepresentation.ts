@@ -1,0 +1,50 @@
+import Joi from 'joi';
+import { nullable, timestamp, uuid } from '../../../shared/http/api/schemas';
+import type { Message } from '../domain/Message';
+import { MESSAGE_STATUSES } from '../domain/MessageStatus';
+
+export const messageSchema = Joi.object({
+  id: uuid().required(),
+  conversationId: nullable(uuid()),
+  direction: Joi.string().valid('INBOUND', 'OUTBOUND').required(),
+  type: Joi.string().required(),
+  customerPhone: nullable(Joi.string()),
+  content: Joi.object().unknown(true).required().description('Text, template call, media reference, …'),
+  status: Joi.string()
+    .valid(...MESSAGE_STATUSES)
+    .required(),
+  statusHistory: Joi.array()
+    .items(
+      Joi.object({
+        status: Joi.string().required(),
+        at: Joi.string().required(),
+        applied: Joi.boolean().required(),
+        errorCode: Joi.string(),
+        errorTitle: Joi.string(),
+      }).unknown(true),
+    )
+    .required(),
+  providerMessageId: nullable(Joi.string()),
+  errorCode: nullable(Joi.string()),
+  errorTitle: nullable(Joi.string()),
+  attempts: Joi.number().integer().required(),
+  sentAt: nullable(timestamp()),
+  createdAt: timestamp().required(),
+}).label('Message');
+
+export const messageJson = (m: Message) => ({
+  id: m.id,
+  conversationId: m.conversationId ?? null,
+  direction: m.direction,
+  type: m.type,
+  customerPhone: m.customerPhone ?? null,
+  content: m.content,
+  status: m.status,
+  statusHistory: m.statusHistory,
+  providerMessageId: m.providerMessageId ?? null,
+  errorCode: m.errorCode ?? null,
+  errorTitle: m.errorTitle ?? null,
+  attempts: m.attempts,
+  sentAt: m.sentAt ?? null,
+  createdAt: m.createdAt,
+});
