@@ -20,6 +20,7 @@ import type { Config } from './config';
 import type { TenantDirectory } from './whatsapp/configuration/TenantDirectory';
 import type { WebhookInbox } from './whatsapp/inbox/WebhookInbox';
 import { webhookRoutes } from './whatsapp/webhook/webhookRoutes';
+import { consoleOutboxRoutes } from './whatsapp/console/consoleOutboxRoutes';
 
 export const BODY_LIMIT = '1mb';
 
@@ -65,6 +66,7 @@ export function createApp(container: Container): Express {
   const routes = apiRoutes(container);
   app.use(docsRoutes(openApiDocument(routes)));
   app.use(metricsRoutes(metrics, config.metricsToken));
+  app.use(consoleOutboxRoutes(container.get<TenantDirectory>(TYPES.TenantDirectory), db));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }));
   app.use(
     '/api/v1',

@@ -6,6 +6,7 @@ import { CredentialCipher } from './shared/crypto/CredentialCipher';
 import type { Database } from './shared/db/Database';
 import type { Logger } from './shared/logging/createLogger';
 import { createMetrics } from './shared/metrics/createMetrics';
+import { consoleWebhookSecret } from './whatsapp/console/consoleChannel';
 import { TYPES } from './types';
 import { identityModule } from './modules/identity/identityModule';
 import { whatsappModule } from './whatsapp/whatsappModule';
@@ -41,6 +42,7 @@ export function createContainer(infra: Infrastructure): Container {
       bind(TYPES.Database).toConstantValue(infra.db);
       bind(TYPES.CredentialCipher).toConstantValue(new CredentialCipher(infra.encryptionKey));
       bind(TYPES.Metrics).toConstantValue(createMetrics(infra.db));
+      bind(TYPES.ConsoleWebhookSecret).toConstantValue(consoleWebhookSecret(infra.encryptionKey));
     }),
     identityModule,
     conversationModule,

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { EnsureDefaultTenant } from './modules/identity/application/EnsureDefaultTenant';
+import { startupBanner, startupFacts } from './firstRun';
 import { createLogger } from './shared/logging/createLogger';
 import { startBackgroundWorkers } from './workers';
 import { TYPES } from './types';
@@ -27,16 +29,13 @@ async function main(): Promise<void> {
   const server: Server = createApp(runtime.container).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
 
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const facts = startupFacts(config, runtime.embeddedDir, path.resolve(config.dataDir, 'media'));
   logger.info(
-    {
-      url,
-      database: runtime.embeddedDir ? `embedded (${runtime.embeddedDir})` : 'postgres',
-      provider: config.whatsapp.provider,
-      tenantId: tenant.id,
-    },
-    `wa-ops listening on ${url} — try: curl ${url}/readyz`,
+    { ...facts, provider: config.whatsapp.provider, tenantId: tenant.id },
+    `wa-ops listening on ${facts.url}`,
   );
+  // On a terminal, the same facts for a person (logs stay JSON for machines).
+  if (process.stdout.isTTY) process.stdout.write(`${startupBanner(facts)}\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

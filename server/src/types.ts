@@ -96,4 +96,5 @@ export const TYPES = {
   // operations: bind a job with `bind(TYPES.Jobs).to(MyJob)` (multi-binding; see jobs/Job.ts)
   Jobs: Symbol.for('Jobs'),
   Metrics: Symbol.for('Metrics'),
+  ConsoleWebhookSecret: Symbol.for('ConsoleWebhookSecret'),
 } as const;

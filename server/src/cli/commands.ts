@@ -5,6 +5,8 @@ import type { EnsureDefaultTenant } from '../modules/identity/application/Ensure
 import type { TenantRepository } from '../modules/identity/domain/TenantRepository';
 import { json, parse, text, withRuntime, type Command } from './cliSupport';
 import { jobCommands } from './jobCommands';
+import { demo } from './demoCommand';
+import { simulate } from './simulateCommand';
 import { TYPES } from '../types';
 
 export const COMMANDS: Record<string, Command> = {
@@ -58,4 +60,6 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   ...jobCommands,
+  simulate,
+  demo,
 };

@@ -10,6 +10,9 @@ const USAGE = `usage: wa-ops <command> [options]
   migrate                                   bring the database schema up to date
   jobs list                                 the scheduled jobs and their schedules
   jobs run NAME                             run one job now (e.g. from an external cron)
+  simulate --from PHONE --text TEXT [--name NAME] [--url URL] [--wait SECONDS]
+                                            write to a running server as a customer; prints the replies
+  demo [--data-dir DIR]                     a scripted day on a fresh embedded database, printed as timelines
   tenants create --name NAME [--slug S] [--language en] [--region AR] [--json]
   tenants list [--json]
   users create [--tenant ID] --name NAME --phone PHONE --role ROLE [--json]

@@ -59,7 +59,10 @@ export function webhookRoutes(deps: WebhookDeps): Router {
         };
         if (!config || !verify360dialog(raw, headers, config)) throw unauthorized();
         [provider, tenantId] = ['360dialog', config.tenantId];
-      } else if (!verifyMeta(raw, req.get('x-hub-signature-256'), await deps.directory.ofProvider('meta'))) {
+      } else if (
+        // The console channel speaks Meta's format (wa-ops simulate).
+        !verifyMeta(raw, req.get('x-hub-signature-256'), await deps.directory.ofProvider('meta', 'console'))
+      ) {
         throw unauthorized();
       }
       const text = raw.toString('utf8');

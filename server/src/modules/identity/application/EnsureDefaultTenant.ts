@@ -3,6 +3,7 @@ import type { Config } from '../../../config';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { WhatsappConfigurationRepository } from '../../../whatsapp/configuration/WhatsappConfiguration';
+import { CONSOLE_PHONE_NUMBER_ID } from '../../../whatsapp/console/consoleChannel';
 import { DEFAULT_TENANT_SLUG, type Tenant } from '../domain/Tenant';
 import type { TenantRepository } from '../domain/TenantRepository';
 
@@ -18,10 +19,13 @@ export class EnsureDefaultTenant {
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
     @inject(TYPES.WhatsappConfigurationRepository)
     private readonly configurations: WhatsappConfigurationRepository,
+    @inject(TYPES.ConsoleWebhookSecret) private readonly consoleSecret: string,
   ) {}
 
   async execute(): Promise<Tenant> {
     const wa = this.config.whatsapp;
+    // The console channel works with no configuration: `wa-ops simulate` can talk to it at once.
+    const isConsole = wa.provider === 'console';
     return this.unitOfWork.run(async () => {
       const tenant =
         (await this.tenants.findBySlug(DEFAULT_TENANT_SLUG)) ??
@@ -30,12 +34,12 @@ export class EnsureDefaultTenant {
         tenantId: tenant.id,
         provider: wa.provider,
         phoneNumber: wa.phoneNumber,
-        phoneNumberId: wa.phoneNumberId,
+        phoneNumberId: wa.phoneNumberId ?? (isConsole ? CONSOLE_PHONE_NUMBER_ID : undefined),
         businessAccountId: wa.businessAccountId,
         verifyToken: wa.verifyToken,
         credentials: {
           accessToken: wa.accessToken,
-          webhookSecret: wa.webhookSecret,
+          webhookSecret: wa.webhookSecret ?? (isConsole ? this.consoleSecret : undefined),
           dialog360ApiKey: wa.dialog360ApiKey,
           twilioAccountSid: wa.twilioAccountSid,
           twilioAuthToken: wa.twilioAuthToken,

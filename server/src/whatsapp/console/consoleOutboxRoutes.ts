@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import { Router } from 'express';
+import Joi from 'joi';
+import type { Database } from '../../shared/db/Database';
+import { AuthenticationError, ValidationError } from '../../shared/errors/AppError';
+import { PhoneNumber } from '../../shared/phone/PhoneNumber';
+import type { TenantDirectory } from '../configuration/TenantDirectory';
+import { consoleOutboxToken } from './consoleChannel';
+
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  status: string;
+  content: Record<string, unknown>;
+  createdAt: string;
+}
+
+const query = Joi.object({
+  to: Joi.string().max(160).required(),
+  since: Joi.string().max(128).required(),
+}).options({ abortEarly: false, stripUnknown: true });
+
+/**
+ * `GET /api/console/outbox?to=<phone>&since=<provider message id>`: the outbound messages of a
+ * `console` tenant (which never leave the machine) to one phone, from the moment the inbound
+ * message `since` was recorded (empty until it is). For `wa-ops simulate`: only console tenants
+ * have an outbox; the bearer token is derived from that tenant's webhook secret.
+ */
+export function consoleOutboxRoutes(directory: TenantDirectory, db: Database): Router {
+  const router = Router();
+  router.get('/api/console/outbox', async (req, res) => {
+    const presented = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
+    const tenant = (await directory.ofProvider('console')).find(
+      (c) =>
+        c.credentials.webhookSecret && sameToken(consoleOutboxToken(c.credentials.webhookSecret), presented),
+    );
+    if (!tenant)
+      throw new AuthenticationError('Missing or invalid console outbox token', 'INVALID_OUTBOX_TOKEN');
+    const { value, error } = query.validate(req.query);
+    if (error)
+      throw new ValidationError(
+        'Invalid query',
+        error.details.map((d) => ({ field: d.path.join('.'), message: d.message })),
+      );
+    const to = PhoneNumber.tryParse(value.to)?.e164 ?? value.to;
+    const rows = await db
+      .q('whatsapp_messages')
+      .where({ tenant_id: tenant.tenantId, direction: 'OUTBOUND', customer_phone: to })
+      .where(
+        'created_at',
+        '>=',
+        db
+          .q('whatsapp_messages')
+          .where({ tenant_id: tenant.tenantId, provider_message_id: value.since })
+          .select('created_at'),
+      )
+      .orderBy([{ column: 'created_at' }, { column: 'id' }])
+      .limit(100)
+      .select<
+        Array<{
+          id: string;
+          customer_phone: string;
+          status: string;
+          content: Record<string, unknown>;
+          created_at: Date;
+        }>
+      >('id', 'customer_phone', 'status', 'content', 'created_at');
+    const messages: OutboxMessage[] = rows.map((r) => ({
+      id: r.id,
+      to: r.customer_phone,
+      status: r.status,
+      content: r.content,
+      createdAt: r.created_at.toISOString(),
+    }));
+    res.json({ messages });
+  });
+  return router;
+}
+
+function sameToken(expected: string, presented: string): boolean {
+  const digest = (s: string) => crypto.createHash('sha256').update(s).digest();
+  return crypto.timingSafeEqual(digest(expected), digest(presented));
+}

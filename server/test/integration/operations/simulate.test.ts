@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect } from 'chai';
+import { createApp } from '../../../src/app';
+import { runCli } from '../../../src/cli/main';
+import type { EnsureDefaultTenant } from '../../../src/modules/identity/application/EnsureDefaultTenant';
+import { TYPES } from '../../../src/types';
+import { startBackgroundWorkers } from '../../../src/workers';
+import { testDb } from '../../support/integrationHooks';
+import { TEST_ENCRYPTION_KEY, testContainer } from '../../support/testContainer';
+
+const CLI_ENV = { ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('base64'), LOG_LEVEL: 'silent' };
+
+async function cli(args: string[], env: Record<string, string> = CLI_ENV) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env });
+  return { code, out, err };
+}
+
+describe('wa-ops simulate', () => {
+  let server: Server;
+  let base: string;
+  let workers: { stop(): Promise<void> };
+
+  beforeEach(async () => {
+    const { container } = testContainer({ JOBS_ENABLED: 'false', WHATSAPP_ENABLE_MEDIA: 'false' });
+    await container.get<EnsureDefaultTenant>(TYPES.EnsureDefaultTenant).execute();
+    workers = startBackgroundWorkers(container);
+    server = createApp(container).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await workers.stop();
+  });
+
+  it('posts a signed Meta delivery as the customer and prints the reply of the running server', async function () {
+    this.timeout(30_000);
+    const { code, out, err } = await cli([
+      'simulate',
+      '--from',
+      '+54 9 11 6666-0101',
+      '--text',
+      'Hi! We are 4 people, Iguazu in March?',
+      '--name',
+      'Carla',
+      '--url',
+      base,
+    ]);
+    expect(err).to.deep.equal([]);
+    expect(code).to.equal(0);
+    expect(out[0]).to.equal('> +5491166660101: Hi! We are 4 people, Iguazu in March?');
+    expect(out.slice(1).join('\n')).to.match(/^< .*LD-1/m);
+    const lead = await testDb().knex('leads').first('customer_phone', 'customer_name');
+    expect(lead).to.deep.equal({ customer_phone: '+5491166660101', customer_name: 'Carla' });
+  });
+
+  it('says so when the server refuses the signature', async () => {
+    const other = { ...CLI_ENV, ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+    const { code, err } = await cli(
+      ['simulate', '--from', '+5491166660101', '--text', 'hi', '--url', base],
+      other,
+    );
+    expect(code).to.equal(2);
+    expect(err.join()).to.match(/refused the signature/);
+  });
+
+  it('says so when no server is listening', async () => {
+    const { code, err } = await cli([
+      'simulate',
+      '--from',
+      '+5491166660101',
+      '--text',
+      'hi',
+      '--url',
+      'http://127.0.0.1:9',
+    ]);
+    expect(code).to.equal(2);
+    expect(err.join()).to.match(/cannot reach .* is the server running/);
+  });
+
+  it('keeps the console outbox closed without its token', async () => {
+    const res = await fetch(`${base}/api/console/outbox?to=%2B5491166660101&since=x`);
+    expect(res.status).to.equal(401);
+  });
+});
