@@ -16,7 +16,7 @@ const read = (file: string) => {
 };
 
 /** utime + stime of one process (all its threads). */
-function processTicks(pid: string): number {
+export function processTicks(pid: string): number {
   const stat = read(`/proc/${pid}/stat`);
   if (!stat) return 0;
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

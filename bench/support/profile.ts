@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Knex } from 'knex';
 import { Client } from 'pg';
-import { sampleCpu, type CpuSample } from './cpuUsage';
+import { processTicks, sampleCpu, type CpuSample } from './cpuUsage';
 
 /**
  * Where a bench run's time goes: the SQL statements the app sent (by shape), how busy the Node event
@@ -18,6 +18,8 @@ export class PipelineProfile {
   private elu = performance.eventLoopUtilization();
   private cpu = process.cpuUsage();
   private machine?: CpuSample;
+  /** CPU ticks of the app's PostgreSQL backends: at their first sighting (0 if they started during the run) and last. */
+  private readonly backends = new Map<number, { first: number; last: number }>();
   private startedAt = performance.now();
   private readonly onQuery = (q: { sql: string }) => {
     this.queries++;
@@ -50,14 +52,18 @@ export class PipelineProfile {
   private sample(): void {
     if (this.sampling) return;
     this.sampling = this.monitor
-      .query<{ state: string | null; wait: string | null }>(
-        `SELECT state, wait_event_type || ':' || wait_event AS wait FROM pg_stat_activity
+      .query<{ pid: number; state: string | null; wait: string | null }>(
+        `SELECT pid, state, wait_event_type || ':' || wait_event AS wait FROM pg_stat_activity
           WHERE datname = $1 AND application_name = 'wa-ops'`,
         [this.database],
       )
       .then(({ rows }) => {
-        this.samples++;
+        const firstSample = this.samples++ === 0;
         for (const r of rows) {
+          const ticks = processTicks(String(r.pid));
+          const known = this.backends.get(r.pid);
+          if (known) known.last = ticks;
+          else this.backends.set(r.pid, { first: firstSample ? ticks : 0, last: ticks });
           const key = r.state === 'active' && r.wait ? `active, waiting ${r.wait}` : (r.state ?? 'unknown');
           this.states.set(key, (this.states.get(key) ?? 0) + 1);
         }
@@ -79,13 +85,13 @@ export class PipelineProfile {
         `Node event loop busy ${(elu.utilization * 100).toFixed(0)} %`,
     );
     if (this.machine && machine) {
-      // /proc ticks are 1/100 s; "ours" is this process plus every postgres process.
+      // /proc ticks are 1/100 s. PostgreSQL here is the app's own backends (not the WAL writer etc.).
       const ticks = (k: keyof CpuSample) => (machine[k] - this.machine![k]) / 100;
       const node = (cpu.user + cpu.system) / 1e6;
-      const postgres = ticks('ours') - node;
+      const postgres = [...this.backends.values()].reduce((sum, b) => sum + b.last - b.first, 0) / 100;
       console.log(
-        `  CPU over ${seconds.toFixed(1)} s: Node ${node.toFixed(1)} s, PostgreSQL ${postgres.toFixed(1)} s, ` +
-          `other processes ${(ticks('busy') - ticks('ours')).toFixed(1)} s, idle ${(ticks('total') - ticks('busy')).toFixed(1)} s ` +
+        `  CPU over ${seconds.toFixed(1)} s: Node ${node.toFixed(1)} s, PostgreSQL backends ${postgres.toFixed(1)} s, ` +
+          `everything else ${(ticks('busy') - node - postgres).toFixed(1)} s, idle ${(ticks('total') - ticks('busy')).toFixed(1)} s ` +
           `(per event: Node ${((node / events) * 1000).toFixed(2)} ms, PostgreSQL ${((postgres / events) * 1000).toFixed(2)} ms)`,
       );
     }

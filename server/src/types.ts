@@ -7,6 +7,7 @@ export const TYPES = {
   CredentialCipher: Symbol.for('CredentialCipher'),
   TenantRepository: Symbol.for('TenantRepository'),
   UserRepository: Symbol.for('UserRepository'),
+  SenderDirectory: Symbol.for('SenderDirectory'),
   ApiKeyRepository: Symbol.for('ApiKeyRepository'),
   WhatsappConfigurationRepository: Symbol.for('WhatsappConfigurationRepository'),
   CreateTenant: Symbol.for('CreateTenant'),

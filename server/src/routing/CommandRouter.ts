@@ -1,5 +1,4 @@
 import { inject, injectable } from 'inversify';
-import type { TenantRepository } from '../modules/identity/domain/TenantRepository';
 import { TYPES } from '../types';
 import type { CustomerMessageHandler } from './CustomerMessageHandler';
 import type { IdentifySender } from './IdentifySender';
@@ -16,19 +15,17 @@ import type { StaffCommandHandler } from './StaffCommandHandler';
 export class CommandRouter implements MessageRouter {
   constructor(
     @inject(TYPES.IdentifySender) private readonly identify: IdentifySender,
-    @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
     @inject(TYPES.StaffCommandHandler) private readonly staff: StaffCommandHandler,
     @inject(TYPES.CustomerMessageHandler) private readonly customers: CustomerMessageHandler,
   ) {}
 
   async route(message: RoutableMessage): Promise<void> {
-    const actor = await this.identify.execute(
+    const { actor, language } = await this.identify.execute(
       message.tenantId,
       message.customerPhone,
       message.event.from.name,
     );
-    const tenant = await this.tenants.findById(message.tenantId);
-    const replies = repliesFor(tenant?.defaultLanguage ?? 'en');
+    const replies = repliesFor(language);
     if (actor.role === 'customer') await this.customers.handle(actor, message, replies);
     else await this.staff.handle(actor, message, replies);
   }

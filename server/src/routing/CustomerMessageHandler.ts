@@ -8,7 +8,6 @@ import type { AppendToLead } from '../modules/lead/application/AppendToLead';
 import type { CreateLeadFromEnquiry } from '../modules/lead/application/CreateLeadFromEnquiry';
 import type { OutboundQueue } from '../modules/message/domain/OutboundRequest';
 import type { SetConsent } from '../modules/optin/application/SetConsent';
-import type { OptInRepository } from '../modules/optin/domain/OptIn';
 import { TYPES } from '../types';
 import type { RoutableMessage } from './MessageRouter';
 import { extractLeadDetails } from './parse/extractLeadDetails';
@@ -20,7 +19,6 @@ import type { Replies } from './replies';
 export class CustomerMessageHandler {
   constructor(
     @inject(TYPES.SetConsent) private readonly setConsent: SetConsent,
-    @inject(TYPES.OptInRepository) private readonly optIns: OptInRepository,
     @inject(TYPES.FindCustomerBookings) private readonly findBookings: FindCustomerBookings,
     @inject(TYPES.SendPaymentLink) private readonly sendPaymentLink: SendPaymentLink,
     @inject(TYPES.CreateLeadFromEnquiry) private readonly createLead: CreateLeadFromEnquiry,
@@ -33,7 +31,8 @@ export class CustomerMessageHandler {
   async handle(actor: Actor, message: RoutableMessage, replies: Replies): Promise<void> {
     const intent = parseCustomerIntent(message.event.text, message.event.reply);
     const text = await this.answer(actor, intent, message, replies);
-    const optedOut = (await this.optIns.statusOf(actor.tenantId, message.customerPhone)) === 'opted_out';
+    // Only STOP and START change consent, and both are answered; the rest go by the status on arrival.
+    const optedOut = intent.kind !== 'opt_in' && message.consent === 'opted_out';
     if (!text || (optedOut && intent.kind !== 'opt_out')) return;
     await this.outbound.enqueue({
       tenantId: actor.tenantId,
@@ -97,7 +96,7 @@ export class CustomerMessageHandler {
     if (!created) {
       await this.appendToLead.execute({
         tenantId: actor.tenantId,
-        leadId: lead.id,
+        lead,
         messageId: m.messageId,
         text,
         source: 'WHATSAPP',

@@ -1,4 +1,5 @@
 import type { Conversation } from '../modules/conversation/domain/Conversation';
+import type { OptInStatus } from '../modules/optin/domain/OptIn';
 import type { InboundMessageEvent } from '../whatsapp/inbound/InboundEvent';
 
 export interface RoutableMessage {
@@ -7,6 +8,8 @@ export interface RoutableMessage {
   /** E.164, or the business-scoped user id when no phone is shared. */
   customerPhone: string;
   conversation: Conversation;
+  /** The sender's opt-in status once this message was recorded (before any STOP/START in it). */
+  consent: OptInStatus;
   event: InboundMessageEvent;
 }
 

@@ -3,8 +3,16 @@ import type { MessageRouter, RoutableMessage } from '../../src/routing/MessageRo
 /** A MessageRouter port fake that remembers what it was handed. */
 export class RecordingRouter implements MessageRouter {
   readonly routed: RoutableMessage[] = [];
+  /** Provider message id → how many more times to throw on it (a failure inside the event's transaction). */
+  readonly failures = new Map<string, number>();
 
   async route(message: RoutableMessage): Promise<void> {
+    const id = message.event.providerMessageId;
+    const left = this.failures.get(id) ?? 0;
+    if (left > 0) {
+      this.failures.set(id, left - 1);
+      throw new Error(`router failed on ${id}`);
+    }
     this.routed.push(message);
   }
 }

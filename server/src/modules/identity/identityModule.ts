@@ -6,12 +6,14 @@ import { EnsureDefaultTenant } from './application/EnsureDefaultTenant';
 import { IssueApiKey } from './application/IssueApiKey';
 import { UpdateUser } from './application/UpdateUser';
 import { KnexApiKeyRepository } from './infrastructure/KnexApiKeyRepository';
+import { KnexSenderDirectory } from './infrastructure/KnexSenderDirectory';
 import { KnexTenantRepository } from './infrastructure/KnexTenantRepository';
 import { KnexUserRepository } from './infrastructure/KnexUserRepository';
 
 export const identityModule = new ContainerModule(({ bind }) => {
   bind(TYPES.TenantRepository).to(KnexTenantRepository);
   bind(TYPES.UserRepository).to(KnexUserRepository);
+  bind(TYPES.SenderDirectory).to(KnexSenderDirectory);
   bind(TYPES.ApiKeyRepository).to(KnexApiKeyRepository);
   bind(TYPES.CreateTenant).to(CreateTenant);
   bind(TYPES.CreateUser).to(CreateUser);

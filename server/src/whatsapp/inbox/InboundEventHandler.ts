@@ -25,10 +25,7 @@ export class InboundEventHandler {
   ) {}
 
   async handle(delivery: ClaimedEvent): Promise<string | undefined> {
-    const events: InboundEvent[] =
-      delivery.provider === 'twilio'
-        ? parseTwilioDelivery(delivery.payload as Record<string, string>, delivery.receivedAt)
-        : parseMetaDelivery(delivery.payload);
+    const events = parse(delivery);
     const unrouted: string[] = [];
     for (const event of events) {
       const tenantId = delivery.tenantId ?? (await this.directory.route(event.route))?.tenantId;
@@ -44,6 +41,25 @@ export class InboundEventHandler {
       'delivery for a number no tenant is configured for',
     );
     return `unrouted: ${[...new Set(unrouted)].join(', ')}`;
+  }
+
+  /**
+   * Whose conversation the delivery touches (customers' phones or user ids, template names), so that
+   * deliveries of one customer are never processed in parallel. Empty when it does not parse.
+   */
+  customersOf(delivery: ClaimedEvent): string[] {
+    try {
+      return parse(delivery)
+        .flatMap((e) => {
+          if (e.kind === 'message') return [e.from.waId ?? e.from.userId ?? ''];
+          if (e.kind === 'status') return [e.recipient ?? e.recipientUserId ?? ''];
+          if (e.kind === 'template_status') return [`template:${e.name}`];
+          return [];
+        })
+        .filter(Boolean);
+    } catch {
+      return []; // handle() reports the parse error against the event.
+    }
   }
 
   private async dispatch(tenantId: string, event: InboundEvent): Promise<void> {
@@ -62,4 +78,10 @@ export class InboundEventHandler {
         return;
     }
   }
+}
+
+function parse(delivery: ClaimedEvent): InboundEvent[] {
+  return delivery.provider === 'twilio'
+    ? parseTwilioDelivery(delivery.payload as Record<string, string>, delivery.receivedAt)
+    : parseMetaDelivery(delivery.payload);
 }

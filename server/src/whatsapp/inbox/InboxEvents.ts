@@ -17,7 +17,7 @@ export const MAX_EVENT_ATTEMPTS = 8;
 /**
  * Claims on whatsapp_webhook_events. A claim is a lease (`locked_until`): a worker that dies
  * leaves it to expire and another instance picks the event up. Exactly-once comes from
- * `lockUnprocessed`, which the processing transaction takes first.
+ * `takeForProcessing`, the first statement of the processing transaction.
  */
 @injectable()
 export class InboxEvents {
@@ -44,22 +44,24 @@ export class InboxEvents {
     }));
   }
 
-  /** Inside the processing transaction: true if this worker holds the event and nobody finished it. */
-  async lockUnprocessed(id: string): Promise<boolean> {
-    const row = await this.db
+  /**
+   * First statement of the processing transaction: marks the events processed unless someone already
+   * did, and holds their row locks until commit. Returns the ids taken; a missing one was finished by
+   * another worker (which this one waited for). A rollback takes the marks back with the effects.
+   */
+  async takeForProcessing(ids: string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await this.db
       .q('whatsapp_webhook_events')
-      .where({ id })
+      .whereIn('id', ids)
       .whereNull('processed_at')
-      .forUpdate()
-      .first('id');
-    return row !== undefined;
+      .update({ processed_at: this.db.knex.fn.now(), error: null, locked_until: null })
+      .returning('id');
+    return new Set(rows.map((r) => r.id));
   }
 
-  async markProcessed(id: string, note?: string): Promise<void> {
-    await this.db
-      .q('whatsapp_webhook_events')
-      .where({ id })
-      .update({ processed_at: this.db.knex.fn.now(), error: note ?? null, locked_until: null });
+  /** A note on a processed event (e.g. deliveries for a number no tenant has). */
+  async addNote(id: string, note: string): Promise<void> {
+    await this.db.q('whatsapp_webhook_events').where({ id }).update({ error: note });
   }
 
   /** A failed attempt: retried later with backoff, or given up on (kept, with its error) after MAX_EVENT_ATTEMPTS. */

@@ -4,6 +4,7 @@ import type { Logger } from '../../shared/logging/createLogger';
 import type { Metrics } from '../../shared/metrics/Metrics';
 import { TYPES } from '../../types';
 import type { BackgroundWorker } from '../../workers';
+import { groupByKeys } from './groupByKeys';
 import type { InboundEventHandler } from './InboundEventHandler';
 import type { ClaimedEvent, InboxEvents } from './InboxEvents';
 import type { WebhookInbox } from './WebhookInbox';
@@ -12,15 +13,20 @@ export interface InboxProcessorOptions {
   batchSize: number;
   leaseSeconds: number;
   idlePollMs: number;
-  /** Events processed at once; the embedded database has one connection, so 1 there. */
+  /** Lanes processing at once; the embedded database has one connection, so 1 there. */
   concurrency: number;
+  /** Events a lane applies in one transaction (one BEGIN/COMMIT and one flush to disk for all). */
+  eventsPerTransaction: number;
 }
 
 /**
- * Works through whatsapp_webhook_events: claims a batch under a lease, processes each event in its
- * own transaction that first locks the row and checks it is still unprocessed (so two instances, or
- * a lease that ran out mid-work, can never apply an event twice), and marks it processed in that
- * same transaction. A crash before commit leaves the event to be picked up again.
+ * Works through whatsapp_webhook_events: claims a batch under a lease and splits it into lanes by
+ * customer, so lanes never wait on each other's conversations and a customer's messages keep their
+ * order. A lane applies its events a few at a time in one transaction whose first statement marks
+ * them processed if they still are not and keeps them locked (so two instances, or a lease that ran
+ * out mid-work, can never apply an event twice). If anything in it fails, nothing is committed and
+ * the lane redoes those events one per transaction, so a failure is recorded against its own event
+ * and retried with backoff while the others go through.
  */
 @injectable()
 export class InboxProcessor implements BackgroundWorker {
@@ -43,6 +49,7 @@ export class InboxProcessor implements BackgroundWorker {
       leaseSeconds: 60,
       idlePollMs: 500,
       concurrency: db.kind === 'embedded' ? 1 : 4,
+      eventsPerTransaction: 10,
     };
     inbox.on('stored', () => this.wakeUp?.());
   }
@@ -66,7 +73,8 @@ export class InboxProcessor implements BackgroundWorker {
     let handled = 0;
     for (;;) {
       const batch = await this.events.claim(this.options.batchSize, this.options.leaseSeconds);
-      await inParallel(batch, this.options.concurrency, (event) => this.process(event));
+      const lanes = groupByKeys(batch, (event) => this.handler.customersOf(event), this.options.concurrency);
+      await Promise.all(lanes.map((lane) => this.processLane(lane)));
       handled += batch.length;
       if (batch.length < this.options.batchSize || this.stopRequested) return handled;
     }
@@ -89,15 +97,42 @@ export class InboxProcessor implements BackgroundWorker {
     }
   }
 
+  private async processLane(lane: ClaimedEvent[]): Promise<void> {
+    const size = Math.max(1, this.options.eventsPerTransaction);
+    for (let i = 0; i < lane.length; i += size) {
+      const chunk = lane.slice(i, i + size);
+      if (chunk.length === 1 || !(await this.processTogether(chunk)))
+        for (const event of chunk) await this.process(event);
+    }
+  }
+
+  /** All of `chunk` in one transaction; false (nothing committed) if any of it failed. */
+  private async processTogether(chunk: ClaimedEvent[]): Promise<boolean> {
+    try {
+      const taken = await this.db.run(async () => {
+        const ids = await this.events.takeForProcessing(chunk.map((e) => e.id));
+        for (const event of chunk) if (ids.has(event.id)) await this.apply(event);
+        return ids;
+      });
+      this.countProcessed(chunk, taken);
+      return true;
+    } catch (error) {
+      this.logger.debug(
+        { err: error, events: chunk.length },
+        'inbox chunk failed; redoing it event by event',
+      );
+      return false;
+    }
+  }
+
   private async process(event: ClaimedEvent): Promise<void> {
     try {
-      const processed = await this.db.run(async () => {
-        if (!(await this.events.lockUnprocessed(event.id))) return false;
-        const note = await this.handler.handle(event);
-        await this.events.markProcessed(event.id, note);
-        return true;
+      const taken = await this.db.run(async () => {
+        const ids = await this.events.takeForProcessing([event.id]);
+        if (ids.has(event.id)) await this.apply(event);
+        return ids;
       });
-      if (processed) this.metrics.inboundProcessed((Date.now() - event.receivedAt.getTime()) / 1000);
+      this.countProcessed([event], taken);
     } catch (error) {
       this.logger.error({ err: error, eventId: event.id, attempts: event.attempts }, 'webhook event failed');
       await this.events
@@ -107,12 +142,16 @@ export class InboxProcessor implements BackgroundWorker {
         );
     }
   }
-}
 
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  /** After commit: how long each event this worker applied waited in the inbox. */
+  private countProcessed(events: ClaimedEvent[], taken: Set<string>): void {
+    for (const event of events)
+      if (taken.has(event.id))
+        this.metrics.inboundProcessed((Date.now() - event.receivedAt.getTime()) / 1000);
+  }
+
+  private async apply(event: ClaimedEvent): Promise<void> {
+    const note = await this.handler.handle(event);
+    if (note) await this.events.addNote(event.id, note);
+  }
 }

@@ -211,6 +211,28 @@ describe('inbound processing', () => {
       expect(await messages()).to.have.length(1);
     });
 
+    it('commits the other events of a shared transaction when one fails, and retries only that one', async () => {
+      const fixtures = ['meta-text.json', 'meta-image.json', 'meta-document.json']; // one customer: one transaction
+      for (const f of fixtures) await h.postFixture(f).expect(200);
+      const { loadFixture } = await import('../../support/fixtures');
+      const idOf = (f: string) =>
+        JSON.parse(loadFixture(f).toString()).entry[0].changes[0].value.messages[0].id as string;
+      router.failures.set(idOf('meta-image.json'), 2); // in the shared transaction, and alone
+
+      await h.processor.drain();
+      const recorded = async () => (await messages()).map((m) => m.provider_message_id).sort();
+      expect(await recorded()).to.deep.equal([idOf('meta-text.json'), idOf('meta-document.json')].sort());
+      const pending = await knex()('whatsapp_webhook_events').whereNull('processed_at');
+      expect(pending).to.have.length(1);
+      expect(pending[0].error).to.equal(`router failed on ${idOf('meta-image.json')}`);
+      expect(pending[0].attempts).to.equal(1);
+
+      await knex()('whatsapp_webhook_events').update({ available_at: knex().fn.now() });
+      await h.processor.drain();
+      expect(await recorded()).to.deep.equal(fixtures.map(idOf).sort());
+      expect(await knex()('whatsapp_webhook_events').whereNull('processed_at')).to.have.length(0);
+    });
+
     it('lets two processors drain one inbox without applying any event twice', async () => {
       for (const f of [
         'meta-text.json',

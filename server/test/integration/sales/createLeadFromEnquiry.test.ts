@@ -131,7 +131,7 @@ describe('CreateLeadFromEnquiry', () => {
       const { lead } = await create.execute(enquiry);
       await get<AppendToLead>(TYPES.AppendToLead).execute({
         tenantId: tenant.id,
-        leadId: lead.id,
+        lead: lead.id,
         messageId: 'msg-2',
         text: 'somos 3 al final',
         source: 'WHATSAPP',
@@ -154,7 +154,7 @@ describe('CreateLeadFromEnquiry', () => {
       const { lead } = await create.execute(enquiry);
       const other = await aTenant();
       const error = await get<AppendToLead>(TYPES.AppendToLead)
-        .execute({ tenantId: other.id, leadId: lead.id, messageId: 'm', text: 'x', source: 'WHATSAPP' })
+        .execute({ tenantId: other.id, lead: lead.id, messageId: 'm', text: 'x', source: 'WHATSAPP' })
         .catch((e: unknown) => e);
       expect(error).to.be.instanceOf(NotFoundError);
     });

@@ -27,6 +27,8 @@ export function isWindowOpen(conversation: Pick<Conversation, 'lastInboundAt'>, 
 }
 
 export interface InboundContact {
+  /** The inbound message just recorded; it is attached to the conversation. */
+  messageId: string;
   tenantId: string;
   customerPhone: string;
   customerUserId?: string;
@@ -36,7 +38,10 @@ export interface InboundContact {
 }
 
 export interface ConversationRepository {
-  /** The active conversation of that customer, created if needed, with the window moved to `at`. */
+  /**
+   * The active conversation of that customer, created if needed, with the window moved to `at`,
+   * and the contact's message attached to it.
+   */
   touchInbound(contact: InboundContact): Promise<Conversation>;
   findById(tenantId: string, id: string): Promise<Conversation | undefined>;
   /** Staff handling: who owns it, closing it, and marking it read. */

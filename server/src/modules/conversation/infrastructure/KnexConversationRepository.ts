@@ -42,11 +42,15 @@ const toConversation = (r: ConversationRow): Conversation => ({
 export class KnexConversationRepository implements ConversationRepository {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  /** One statement: concurrent first messages from one customer still make one active conversation. */
+  /**
+   * One statement: concurrent first messages from one customer still make one active conversation,
+   * and the message is attached in the same round trip.
+   */
   async touchInbound(c: InboundContact): Promise<Conversation> {
     const expires = new Date(c.at.getTime() + SERVICE_WINDOW_MS);
     const { rows } = await this.db.q.raw(
-      `INSERT INTO whatsapp_conversations
+      `WITH conversation AS (
+       INSERT INTO whatsapp_conversations
          (tenant_id, customer_phone, customer_user_id, customer_name, last_inbound_at, last_message_at, expires_at, unread_count)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1)
        ON CONFLICT (tenant_id, customer_phone) WHERE status = 'active' DO UPDATE SET
@@ -57,8 +61,20 @@ export class KnexConversationRepository implements ConversationRepository {
          expires_at = GREATEST(whatsapp_conversations.expires_at, EXCLUDED.expires_at),
          unread_count = whatsapp_conversations.unread_count + 1,
          updated_at = now()
-       RETURNING *`,
-      [c.tenantId, c.customerPhone, c.customerUserId ?? null, c.customerName ?? null, c.at, c.at, expires],
+       RETURNING *),
+       attached AS (
+         UPDATE whatsapp_messages SET conversation_id = (SELECT id FROM conversation) WHERE id = ?)
+       SELECT * FROM conversation`,
+      [
+        c.tenantId,
+        c.customerPhone,
+        c.customerUserId ?? null,
+        c.customerName ?? null,
+        c.at,
+        c.at,
+        expires,
+        c.messageId,
+      ],
     );
     return toConversation(rows[0] as ConversationRow);
   }

@@ -4,11 +4,13 @@ import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import { actorLabel } from '../../identity/domain/Actor';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
+import type { Lead } from '../domain/Lead';
 import type { LeadRepository } from '../domain/LeadRepository';
 
 export interface AppendToLeadInput {
   tenantId: string;
-  leadId: string;
+  /** The lead's id, or the lead itself when the caller has just read it in this unit of work. */
+  lead: string | Lead;
   messageId: string;
   text: string;
   source: 'WHATSAPP' | 'WEB';
@@ -24,10 +26,12 @@ export class AppendToLead {
   ) {}
 
   async execute(input: AppendToLeadInput): Promise<void> {
-    const { tenantId, leadId, messageId, text, source } = input;
+    const { tenantId, messageId, text, source } = input;
     await this.unitOfWork.run(async () => {
-      const lead = await this.leads.findById(tenantId, leadId);
-      if (!lead) throw new NotFoundError('lead', leadId);
+      const given = input.lead;
+      const lead = typeof given === 'string' ? await this.leads.findById(tenantId, given) : given;
+      if (!lead || lead.tenantId !== tenantId)
+        throw new NotFoundError('lead', typeof given === 'string' ? given : given.id);
       await this.timeline.add({
         tenantId,
         entityType: 'lead',

@@ -46,14 +46,14 @@ export class RecordInboundMessage {
 
     const at = new Date(Math.min(event.timestamp.getTime(), this.clock.now().getTime()));
     const conversation = await this.conversations.touchInbound({
+      messageId,
       tenantId,
       customerPhone,
       customerUserId: event.from.userId,
       customerName: event.from.name,
       at,
     });
-    await this.messages.attachToConversation(messageId, conversation.id);
-    await this.optIns.recordFirstContact(tenantId, customerPhone);
+    const consent = await this.optIns.recordFirstContact(tenantId, customerPhone);
     if (this.config.whatsapp.enableMedia && event.media && isMediaType(event.type))
       await this.media.addPending({ tenantId, messageId, type: event.type, ...event.media });
 
@@ -61,7 +61,7 @@ export class RecordInboundMessage {
       await this.recordReaction(tenantId, conversation.id, messageId, event);
       return 'recorded';
     }
-    await this.router.route({ tenantId, messageId, customerPhone, conversation, event });
+    await this.router.route({ tenantId, messageId, customerPhone, conversation, consent, event });
     return 'recorded';
   }
 

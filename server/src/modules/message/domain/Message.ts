@@ -41,7 +41,6 @@ export interface StatusChange {
 export interface MessageRepository {
   /** Inserts unless (tenant, provider id) exists; undefined means a duplicate (already recorded). */
   insertInbound(message: NewInboundMessage): Promise<string | undefined>;
-  attachToConversation(messageId: string, conversationId: string): Promise<void>;
   /** Locks the row for the status update in progress. */
   findByProviderIdForUpdate(tenantId: string, providerMessageId: string): Promise<Message | undefined>;
   findIdByProviderId(tenantId: string, providerMessageId: string): Promise<string | undefined>;

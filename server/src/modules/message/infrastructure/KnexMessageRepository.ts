@@ -63,10 +63,6 @@ export class KnexMessageRepository implements MessageRepository {
     return (rows[0] as { id: string } | undefined)?.id;
   }
 
-  async attachToConversation(messageId: string, conversationId: string): Promise<void> {
-    await this.db.q('whatsapp_messages').where({ id: messageId }).update({ conversation_id: conversationId });
-  }
-
   async findByProviderIdForUpdate(tenantId: string, providerMessageId: string): Promise<Message | undefined> {
     const row = await this.db
       .q<MessageRow>('whatsapp_messages')

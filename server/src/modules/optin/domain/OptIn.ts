@@ -3,8 +3,11 @@ export type OptInStatus = 'opted_in' | 'opted_out';
 export interface OptInRepository {
   set(tenantId: string, phone: string, status: OptInStatus, source: string): Promise<void>;
   statusOf(tenantId: string, phone: string): Promise<OptInStatus | undefined>;
-  /** A customer's first message counts as an opt-in for service messages; an earlier STOP stays. */
-  recordFirstContact(tenantId: string, phone: string): Promise<void>;
+  /**
+   * A customer's first message counts as an opt-in for service messages; an earlier STOP stays.
+   * Returns the customer's status after it (so the caller need not read it again).
+   */
+  recordFirstContact(tenantId: string, phone: string): Promise<OptInStatus>;
   /** Meta 131050: the user stopped marketing messages from this business. */
   recordMarketingOptOut(tenantId: string, phone: string): Promise<void>;
 }

@@ -20,12 +20,19 @@ export class KnexOptInRepository implements OptInRepository {
     return (row as { status: OptInStatus } | undefined)?.status;
   }
 
-  async recordFirstContact(tenantId: string, phone: string): Promise<void> {
-    await this.db
-      .q('whatsapp_opt_ins')
-      .insert({ tenant_id: tenantId, phone, status: 'opted_in', source: 'inbound_message' })
-      .onConflict(['tenant_id', 'phone'])
-      .ignore();
+  // One round trip: the new row's status, or (when it existed) the stored one. Both SELECTs see the
+  // statement's snapshot; only a row a concurrent first contact committed meanwhile is seen by
+  // neither, and that one is opted_in.
+  async recordFirstContact(tenantId: string, phone: string): Promise<OptInStatus> {
+    const { rows } = await this.db.q.raw<{ rows: Array<{ status: OptInStatus }> }>(
+      `WITH inserted AS (
+         INSERT INTO whatsapp_opt_ins (tenant_id, phone, status, source) VALUES (?, ?, 'opted_in', 'inbound_message')
+         ON CONFLICT (tenant_id, phone) DO NOTHING RETURNING status)
+       SELECT status FROM inserted
+       UNION ALL SELECT status FROM whatsapp_opt_ins WHERE tenant_id = ? AND phone = ?`,
+      [tenantId, phone, tenantId, phone],
+    );
+    return rows[0]?.status ?? 'opted_in';
   }
 
   async recordMarketingOptOut(tenantId: string, phone: string): Promise<void> {
