@@ -107,7 +107,9 @@ export class OutboundDispatcher implements BackgroundWorker {
     const now = this.clock.now();
     const claimed: Array<[WhatsappConfiguration, ClaimedMessage]> = [];
     for (const tenantId of await this.rows.dueTenants(now, TENANTS_PER_ROUND)) {
-      const account = await this.directory.forTenant(tenantId);
+      const account =
+        (await this.directory.forTenant(tenantId, this.config.whatsapp.provider)) ??
+        (await this.directory.forTenant(tenantId));
       if (!account) {
         this.logger.warn({ tenantId }, 'outbound messages wait: the tenant has no WhatsApp configuration');
         continue;

@@ -33,4 +33,5 @@ export const outboundModule = new ContainerModule(({ bind }) => {
   bind(TYPES.StuckSweeper).toService(StuckSweeper);
   bind(OutboundDispatcher).toSelf();
   bind(TYPES.OutboundDispatcher).toService(OutboundDispatcher);
+  bind(TYPES.BackgroundWorkers).toService(OutboundDispatcher);
 });
