@@ -28,7 +28,7 @@ describe('OutboundDispatcher against the Meta adapter and a local Graph API', ()
     expect(await kit.dispatcher.drain()).to.equal(1);
     expect(fake.outbound.sent).to.have.length(1);
     const [sent] = fake.outbound.sent;
-    expect(sent.body).to.deep.include({ to: CUSTOMER.slice(1), type: 'text' });
+    expect(sent.body).to.deep.include({ to: CUSTOMER, type: 'text' });
     const row = await message(id);
     expect(row).to.include({ status: 'sent', provider_message_id: sent.providerMessageId, attempts: 1 });
     expect(new Date(row.sent_at as Date)).to.deep.equal(kit.clock.now());

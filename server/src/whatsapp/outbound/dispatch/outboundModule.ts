@@ -8,6 +8,9 @@ import { OutboundRows } from './OutboundRows';
 import { OutboundSender } from './OutboundSender';
 import { OutboundWakeUps } from './OutboundWakeUps';
 import { PanicMode } from './PanicMode';
+import { SendabilityCheck } from './SendabilityCheck';
+import { SendStaffMessage } from '../../../modules/message/application/SendStaffMessage';
+import { RetryMessage } from '../../../modules/message/application/RetryMessage';
 import { PanicStates } from './PanicStates';
 import { RecipientPacingStore } from './RecipientPacingStore';
 import { SendAttempts } from './SendAttempts';
@@ -25,6 +28,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
     PanicStates,
     OutboundClaims,
     OutboundSender,
+    SendabilityCheck,
   ])
     bind(part).toSelf();
   bind(PanicMode).toSelf();
@@ -34,4 +38,6 @@ export const outboundModule = new ContainerModule(({ bind }) => {
   bind(OutboundDispatcher).toSelf();
   bind(TYPES.OutboundDispatcher).toService(OutboundDispatcher);
   bind(TYPES.BackgroundWorkers).toService(OutboundDispatcher);
+  bind(TYPES.SendStaffMessage).to(SendStaffMessage);
+  bind(TYPES.RetryMessage).to(RetryMessage);
 });

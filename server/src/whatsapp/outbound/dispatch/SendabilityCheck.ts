@@ -1,0 +1,41 @@
+import { inject, injectable } from 'inversify';
+import type { Config } from '../../../config';
+import type { OutboundContent } from '../../../modules/message/domain/OutboundRequest';
+import type { Clock } from '../../../shared/clock/Clock';
+import { BusinessRuleError, ConflictError, type AppError } from '../../../shared/errors/AppError';
+import { TYPES } from '../../../types';
+import type { TenantDirectory } from '../../configuration/TenantDirectory';
+import { DeliveryFactsLoader } from './DeliveryFactsLoader';
+import { decideDelivery, type RefusalCode } from './deliveryRules';
+
+/**
+ * The dispatcher's rules, asked up front for a staff send so the API can answer at once
+ * (OPTED_OUT → 409; WINDOW_CLOSED, TEMPLATE_NOT_APPROVED, TEMPLATE_PARAMS → 422) instead of
+ * queueing a message that is bound to fail. The dispatcher checks again when it sends.
+ */
+@injectable()
+export class SendabilityCheck {
+  constructor(
+    @inject(DeliveryFactsLoader) private readonly facts: DeliveryFactsLoader,
+    @inject(TYPES.TenantDirectory) private readonly directory: TenantDirectory,
+    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.Config) private readonly config: Config,
+  ) {}
+
+  async assertSendable(tenantId: string, to: string, content: OutboundContent): Promise<void> {
+    const provider =
+      (await this.directory.forTenant(tenantId, this.config.whatsapp.provider))?.provider ??
+      (await this.directory.forTenant(tenantId))?.provider ??
+      this.config.whatsapp.provider;
+    const [facts] = await this.facts.load(tenantId, provider, this.clock.now(), [
+      { to, template: content.template },
+    ]);
+    const decision = decideDelivery(content, facts);
+    if (!decision.ok) throw refusal(decision.code, decision.title, to);
+  }
+}
+
+function refusal(code: RefusalCode, title: string, to: string): AppError {
+  if (code === 'OPTED_OUT') return new ConflictError(code, title, { to });
+  return new BusinessRuleError(code, title, { to });
+}
