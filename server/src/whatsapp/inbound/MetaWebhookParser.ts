@@ -6,6 +6,7 @@ import type {
   TemplateStatusEvent,
 } from './InboundEvent';
 import { compact } from './compact';
+import { fitToStorage } from './fitToStorage';
 import { JsonReader } from './JsonReader';
 import { parseMetaErrors } from './parseMetaErrors';
 import { parseMetaMessage } from './parseMetaMessage';
@@ -40,7 +41,7 @@ export function parseMetaDelivery(body: unknown): InboundEvent[] {
       }
     }
   }
-  return events;
+  return fitToStorage(events);
 }
 
 function parseMessagesValue(value: JsonReader, wabaId: string | undefined): InboundEvent[] {

@@ -5,6 +5,7 @@ import type {
   MessageStatusEvent,
 } from './InboundEvent';
 import { compact, compactOrUndefined } from './compact';
+import { fitToStorage } from './fitToStorage';
 import { MalformedDeliveryError } from './MalformedDeliveryError';
 
 type TwilioStatus = MessageStatusEvent['status'];
@@ -50,8 +51,8 @@ export function parseTwilioDelivery(
   receivedAt: Date = new Date(),
 ): InboundEvent[] {
   const messageSid = required(params, 'MessageSid');
-  if (params.MessageStatus !== undefined) return parseStatus(params, messageSid, receivedAt);
-  return [parseInbound(params, messageSid, receivedAt)];
+  if (params.MessageStatus !== undefined) return fitToStorage(parseStatus(params, messageSid, receivedAt));
+  return fitToStorage([parseInbound(params, messageSid, receivedAt)]);
 }
 
 function parseStatus(params: Record<string, string>, messageSid: string, receivedAt: Date): InboundEvent[] {

@@ -4,6 +4,7 @@ import { inject, injectable } from 'inversify';
 import type { Database } from '../../shared/db/Database';
 import type { ProviderName } from '../../shared/providers';
 import { TYPES } from '../../types';
+import { storableJson } from './storableJson';
 
 export interface IncomingDelivery {
   provider: ProviderName;
@@ -31,6 +32,18 @@ interface Pending {
 const MAX_BATCH = 200;
 const keyOf = (p: Pending) => `${p.row.provider}:${p.hash}`;
 
+/** SQLSTATE classes 22 (data exception) and 54 (program limit exceeded, e.g. nesting too deep for jsonb). */
+const REFUSED_CONTENT = /^(22|54)/;
+const refusesContent = (error: unknown) =>
+  REFUSED_CONTENT.test(String((error as { code?: unknown } | undefined)?.code ?? ''));
+
+/** A delivery the database refuses for its own content (not because the database is away). */
+export class UnstorableDeliveryError extends Error {
+  constructor(cause: unknown) {
+    super(`delivery cannot be stored: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
 /**
  * The durable inbox in front of all processing. A delivery is acknowledged only after its row is
  * committed. Requests arriving together are written by one multi-row INSERT (one commit), which is
@@ -50,7 +63,7 @@ export class WebhookInbox extends EventEmitter {
     const row = {
       provider: delivery.provider,
       tenant_id: delivery.tenantId ?? null,
-      payload: delivery.payloadJson ?? JSON.stringify(delivery.payload),
+      payload: storableJson(delivery.payload, delivery.payloadJson),
       signature: delivery.signature ?? null,
       content_hash: hash,
     };
@@ -66,12 +79,17 @@ export class WebhookInbox extends EventEmitter {
     const batch = this.queue.splice(0, MAX_BATCH);
     try {
       const unique = [...new Map(batch.map((p) => [keyOf(p), p])).values()];
-      const inserted = await this.insert(unique);
-      const duplicates = unique.filter((p) => !inserted.has(keyOf(p)));
+      const { inserted, refused } = await this.insertEach(unique);
+      const duplicates = unique.filter((p) => !inserted.has(keyOf(p)) && !refused.has(keyOf(p)));
       const existing = duplicates.length ? await this.findExisting(duplicates) : new Map<string, string>();
       const answered = new Set<string>();
       for (const p of batch) {
         const key = keyOf(p);
+        const refusal = refused.get(key);
+        if (refusal) {
+          p.reject(refusal);
+          continue;
+        }
         // Only the first copy of bytes new to the inbox is "new"; copies in the same batch are duplicates.
         const isNew = inserted.has(key) && !answered.has(key);
         answered.add(key);
@@ -84,6 +102,32 @@ export class WebhookInbox extends EventEmitter {
       this.flushing = false;
       if (this.queue.length) setImmediate(() => void this.flush());
     }
+  }
+
+  /**
+   * One multi-row INSERT. Should the database refuse it for a row's content, each row is tried alone,
+   * so one bad delivery cannot fail those batched with it; any other failure fails the whole batch.
+   */
+  private async insertEach(
+    batch: Pending[],
+  ): Promise<{ inserted: Map<string, string>; refused: Map<string, UnstorableDeliveryError> }> {
+    const refused = new Map<string, UnstorableDeliveryError>();
+    try {
+      return { inserted: await this.insert(batch), refused };
+    } catch (error) {
+      if (!refusesContent(error)) throw error;
+      if (batch.length === 1) {
+        refused.set(keyOf(batch[0]), new UnstorableDeliveryError(error));
+        return { inserted: new Map(), refused };
+      }
+    }
+    const inserted = new Map<string, string>();
+    for (const p of batch) {
+      const alone = await this.insertEach([p]);
+      alone.inserted.forEach((id, key) => inserted.set(key, id));
+      alone.refused.forEach((error, key) => refused.set(key, error));
+    }
+    return { inserted, refused };
   }
 
   private async insert(batch: Pending[]): Promise<Map<string, string>> {

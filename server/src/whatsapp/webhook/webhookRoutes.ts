@@ -9,8 +9,9 @@ import type { InboundEvent } from '../inbound/InboundEvent';
 import { MalformedDeliveryError } from '../inbound/MalformedDeliveryError';
 import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
 import { parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
-import type { WebhookInbox } from '../inbox/WebhookInbox';
+import { UnstorableDeliveryError, type WebhookInbox } from '../inbox/WebhookInbox';
 import { constantTimeEquals } from './constantTimeEquals';
+import { exceedsNesting } from './exceedsNesting';
 import { verify360dialog, verifyMeta, verifyTwilio } from './verifyDelivery';
 
 export interface WebhookDeps {
@@ -21,6 +22,8 @@ export interface WebhookDeps {
   metrics?: Metrics;
 }
 
+/** Deeper than any provider's envelope (about ten levels) by far; see exceedsNesting. */
+const MAX_NESTING = 64;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Keep the raw bytes: signatures are over them, not over a re-serialised body. */
 const rawBody = express.raw({ type: () => true, limit: '1mb' });
@@ -121,6 +124,15 @@ async function store(
   try {
     stored = await deps.inbox.store(delivery);
   } catch (error) {
+    if (error instanceof UnstorableDeliveryError) {
+      // Its content, not the database, is the problem: a retry would fail the same way.
+      deps.logger.warn({ err: error.cause }, 'webhook refused by the database');
+      throw new ValidationError(
+        'Delivery cannot be stored',
+        [{ field: 'body', message: 'refused by the database' }],
+        'UNSTORABLE_DELIVERY',
+      );
+    }
     // Never acknowledge what was not written: the provider will redeliver.
     deps.logger.error({ err: error }, 'webhook not stored');
     throw new UnavailableError('Delivery could not be stored; retry later');
@@ -167,6 +179,12 @@ function bodyOf(req: Request): Buffer {
 }
 
 function parseJson(text: string): unknown {
+  if (exceedsNesting(text, MAX_NESTING))
+    throw new ValidationError(
+      `Request body nests deeper than ${MAX_NESTING} levels`,
+      [{ field: 'body', message: 'nested too deeply' }],
+      'MALFORMED_BODY',
+    );
   try {
     return JSON.parse(text);
   } catch {

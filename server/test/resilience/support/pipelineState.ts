@@ -1,0 +1,83 @@
+import { Pool } from 'pg';
+
+export interface InboxState {
+  rows: number;
+  processed: number;
+  /** Events whose last attempt failed (still to retry, or given up on). */
+  failed: number;
+}
+
+/** What the pipeline wrote, read straight from the database (as an operator would check it). */
+export class PipelineState {
+  private readonly pool: Pool;
+
+  constructor(databaseUrl: string) {
+    this.pool = new Pool({ connectionString: databaseUrl, max: 2 });
+    // The cluster may be stopped under us: idle clients then error, which must not crash the test run.
+    this.pool.on('error', () => undefined);
+  }
+
+  private async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query(sql, params)).rows as T[];
+  }
+
+  async inbox(): Promise<InboxState> {
+    const [row] = await this.rows<InboxState>(
+      `SELECT count(*)::int AS rows, count(processed_at)::int AS processed,
+              count(*) FILTER (WHERE error IS NOT NULL)::int AS failed
+         FROM whatsapp_webhook_events`,
+    );
+    return row;
+  }
+
+  /** Errors recorded on inbox events (failed attempts and give-ups). */
+  async inboxErrors(): Promise<string[]> {
+    const rows = await this.rows<{ error: string }>(
+      `SELECT error FROM whatsapp_webhook_events WHERE error IS NOT NULL LIMIT 20`,
+    );
+    return rows.map((r) => r.error);
+  }
+
+  /** Inbound message rows per provider message id (the wamid). */
+  async inboundRowsPerWamid(): Promise<Map<string, number>> {
+    return this.countsBy(
+      `SELECT provider_message_id AS key, count(*)::int AS n FROM whatsapp_messages
+        WHERE direction = 'INBOUND' GROUP BY provider_message_id`,
+    );
+  }
+
+  async leadsPerCustomer(): Promise<Map<string, number>> {
+    return this.countsBy(
+      `SELECT customer_phone AS key, count(*)::int AS n FROM leads GROUP BY customer_phone`,
+    );
+  }
+
+  /** Replies the router queued (outbound rows with purpose "reply"), per customer. */
+  async repliesPerCustomer(): Promise<Map<string, number>> {
+    return this.countsBy(
+      `SELECT customer_phone AS key, count(*)::int AS n FROM whatsapp_messages
+        WHERE direction = 'OUTBOUND' AND content->>'purpose' = 'reply' GROUP BY customer_phone`,
+    );
+  }
+
+  /** Outbound rows by status (queued, sending, sent, failed, …). */
+  async outboundByStatus(): Promise<Record<string, number>> {
+    const map = await this.countsBy(
+      `SELECT status AS key, count(*)::int AS n FROM whatsapp_messages WHERE direction = 'OUTBOUND' GROUP BY status`,
+    );
+    return Object.fromEntries(map);
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.rows<T>(sql, params);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  private async countsBy(sql: string): Promise<Map<string, number>> {
+    const rows = await this.rows<{ key: string; n: number }>(sql);
+    return new Map(rows.map((r) => [r.key, r.n]));
+  }
+}
