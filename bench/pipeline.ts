@@ -24,6 +24,7 @@ import { TYPES } from '../server/src/types';
 import { signMetaBody } from '../server/src/whatsapp/inbound/metaSignature';
 import { startBackgroundWorkers } from '../server/src/workers';
 import { createBenchDatabase } from './support/benchDatabase';
+import { publishResult } from './support/benchResult';
 import { PipelineProfile } from './support/profile';
 import { APP_SECRET, PHONE_NUMBER_ID, WEBHOOK_PATH } from './support/constants';
 
@@ -147,6 +148,16 @@ async function main(): Promise<void> {
     console.log(
       `made       leads ${leads} (expected ${CUSTOMERS}), lead confirmations ${replies} (expected ${CUSTOMERS}), events with errors ${failures}`,
     );
+    publishResult({
+      bench: 'pipeline',
+      metric: `messages/s end to end, ${CUSTOMERS} customers × 2 (webhook → lead + queued reply)`,
+      unit: 'msg/s',
+      value: bodies.length / done,
+      baseline: { label: 'acknowledged/s in the same run (ingest alone)', value: bodies.length / acked },
+      ratio: acked / done,
+      goal: '≥ 1,000 msg/s',
+      pass: bodies.length / done >= 1000 && leads === CUSTOMERS && replies === CUSTOMERS,
+    });
     await workers.stop();
     server.close();
     await runtime.db.close();

@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchDatabase, type BenchDatabase } from './support/benchDatabase';
+import { publishResult } from './support/benchResult';
 import { startServer, type ServerChild } from './support/children';
 import { foreignCpuPercent, sampleCpu, waitForQuiet } from './support/cpuUsage';
 import { DeliveryPool, wamidOf } from './support/deliveries';
@@ -172,7 +173,20 @@ async function main(): Promise<void> {
         printRun(run, session.runs);
       }
     }
-    printSummary(session.runs);
+    const summary = printSummary(session.runs);
+    publishResult({
+      bench: 'webhook-ingest',
+      metric: `acks/s, ${opts.connections} connections (app p99 ${fmt(summary.app.p99, 1)} ms)`,
+      unit: 'acks/s',
+      value: summary.app.acksPerSec,
+      baseline: {
+        label: `bare Express + HMAC + JSON.parse (p99 ${fmt(summary.baseline.p99, 1)} ms)`,
+        value: summary.baseline.acksPerSec,
+      },
+      ratio: summary.ratio,
+      goal: 'ratio ≥ 0.60, p99 < 25 ms',
+      pass: summary.pass,
+    });
 
     await new Promise((resolve) => setTimeout(resolve, 1000)); // let the last cut-off requests commit
     const stored = await db.storedWamids();

@@ -55,8 +55,8 @@ export function printRun(run: Run, runs: Run[]): void {
   if (run.firstFailure) console.log(`  first failure: ${run.firstFailure}`);
 }
 
-/** Medians of the runs per server, the ratio and the verdicts. */
-export function printSummary(runs: Run[]): void {
+/** Medians of the runs per server, the ratio and the verdicts (also returned, for `npm run bench`). */
+export function printSummary(runs: Run[]) {
   const summary = (server: Run['server']) => {
     const of = runs.filter((r) => r.server === server);
     const total = (k: 'non2xx' | 'errors' | 'timeouts') => of.reduce((s, r) => s + r[k], 0);
@@ -86,6 +86,7 @@ export function printSummary(runs: Run[]): void {
   console.log(
     `app p99             ${fmt(app.p99, 2)} ms  goal < ${GOAL_P99_MS} ms  ${verdict(app.p99 < GOAL_P99_MS)}`,
   );
+  return { baseline, app, ratio, pass: ratio >= GOAL_RATIO && app.p99 < GOAL_P99_MS };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { FakeProviderServer } from '../../support/FakeProviderServer';
 import type { CustomerTraffic } from './customers';
 import type { PipelineState } from './pipelineState';
 
@@ -37,4 +38,39 @@ export async function expectEveryCustomerHandledOnce(state: PipelineState, traff
 export async function inboxDrained(state: PipelineState): Promise<boolean> {
   const inbox = await state.inbox().catch(() => undefined);
   return !!inbox && inbox.rows > 0 && inbox.processed === inbox.rows;
+}
+
+/** Sends the fake provider accepted, per recipient (E.164). */
+export function acceptedSendsPerRecipient(fake: FakeProviderServer): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const sent of fake.outbound.sent) {
+    const to = `+${String(sent.body.to).replace(/\D/g, '')}`;
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Every customer's reply was sent and recorded as sent once; the provider got it once, or more
+ * only through attempts a killed process handed over without recording the outcome (Meta has no
+ * idempotency key: decision 0009). Returns how many duplicates that window produced.
+ */
+export async function expectEveryReplySentOnce(
+  state: PipelineState,
+  fake: FakeProviderServer,
+  traffic: CustomerTraffic,
+): Promise<number> {
+  const attempts = await state.replyAttempts();
+  const accepted = acceptedSendsPerRecipient(fake);
+  const wrong: Record<string, unknown> = {};
+  let windowDuplicates = 0;
+  for (const phone of traffic.phones) {
+    const reply = attempts.get(phone);
+    const sends = accepted.get(phone) ?? 0;
+    const explained = sends >= 1 && sends - 1 <= (reply?.unsettled ?? 0);
+    if (reply?.status !== 'sent' || reply.sent !== 1 || !explained) wrong[phone] = { ...reply, sends };
+    windowDuplicates += Math.max(0, sends - 1);
+  }
+  expect(wrong, 'replies not sent exactly once (beyond the no-idempotency window)').to.deep.equal({});
+  return windowDuplicates;
 }

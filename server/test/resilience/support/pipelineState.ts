@@ -68,6 +68,30 @@ export class PipelineState {
     return Object.fromEntries(map);
   }
 
+  /** Outbound rows still to go out (queued, or sending under a lease). */
+  async outboundPending(): Promise<number> {
+    const [row] = await this.rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM whatsapp_messages WHERE direction = 'OUTBOUND' AND status IN ('queued', 'sending')`,
+    );
+    return row.n;
+  }
+
+  /**
+   * Per reply (keyed by recipient): its status, its attempts settled as sent, and those left
+   * unsettled — handed to the provider by a process that died before recording the outcome.
+   */
+  async replyAttempts(): Promise<Map<string, { status: string; sent: number; unsettled: number }>> {
+    const rows = await this.rows<{ phone: string; status: string; sent: number; unsettled: number }>(
+      `SELECT m.customer_phone AS phone, m.status,
+              count(a.id) FILTER (WHERE a.outcome = 'sent')::int AS sent,
+              count(a.id) FILTER (WHERE a.outcome = 'pending')::int AS unsettled
+         FROM whatsapp_messages m LEFT JOIN whatsapp_send_attempts a ON a.message_id = m.id
+        WHERE m.direction = 'OUTBOUND' AND m.content->>'purpose' = 'reply'
+        GROUP BY m.id, m.customer_phone, m.status`,
+    );
+    return new Map(rows.map((r) => [r.phone, { status: r.status, sent: r.sent, unsettled: r.unsettled }]));
+  }
+
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.rows<T>(sql, params);
   }

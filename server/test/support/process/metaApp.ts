@@ -12,9 +12,13 @@ export const META_APP = {
   accessToken: 'EAAG-bench',
 } as const;
 
-/** The environment of a server configured (as production is, through EnsureDefaultTenant) for META_APP. */
-export function metaAppEnv(databaseUrl: string): Record<string, string> {
+/**
+ * The environment of a server configured (as production is, through EnsureDefaultTenant) for
+ * META_APP; `graphUrl` is where it sends (a fake Graph API: nothing in tests reaches Meta).
+ */
+export function metaAppEnv(databaseUrl: string, graphUrl = 'http://127.0.0.1:9'): Record<string, string> {
   return {
+    WHATSAPP_API_BASE_URL: graphUrl,
     DATABASE_URL: databaseUrl,
     ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
     WHATSAPP_PROVIDER: 'meta',

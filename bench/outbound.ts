@@ -1,0 +1,118 @@
+/**
+ * bench/outbound — how fast does the dispatcher empty the queue? N text replies queued in
+ * whatsapp_messages (N customers with an open 24-hour window), the real server (own process)
+ * started on them, sending to a fake Graph API in this process. Sends/s from the first send the fake
+ * receives to the last. Baseline, same run, same fake: raw HTTP POSTs of the same Cloud API payload
+ * with as many in flight as the dispatcher has (8) — what any sender on this machine gets.
+ *
+ *   npm run bench:outbound -- [--messages 3000]
+ *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ */
+import { parseArgs } from 'node:util';
+import { FakeProviderServer } from '../server/test/support/FakeProviderServer';
+import { META_APP, metaAppEnv } from '../server/test/support/process/metaApp';
+import { serverProcess } from '../server/test/support/process/serverProcess';
+import { waitFor } from '../server/test/support/process/waitFor';
+import { createBenchDatabase } from './support/benchDatabase';
+import { publishResult } from './support/benchResult';
+import { fmt } from './support/report';
+import { seedConversations, seededPhone, seedQueuedReplies } from './support/seed';
+
+const { values } = parseArgs({
+  options: { messages: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '8' } },
+});
+const MESSAGES = Number(values.messages);
+const CONCURRENCY = Number(values.concurrency);
+const API_VERSION = 'v21.0';
+
+/** Raw POSTs of Cloud API text messages to the fake, CONCURRENCY in flight; returns sends/s. */
+async function baseline(fake: FakeProviderServer): Promise<number> {
+  const url = `${fake.url}/${API_VERSION}/${META_APP.phoneNumberId}/messages`;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < MESSAGES) {
+        const i = next++;
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${META_APP.accessToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            messaging_product: 'whatsapp',
+            recipient_type: 'individual',
+            to: seededPhone(i + 1).slice(1),
+            type: 'text',
+            text: { body: 'Thanks! Lead L-000123 is open; a rep will write to you shortly.' },
+          }),
+        });
+        if (response.status !== 200) throw new Error(`baseline send answered ${response.status}`);
+        await response.arrayBuffer();
+      }
+    }),
+  );
+  return MESSAGES / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+async function main(): Promise<void> {
+  const db = await createBenchDatabase(
+    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  const fake = await FakeProviderServer.start();
+  fake.tokens.add(META_APP.accessToken);
+  try {
+    const env = {
+      ...metaAppEnv(db.url, fake.url),
+      WHATSAPP_API_VERSION: API_VERSION,
+      WHATSAPP_RATE_LIMIT_PER_MINUTE: '1000000',
+    };
+    // First start: schema and default tenant; then the queue is filled while no dispatcher runs.
+    const server = await serverProcess({ name: 'outbound', env });
+    await server.start();
+    await server.stop();
+    await seedConversations(db.url, MESSAGES);
+    await seedQueuedReplies(db.url, MESSAGES);
+
+    const baselineRate = await baseline(fake);
+    fake.outbound.sent.length = 0;
+
+    await server.start();
+    await waitFor('the first send', () => fake.outbound.sent.length > 0, {
+      timeoutMs: 60_000,
+      intervalMs: 5,
+    });
+    const first = process.hrtime.bigint();
+    await waitFor(`${MESSAGES} sends`, () => fake.outbound.sent.length >= MESSAGES, {
+      timeoutMs: 600_000,
+      intervalMs: 5,
+      describe: () => `${fake.outbound.sent.length} sent`,
+    });
+    const appRate = (MESSAGES - 1) / (Number(process.hrtime.bigint() - first) / 1e9);
+    await server.stop();
+
+    console.log(`outbound: ${fmt(MESSAGES)} queued text replies, PostgreSQL ${db.serverVersion}`);
+    console.log(
+      `baseline  raw POSTs to the fake, ${CONCURRENCY} in flight   ${fmt(baselineRate).padStart(7)} sends/s`,
+    );
+    console.log(`app       queue → dispatcher → fake                ${fmt(appRate).padStart(7)} sends/s`);
+    console.log(
+      `ratio app/baseline ${fmt(appRate / baselineRate, 2)}; sends accepted by the fake: ${fake.outbound.sent.length}`,
+    );
+    publishResult({
+      bench: 'outbound',
+      metric: `sends/s, ${fmt(MESSAGES)} queued replies → fake Graph API`,
+      unit: 'sends/s',
+      value: appRate,
+      baseline: { label: `raw POSTs to the same fake, ${CONCURRENCY} in flight`, value: baselineRate },
+      ratio: appRate / baselineRate,
+      note: `each message sent once: ${fake.outbound.sent.length === MESSAGES ? 'yes' : `no (${fake.outbound.sent.length})`}`,
+    });
+  } finally {
+    await fake.close();
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('outbound bench failed:', error);
+  process.exitCode = 1;
+});
