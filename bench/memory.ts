@@ -91,6 +91,10 @@ async function main(): Promise<void> {
   const fake = await FakeProviderServer.start();
   fake.tokens.add(META_APP.accessToken);
   try {
+    // A first start migrates and creates the tenant, so both measured starts do the same work.
+    const setup = await serverProcess({ name: 'memory-setup', env: metaAppEnv(db.url, fake.url) });
+    await setup.start();
+    await setup.stop();
     const empty = await measureServer(db, fake, 'empty');
     const started = Date.now();
     await seedConversations(db.url, CONVERSATIONS);

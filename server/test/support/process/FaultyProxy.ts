@@ -19,6 +19,7 @@ export interface ProxiedRequest {
   at: number;
   method: string;
   path: string;
+  body: Buffer;
   /** What the proxy did with it. */
   fate: Fault;
 }
@@ -47,7 +48,7 @@ export class FaultyProxy {
       `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       new URL(target),
     );
-    server.on('request', (req, res) => proxy.handle(req, res));
+    server.on('request', (req, res) => void proxy.handle(req, res));
     return proxy;
   }
 
@@ -64,14 +65,15 @@ export class FaultyProxy {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const fate = this.fault;
-    this.requests.push({ at: Date.now(), method: req.method ?? 'GET', path: req.url ?? '/', fate });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    this.requests.push({ at: Date.now(), method: req.method ?? 'GET', path: req.url ?? '/', body, fate });
     if (fate === 'server-error') {
-      req.resume();
       res.writeHead(500, { 'content-type': 'application/json' }).end(GRAPH_TRANSIENT);
     } else if (fate === 'hang') {
-      req.resume();
       this.held.add(res);
       res.once('close', () => this.held.delete(res));
     } else {
@@ -89,7 +91,7 @@ export class FaultyProxy {
         },
       );
       upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
+      upstream.end(body);
     }
   }
 }
