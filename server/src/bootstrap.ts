@@ -5,6 +5,7 @@ import { createContainer } from './container';
 import { systemClock } from './shared/clock/Clock';
 import { loadOrCreateEmbeddedKey } from './shared/crypto/encryptionKey';
 import type { Database } from './shared/db/Database';
+import { lockEmbeddedDatabase } from './shared/db/embeddedLock';
 import { migrateToLatest } from './shared/db/migrate';
 import { openDatabase } from './shared/db/openDatabase';
 import type { Logger } from './shared/logging/createLogger';
@@ -19,7 +20,14 @@ export interface Runtime {
 /** Opens the database, brings the schema up to date and builds the container. Shared by server and CLI. */
 export async function bootstrap(config: Config, logger: Logger): Promise<Runtime> {
   const embeddedDir = config.databaseUrl ? undefined : path.resolve(config.dataDir, 'pgdata');
-  const db = await openDatabase({ url: config.databaseUrl, embeddedDir, logger });
+  const release = embeddedDir ? lockEmbeddedDatabase(embeddedDir) : () => undefined;
+  let db: Database;
+  try {
+    db = await openDatabase({ url: config.databaseUrl, embeddedDir, logger, onClose: release });
+  } catch (error) {
+    release();
+    throw error;
+  }
   try {
     const applied = await migrateToLatest(db.knex);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');

@@ -15,9 +15,11 @@ export function startupFacts(
   mediaDir: string,
 ): StartupFacts {
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+  // simulate finds the server on PORT; spell the URL out when the host is not the local one.
+  const where = url === `http://localhost:${config.port}` ? '' : ` --url ${url}`;
   const sample =
     config.whatsapp.provider === 'console'
-      ? `npm run cli -- simulate --from +5491155550101 --text "Hi! 4 people for Iguazu in March?"`
+      ? `npm run cli -- simulate --from +5491155550101 --text "Hi! 4 people for Iguazu in March?"${where}`
       : `curl ${url}/readyz`;
   return {
     url,

@@ -18,6 +18,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** Where knex's own warnings go (pool errors, deprecations); silent when omitted. */
   logger?: Pick<Logger, 'warn' | 'error' | 'debug'>;
+  /** Runs after the database is closed (e.g. releasing the embedded directory's lock). */
+  onClose?: () => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -46,5 +48,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   return new Database(knex, 'embedded', async () => {
     if (!pglite.closed) await pglite.close();
+    options.onClose?.();
   });
 }
