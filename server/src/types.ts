@@ -98,4 +98,11 @@ export const TYPES = {
   Jobs: Symbol.for('Jobs'),
   Metrics: Symbol.for('Metrics'),
   ConsoleWebhookSecret: Symbol.for('ConsoleWebhookSecret'),
+  // broadcasts (SPEC §10)
+  BroadcastListRepository: Symbol.for('BroadcastListRepository'),
+  CreateBroadcastList: Symbol.for('CreateBroadcastList'),
+  ListBroadcastLists: Symbol.for('ListBroadcastLists'),
+  AddBroadcastListMembers: Symbol.for('AddBroadcastListMembers'),
+  SendBroadcast: Symbol.for('SendBroadcast'),
+  GetBroadcast: Symbol.for('GetBroadcast'),
 } as const;

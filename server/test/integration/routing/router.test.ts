@@ -137,6 +137,17 @@ describe('MessageRouter, end to end from signed webhooks', () => {
         { tenant_id: h.tenantId, phone: PHONES.customer, status: 'opted_in', source: 'test' },
         { tenant_id: h.tenantId, phone: PHONES.otherCustomer, status: 'opted_out', source: 'test' },
       ]);
+      expect((await say(h, PHONES.ops, 'BROADCAST TRP123 pickup moved to 7:00'))[0]).to.match(
+        /trip_broadcast \(en\): no such template/,
+      );
+      await knex()('whatsapp_templates').insert({
+        tenant_id: h.tenantId,
+        name: 'trip_broadcast',
+        language: 'en',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        components: JSON.stringify([{ type: 'BODY', text: 'Trip {{1}}: {{2}}. Questions? Reply here.' }]),
+      });
       const [reply] = await say(h, PHONES.ops, 'BROADCAST TRP123 pickup moved to 7:00');
       expect(reply).to.match(/queued for 1 customer \(1 opted out/);
       expect(await queuedTo(PHONES.customer)).to.deep.equal(['[template trip_broadcast]']);

@@ -1,6 +1,7 @@
 import type { TemplateCall } from '../../message/domain/OutboundRequest';
 
-export type RecipientStatus = 'queued' | 'skipped_opted_out' | 'skipped_no_opt_in';
+/** What was decided for a recipient when the broadcast was queued (whatsapp_broadcast_recipients.status). */
+export type RecipientStatus = 'queued' | 'skipped_opted_out' | 'skipped_no_opt_in' | 'skipped_marketing';
 
 export interface NewBroadcast {
   tenantId: string;
@@ -10,13 +11,29 @@ export interface NewBroadcast {
   createdBy: string;
 }
 
+export interface BroadcastRecipient {
+  phone: string;
+  status: RecipientStatus;
+  messageId?: string;
+}
+
+export interface BroadcastRecord extends Omit<NewBroadcast, 'createdBy'> {
+  id: string;
+  createdBy?: string;
+  createdAt: Date;
+}
+
+/** A recipient with the current status of its message (absent for the skipped). */
+export interface RecipientRow extends BroadcastRecipient {
+  messageStatus?: string;
+  errorCode?: string;
+  errorTitle?: string;
+}
+
 export interface BroadcastRepository {
   create(broadcast: NewBroadcast): Promise<string>;
-  addRecipient(
-    tenantId: string,
-    broadcastId: string,
-    phone: string,
-    status: RecipientStatus,
-    messageId?: string,
-  ): Promise<void>;
+  addRecipients(tenantId: string, broadcastId: string, recipients: BroadcastRecipient[]): Promise<void>;
+  findById(tenantId: string, id: string): Promise<BroadcastRecord | undefined>;
+  /** Every recipient with its message's status, by phone. */
+  recipients(tenantId: string, broadcastId: string): Promise<RecipientRow[]>;
 }

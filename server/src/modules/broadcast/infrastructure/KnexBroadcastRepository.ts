@@ -1,7 +1,30 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
-import type { BroadcastRepository, NewBroadcast, RecipientStatus } from '../domain/Broadcast';
+import { isUuid } from '../../lead/domain/isUuid';
+import type {
+  BroadcastRecipient,
+  BroadcastRecord,
+  BroadcastRepository,
+  NewBroadcast,
+  RecipientRow,
+  RecipientStatus,
+} from '../domain/Broadcast';
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters. */
+const CHUNK = 1000;
+
+interface BroadcastRow {
+  id: string;
+  tenant_id: string;
+  template_name: string;
+  template_language: string;
+  params: unknown;
+  list_id: string | null;
+  trip_id: string | null;
+  created_by: string | null;
+  created_at: Date;
+}
 
 @injectable()
 export class KnexBroadcastRepository implements BroadcastRepository {
@@ -23,19 +46,71 @@ export class KnexBroadcastRepository implements BroadcastRepository {
     return (row as { id: string }).id;
   }
 
-  async addRecipient(
+  async addRecipients(
     tenantId: string,
     broadcastId: string,
-    phone: string,
-    status: RecipientStatus,
-    messageId?: string,
+    recipients: BroadcastRecipient[],
   ): Promise<void> {
-    await this.db.q('whatsapp_broadcast_recipients').insert({
-      tenant_id: tenantId,
-      broadcast_id: broadcastId,
-      phone,
-      status,
-      message_id: messageId ?? null,
-    });
+    for (let i = 0; i < recipients.length; i += CHUNK)
+      await this.db.q('whatsapp_broadcast_recipients').insert(
+        recipients.slice(i, i + CHUNK).map((r) => ({
+          tenant_id: tenantId,
+          broadcast_id: broadcastId,
+          phone: r.phone,
+          status: r.status,
+          message_id: r.messageId ?? null,
+        })),
+      );
+  }
+
+  async findById(tenantId: string, id: string): Promise<BroadcastRecord | undefined> {
+    if (!isUuid(id)) return undefined;
+    const r = (await this.db.q('whatsapp_broadcasts').where({ tenant_id: tenantId, id }).first()) as
+      BroadcastRow | undefined;
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      tenantId: r.tenant_id,
+      template: {
+        name: r.template_name,
+        language: r.template_language,
+        params: (typeof r.params === 'string' ? JSON.parse(r.params) : r.params) as string[],
+      },
+      listId: r.list_id ?? undefined,
+      tripId: r.trip_id ?? undefined,
+      createdBy: r.created_by ?? undefined,
+      createdAt: r.created_at,
+    };
+  }
+
+  async recipients(tenantId: string, broadcastId: string): Promise<RecipientRow[]> {
+    const rows: Array<{
+      phone: string;
+      status: RecipientStatus;
+      message_id: string | null;
+      message_status: string | null;
+      error_code: string | null;
+      error_title: string | null;
+    }> = await this.db
+      .q('whatsapp_broadcast_recipients as r')
+      .leftJoin('whatsapp_messages as m', 'm.id', 'r.message_id')
+      .where({ 'r.tenant_id': tenantId, 'r.broadcast_id': broadcastId })
+      .orderBy('r.phone')
+      .select(
+        'r.phone',
+        'r.status',
+        'r.message_id',
+        'm.status as message_status',
+        'm.error_code',
+        'm.error_title',
+      );
+    return rows.map((r) => ({
+      phone: r.phone,
+      status: r.status,
+      messageId: r.message_id ?? undefined,
+      messageStatus: r.message_status ?? undefined,
+      errorCode: r.error_code ?? undefined,
+      errorTitle: r.error_title ?? undefined,
+    }));
   }
 }

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
-import type { OptInRepository, OptInStatus } from '../domain/OptIn';
+import type { Consent, OptInRepository, OptInStatus } from '../domain/OptIn';
 
 @injectable()
 export class KnexOptInRepository implements OptInRepository {
@@ -18,6 +18,21 @@ export class KnexOptInRepository implements OptInRepository {
   async statusOf(tenantId: string, phone: string): Promise<OptInStatus | undefined> {
     const row = await this.db.q('whatsapp_opt_ins').where({ tenant_id: tenantId, phone }).first('status');
     return (row as { status: OptInStatus } | undefined)?.status;
+  }
+
+  async consentOf(tenantId: string, phones: string[]): Promise<Map<string, Consent>> {
+    const consents = new Map<string, Consent>();
+    for (let i = 0; i < phones.length; i += 1000) {
+      const rows: Array<{ phone: string; status: OptInStatus; marketing_opted_out_at: Date | null }> =
+        await this.db
+          .q('whatsapp_opt_ins')
+          .where({ tenant_id: tenantId })
+          .whereIn('phone', phones.slice(i, i + 1000))
+          .select('phone', 'status', 'marketing_opted_out_at');
+      for (const r of rows)
+        consents.set(r.phone, { status: r.status, marketingOptedOut: r.marketing_opted_out_at !== null });
+    }
+    return consents;
   }
 
   // One round trip: the new row's status, or (when it existed) the stored one. Both SELECTs see the
