@@ -7,6 +7,7 @@ import { json, parse, text, withRuntime, type Command } from './cliSupport';
 import { jobCommands } from './jobCommands';
 import { demo } from './demoCommand';
 import { simulate } from './simulateCommand';
+import { templateCommands } from './templateCommands';
 import { TYPES } from '../types';
 
 export const COMMANDS: Record<string, Command> = {
@@ -62,4 +63,5 @@ export const COMMANDS: Record<string, Command> = {
   ...jobCommands,
   simulate,
   demo,
+  ...templateCommands,
 };

@@ -18,6 +18,9 @@ const USAGE = `usage: wa-ops <command> [options]
   users create [--tenant ID] --name NAME --phone PHONE --role ROLE [--json]
                                             roles: sales, operations, field_staff, manager
                                             prints the user and its API key (shown once)
+  templates seed [--tenant ID|SLUG] [--json]
+                                            the seven default templates in the tenant's language
+                                            (console: approved at once; Meta, 360dialog: submitted)
 
 The database is DATABASE_URL, or the embedded one under DATA_DIR.`;
 

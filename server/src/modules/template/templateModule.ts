@@ -6,6 +6,7 @@ import { ListTemplates } from './application/ListTemplates';
 import { PublishTemplate } from './application/PublishTemplate';
 import { SeedDefaultTemplates } from './application/SeedDefaultTemplates';
 import { SyncTemplates } from './application/SyncTemplates';
+import { TemplateSyncJob } from './application/TemplateSyncJob';
 import { UpdateTemplate } from './application/UpdateTemplate';
 import { ProviderTemplateGateway } from './infrastructure/ProviderTemplateGateway';
 
@@ -19,4 +20,5 @@ export const templateModule = new ContainerModule(({ bind }) => {
   bind(TYPES.ListTemplates).to(ListTemplates);
   bind(TYPES.SeedDefaultTemplates).to(SeedDefaultTemplates);
   bind(TYPES.SyncTemplates).to(SyncTemplates);
+  bind(TYPES.Jobs).to(TemplateSyncJob);
 });

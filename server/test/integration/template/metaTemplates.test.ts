@@ -12,6 +12,7 @@ import type { WhatsappConfigurationRepository } from '../../../src/whatsapp/conf
 import { signMetaBody } from '../../../src/whatsapp/inbound/metaSignature';
 import { InboxProcessor } from '../../../src/whatsapp/inbox/InboxProcessor';
 import { aTenant, aUser } from '../../support/builders';
+import { runJob } from '../jobs/jobsTestKit';
 import { httpStatus } from '../../support/fakeFailures';
 import { decide } from '../../support/fakeTemplateChanges';
 import { testDb } from '../../support/integrationHooks';
@@ -132,6 +133,19 @@ describe('templates on Meta (against a fake Graph API)', () => {
     const imported = await templates().findByNameAndLanguage(tenantId, 'made_elsewhere', 'es_AR');
     expect(imported).to.include({ status: 'APPROVED', category: 'MARKETING' });
     expect(imported?.parameters.body).to.equal(1);
+  });
+
+  it('runs as the template-sync job', async () => {
+    const template = await create();
+    decide(kit.fake, template.name, 'APPROVED');
+    expect(await runJob(kit, 'template-sync')).to.deep.equal({
+      tenants: 1,
+      updated: 1,
+      imported: 0,
+      missing: 0,
+      failed: 0,
+    });
+    expect((await templates().findById(tenantId, template.id))?.status).to.equal('APPROVED');
   });
 
   it('stores nothing and says why when the provider refuses', async () => {
