@@ -310,6 +310,12 @@ describe('Meta Cloud API provider', () => {
       expect(bare.details.httpStatus).to.equal(503);
     });
 
+    it('an oversized error body is not read, and the status still classifies', async () => {
+      const huge = { error: { code: 131000, message: 'x'.repeat(300 * 1024) } };
+      fake.outbound.failNext('send', httpStatus(502, huge));
+      expect(await failure(send())).to.include({ kind: 'retryable', code: 'http_502', title: 'HTTP 502' });
+    });
+
     it('a 429 carries Retry-After', async () => {
       fake.outbound.failNext('send', tooManyRequests(30));
       const error = await failure(send());

@@ -3,7 +3,8 @@ import { transportFailure } from './transportFailure';
 
 /** How long a provider call may take when the caller sets no tighter limit. */
 export const DEFAULT_PROVIDER_TIMEOUT_MS = 15_000;
-const MAX_BODY_CHARS = 256 * 1024;
+/** Provider answers are small JSON documents; anything longer is not read past this. */
+const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ProviderRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -38,7 +39,7 @@ export async function providerRequest(
       signal,
       redirect: 'manual',
     });
-    const text = await response.text();
+    const text = await readCapped(response);
     return { status: response.status, headers: response.headers, body: parseJson(text) };
   } catch (error) {
     if (error instanceof ProviderError) throw error;
@@ -46,10 +47,28 @@ export async function providerRequest(
   }
 }
 
-function parseJson(text: string): unknown {
+/** The body as text, or undefined when it is longer than MAX_BODY_BYTES (then left unread). */
+async function readCapped(response: Response): Promise<string | undefined> {
+  if (!response.body) return undefined;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, total).toString('utf8');
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+}
+
+function parseJson(text: string | undefined): unknown {
   if (!text) return undefined;
   try {
-    return JSON.parse(text.slice(0, MAX_BODY_CHARS)) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
