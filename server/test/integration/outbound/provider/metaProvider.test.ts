@@ -15,7 +15,7 @@ describe('Meta Cloud API provider', () => {
   beforeEach(async () => {
     fake = await FakeProviderServer.start();
     fake.tokens.add('meta-token');
-    meta = new CloudApiProvider(MetaEndpoint.of(fake.url, 'v21.0'), 500);
+    meta = new CloudApiProvider(MetaEndpoint.of(fake.url, 'v21.0'));
   });
   afterEach(() => fake.close());
 
@@ -325,9 +325,13 @@ describe('Meta Cloud API provider', () => {
 
     it('a provider that does not answer times out as retryable', async () => {
       fake.outbound.failNext('send', noAnswer());
+      const hasty = new CloudApiProvider(MetaEndpoint.of(fake.url, 'v21.0'), 300);
       const started = Date.now();
-      const error = await failure(send());
+      const error = await failure(
+        hasty.sendMessage(account, { to: CUSTOMER, message: { kind: 'text', text: 'Hi' } }),
+      );
       expect(error).to.include({ kind: 'retryable', code: 'timeout' });
+      expect(error.title).to.contain('300 ms');
       expect(Date.now() - started).to.be.lessThan(5000);
     });
 

@@ -55,7 +55,7 @@ describe('Template provider APIs', () => {
   afterEach(() => fake.close());
 
   describe('Meta', () => {
-    const api = () => new MetaTemplateApi(`${fake.url}/v21.0`, 500);
+    const api = (timeoutMs?: number) => new MetaTemplateApi(`${fake.url}/v21.0`, timeoutMs);
 
     it('submits the template as Cloud API components to the WABA', async () => {
       const submitted = await api().submitTemplate(metaAccount(), PAYMENT_LINK);
@@ -127,7 +127,7 @@ describe('Template provider APIs', () => {
         code: '100',
       });
       fake.outbound.failNext('templates', noAnswer());
-      expect(await failure(api().listTemplates(metaAccount()))).to.include({
+      expect(await failure(api(300).listTemplates(metaAccount()))).to.include({
         kind: 'retryable',
         code: 'timeout',
       });

@@ -16,7 +16,7 @@ describe('Twilio provider', () => {
   beforeEach(async () => {
     fake = await FakeProviderServer.start();
     fake.outbound.twilioAccounts.set(SID, 'twilio-token');
-    twilio = new TwilioProvider({ apiBaseUrl: fake.url, statusCallbackUrl: CALLBACK, timeoutMs: 500 });
+    twilio = new TwilioProvider({ apiBaseUrl: fake.url, statusCallbackUrl: CALLBACK });
   });
   afterEach(() => fake.close());
 
@@ -126,7 +126,9 @@ describe('Twilio provider', () => {
     it('5xx and timeouts are retryable', async () => {
       fake.outbound.failNext('send', httpStatus(502)).failNext('send', noAnswer());
       expect(await failure(send())).to.include({ kind: 'retryable', code: 'http_502' });
-      expect(await failure(send())).to.include({ kind: 'retryable', code: 'timeout' });
+      const hasty = new TwilioProvider({ apiBaseUrl: fake.url, timeoutMs: 300 });
+      const timedOut = hasty.sendMessage(account, { to: CUSTOMER, message: { kind: 'text', text: 'Hi' } });
+      expect(await failure(timedOut)).to.include({ kind: 'retryable', code: 'timeout' });
     });
 
     it('a configuration without SID and token fails as auth without a request', async () => {
