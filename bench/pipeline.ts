@@ -5,6 +5,8 @@
  * Prints messages/s from the first POST until every message is processed, and the rows made.
  *
  *   npm run bench:pipeline -- --customers 1000 [--connections 50] [--profile]
+ *                              [--lanes n] [--per-transaction n] [--batch n]
+ *   --lanes n, --per-transaction n, --batch n: the inbox processor's options (defaults: the app's)
  *   --profile: statements per event, Node event-loop utilisation, what the app's PostgreSQL
  *              sessions were doing (sampled from pg_stat_activity)
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (default)
@@ -22,7 +24,7 @@ import type { EnsureDefaultTenant } from '../server/src/modules/identity/applica
 import { createLogger } from '../server/src/shared/logging/createLogger';
 import { TYPES } from '../server/src/types';
 import { signMetaBody } from '../server/src/whatsapp/inbound/metaSignature';
-import { startBackgroundWorkers } from '../server/src/workers';
+import { InboxProcessor } from '../server/src/whatsapp/inbox/InboxProcessor';
 import { createBenchDatabase } from './support/benchDatabase';
 import { publishResult } from './support/benchResult';
 import { PipelineProfile } from './support/profile';
@@ -33,6 +35,9 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '1000' },
     connections: { type: 'string', default: '50' },
     profile: { type: 'boolean', default: false },
+    lanes: { type: 'string' },
+    'per-transaction': { type: 'string' },
+    batch: { type: 'string' },
   },
 });
 const CUSTOMERS = Number(values.customers);
@@ -101,7 +106,16 @@ async function main(): Promise<void> {
       ...Array.from({ length: CUSTOMERS }, (_, i) => delivery(phone(i), 'Also: is lunch included?')),
     ];
     const profile = values.profile ? await PipelineProfile.start(runtime.db.knex, bench.url) : undefined;
-    const workers = startBackgroundWorkers(runtime.container);
+    // Only the inbox processor: the measured path ends at the queued reply, not at its sending.
+    const processor = runtime.container.get(InboxProcessor);
+    const tuned = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+    processor.options = {
+      ...processor.options,
+      concurrency: tuned(values.lanes, processor.options.concurrency),
+      eventsPerTransaction: tuned(values['per-transaction'], processor.options.eventsPerTransaction),
+      batchSize: tuned(values.batch, processor.options.batchSize),
+    };
+    processor.start();
     const started = process.hrtime.bigint();
     let next = 0;
     let failed = 0;
@@ -137,7 +151,7 @@ async function main(): Promise<void> {
     );
     const failures = await count('SELECT count(*) AS n FROM whatsapp_webhook_events WHERE error IS NOT NULL');
     console.log(
-      `pipeline: ${CUSTOMERS} customers × 2 messages, ${CONNECTIONS} connections — ${os.cpus().length} × ${os.cpus()[0].model.trim()}, node ${process.version}, PostgreSQL ${bench.serverVersion}`,
+      `pipeline: ${CUSTOMERS} customers × 2 messages, ${CONNECTIONS} connections, inbox lanes ${processor.options.concurrency} × ${processor.options.eventsPerTransaction} events/transaction, batch ${processor.options.batchSize} — ${os.cpus().length} × ${os.cpus()[0].model.trim()}, node ${process.version}, PostgreSQL ${bench.serverVersion}`,
     );
     console.log(
       `acked      ${bodies.length} in ${acked.toFixed(2)} s (${Math.round(bodies.length / acked)}/s), non-200: ${failed}`,
@@ -158,7 +172,7 @@ async function main(): Promise<void> {
       goal: '≥ 1,000 msg/s',
       pass: bodies.length / done >= 1000 && leads === CUSTOMERS && replies === CUSTOMERS,
     });
-    await workers.stop();
+    await processor.stop();
     server.close();
     await runtime.db.close();
   } finally {
