@@ -22,7 +22,10 @@ class TickRecorder implements Job {
 
 /** An instance of the server as far as jobs go: its own container on the shared database. */
 function anInstance(job: Job, env: Record<string, string> = {}) {
-  const ctx = testContainer({ JOB_SCHEDULES: 'expire-conversations=off;retention=off', ...env });
+  const ctx = testContainer({
+    JOB_SCHEDULES: 'expire-conversations=off;retention=off;stuck-sweeper=off;panic-auto-resume=off',
+    ...env,
+  });
   ctx.container.bind(TYPES.Jobs).toConstantValue(job);
   return ctx.container;
 }

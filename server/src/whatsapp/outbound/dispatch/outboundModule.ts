@@ -15,6 +15,8 @@ import { PanicStates } from './PanicStates';
 import { RecipientPacingStore } from './RecipientPacingStore';
 import { SendAttempts } from './SendAttempts';
 import { StuckSweeper } from './StuckSweeper';
+import { StuckSweeperJob } from './StuckSweeperJob';
+import { PanicAutoResumeJob } from './PanicAutoResumeJob';
 
 /** Outbound delivery: the queue on whatsapp_messages, WhatsApp's rules, retries, panic mode. */
 export const outboundModule = new ContainerModule(({ bind }) => {
@@ -38,6 +40,8 @@ export const outboundModule = new ContainerModule(({ bind }) => {
   bind(OutboundDispatcher).toSelf();
   bind(TYPES.OutboundDispatcher).toService(OutboundDispatcher);
   bind(TYPES.BackgroundWorkers).toService(OutboundDispatcher);
+  bind(TYPES.Jobs).to(StuckSweeperJob);
+  bind(TYPES.Jobs).to(PanicAutoResumeJob);
   bind(TYPES.SendStaffMessage).to(SendStaffMessage);
   bind(TYPES.RetryMessage).to(RetryMessage);
 });
