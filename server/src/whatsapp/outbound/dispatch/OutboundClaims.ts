@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import type { Logger } from '../../../shared/logging/createLogger';
+import type { Metrics } from '../../../shared/metrics/Metrics';
 import type { ProviderName } from '../../../shared/providers';
 import { TYPES } from '../../../types';
 import { DeliveryFactsLoader } from './DeliveryFactsLoader';
@@ -48,6 +49,7 @@ export class OutboundClaims {
     @inject(SendAttempts) private readonly attempts: SendAttempts,
     @inject(RecipientPacingStore) private readonly pacing: RecipientPacingStore,
     @inject(PanicStates) private readonly panic: PanicStates,
+    @inject(TYPES.Metrics) private readonly metrics: Metrics,
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
@@ -120,7 +122,10 @@ export class OutboundClaims {
     );
     const nextSlot = window.nextSlotAt(admitted.length);
     await this.rows.defer(overLimit, nextSlot);
-    if (admitted.length >= window.budget) await this.rows.deferAllDue(r.tenantId, r.now, nextSlot);
+    const waiting =
+      overLimit.length +
+      (admitted.length >= window.budget ? await this.rows.deferAllDue(r.tenantId, r.now, nextSlot) : 0);
+    if (waiting) this.metrics.rateLimitWaited(r.tenantId, (nextSlot.getTime() - r.now.getTime()) / 1000);
     const attemptIds = await this.attempts.record(
       admitted.map((m) => ({ tenantId: r.tenantId, messageId: m.id, recipient: m.to, at: r.now })),
     );

@@ -88,12 +88,13 @@ export class OutboundRows {
   }
 
   /** Every due queued message of the tenant waits until `until` (the rate limit is used up). */
-  async deferAllDue(tenantId: string, now: Date, until: Date): Promise<void> {
-    await this.db
+  async deferAllDue(tenantId: string, now: Date, until: Date): Promise<number> {
+    const moved = await this.db
       .q('whatsapp_messages')
       .where({ ...OUTBOUND, tenant_id: tenantId, status: 'queued' })
       .where('available_at', '<=', now)
       .update({ available_at: until });
+    return Number(moved);
   }
 
   /** Ends a message: a rule refused it, or the provider did for good. */

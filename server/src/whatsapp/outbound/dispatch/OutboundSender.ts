@@ -3,6 +3,7 @@ import type { ApplyStatusUpdate } from '../../../modules/message/application/App
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
 import type { Logger } from '../../../shared/logging/createLogger';
+import type { Metrics } from '../../../shared/metrics/Metrics';
 import { TYPES } from '../../../types';
 import type { WhatsappConfiguration } from '../../configuration/WhatsappConfiguration';
 import { ProviderError } from '../provider/ProviderError';
@@ -35,6 +36,7 @@ export class OutboundSender {
     @inject(PanicMode) private readonly panic: PanicMode,
     @inject(TYPES.ApplyStatusUpdate) private readonly statuses: ApplyStatusUpdate,
     @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.Metrics) private readonly metrics: Metrics,
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
@@ -43,9 +45,12 @@ export class OutboundSender {
     try {
       result = await this.call(account, message);
     } catch (error) {
-      await this.failed(message, asProviderError(error));
+      const failure = asProviderError(error);
+      const retried = await this.failed(message, failure);
+      this.metrics.sendAttempted(account.provider, retried ? 'retry' : 'failed', failure.code);
       return;
     }
+    this.metrics.sendAttempted(account.provider, 'sent');
     await this.sent(message, result.providerMessageId);
   }
 
@@ -106,7 +111,8 @@ export class OutboundSender {
     });
   }
 
-  private async failed(m: ClaimedMessage, error: ProviderError): Promise<void> {
+  /** Records a failed attempt; true when the message goes again (retry, or held by panic mode). */
+  private async failed(m: ClaimedMessage, error: ProviderError): Promise<boolean> {
     const now = this.clock.now();
     const failure = { code: error.code, title: error.title };
     const log = {
@@ -123,7 +129,7 @@ export class OutboundSender {
       });
       this.logger.error(log, 'provider refused the credentials; message held');
       await this.panic.enter(m.tenantId, 'auth', { code: error.code, title: error.title });
-      return;
+      return true;
     }
     const delay = retryDelayMs(error, m.attempt, this.random);
     await this.db.run(async () => {
@@ -135,6 +141,7 @@ export class OutboundSender {
     if (delay === undefined) this.logger.warn(log, 'outbound message failed');
     else this.logger.info({ ...log, retryInMs: delay }, 'outbound attempt failed; will retry');
     await this.panic.evaluate(m.tenantId);
+    return delay !== undefined;
   }
 }
 

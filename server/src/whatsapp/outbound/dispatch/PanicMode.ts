@@ -6,6 +6,7 @@ import { assertAllowed, type Actor } from '../../../modules/identity/domain/Acto
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
 import type { Logger } from '../../../shared/logging/createLogger';
+import type { Metrics } from '../../../shared/metrics/Metrics';
 import { TYPES } from '../../../types';
 import { PanicStates, type PanicState } from './PanicStates';
 import { PANIC_WINDOW_MS, panicReason, type PanicReason } from './panicTrigger';
@@ -33,6 +34,7 @@ export class PanicMode extends EventEmitter {
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Config) private readonly config: Config,
+    @inject(TYPES.Metrics) private readonly metrics: Metrics,
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {
     super();
@@ -51,6 +53,7 @@ export class PanicMode extends EventEmitter {
     return this.db.run(async () => {
       const state = await this.states.activate(tenantId, reason, details, now, resumesAt);
       if (!state) return false;
+      this.metrics.panicState(tenantId, true);
       await this.audit.record({
         tenantId,
         actor: 'system',
@@ -116,6 +119,7 @@ export class PanicMode extends EventEmitter {
       return states;
     });
     for (const s of resumed) {
+      this.metrics.panicState(s.tenantId, false);
       this.logger.warn({ tenantId: s.tenantId, by }, 'panic mode ended: sending resumes');
       this.emit('resumed', s.tenantId);
     }
