@@ -15,6 +15,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
     DATA_DIR: path.join(os.tmpdir(), `wa-ops-test-${process.pid}`),
     LOG_LEVEL: 'silent',
     ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('base64'),
+    // Tests never reach the internet: provider calls nobody pointed at a fake go to a closed port.
+    WHATSAPP_API_BASE_URL: 'http://127.0.0.1:9',
+    DIALOG360_API_BASE_URL: 'http://127.0.0.1:9',
+    TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
     ...env,
   });
 }

@@ -11,6 +11,7 @@ import type { OptInRepository } from '../../optin/domain/OptIn';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
 import type { MessageRepository } from '../domain/Message';
 import { inboundContent } from '../domain/inboundContent';
+import type { MarkInboundRead } from '../../../whatsapp/outbound/dispatch/MarkInboundRead';
 
 export type InboundOutcome = 'recorded' | 'duplicate';
 
@@ -29,6 +30,7 @@ export class RecordInboundMessage {
     @inject(TYPES.MediaRepository) private readonly media: MediaRepository,
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.MessageRouter) private readonly router: MessageRouter,
+    @inject(TYPES.MarkInboundRead) private readonly markRead: MarkInboundRead,
   ) {}
 
   async execute(tenantId: string, event: InboundMessageEvent): Promise<InboundOutcome> {
@@ -62,6 +64,7 @@ export class RecordInboundMessage {
       return 'recorded';
     }
     await this.router.route({ tenantId, messageId, customerPhone, conversation, consent, event });
+    this.markRead.handled(tenantId, event.providerMessageId);
     return 'recorded';
   }
 

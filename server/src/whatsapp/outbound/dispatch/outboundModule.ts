@@ -2,6 +2,7 @@ import { ContainerModule } from 'inversify';
 import { TYPES } from '../../../types';
 import { DeliveryFactsLoader } from './DeliveryFactsLoader';
 import { KnexTemplateCatalog } from './KnexTemplateCatalog';
+import { MarkInboundRead } from './MarkInboundRead';
 import { OutboundClaims } from './OutboundClaims';
 import { OutboundDispatcher } from './OutboundDispatcher';
 import { OutboundRows } from './OutboundRows';
@@ -42,6 +43,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
   bind(TYPES.BackgroundWorkers).toService(OutboundDispatcher);
   bind(TYPES.Jobs).to(StuckSweeperJob);
   bind(TYPES.Jobs).to(PanicAutoResumeJob);
+  bind(TYPES.MarkInboundRead).to(MarkInboundRead);
   bind(TYPES.SendStaffMessage).to(SendStaffMessage);
   bind(TYPES.RetryMessage).to(RetryMessage);
 });
