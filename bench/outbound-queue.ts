@@ -1,5 +1,5 @@
 /**
- * The outbound queue, two ways, on PostgreSQL (docs/decisions/0011-outbound-queue.md):
+ * The outbound queue, two ways, on PostgreSQL (docs/decisions/0012-outbound-queue.md):
  * row claims on whatsapp_messages (FOR UPDATE SKIP LOCKED under a lease) against pg-boss 10.4.2.
  * Both measure the queue alone: enqueue N messages (one autocommit insert each, 8 at a time), then
  * 4 workers claim batches of 50 and complete each message on its own (a send's outcome is

@@ -7,7 +7,7 @@ import type { OutboundQueue, OutboundRequest } from '../domain/OutboundRequest';
 
 /**
  * Queues outbound messages as `whatsapp_messages` rows (status `queued`) in the caller's
- * transaction; the OutboundDispatcher claims and sends them (docs/decisions/0007).
+ * transaction; the OutboundDispatcher claims and sends them (docs/decisions/0012).
  */
 @injectable()
 export class KnexOutboundQueue implements OutboundQueue {

@@ -20,7 +20,7 @@ export interface Failure {
 const OUTBOUND = { direction: 'OUTBOUND' } as const;
 
 /**
- * The outbound queue is whatsapp_messages itself (docs/decisions/0007): `queued` rows with an
+ * The outbound queue is whatsapp_messages itself (docs/decisions/0012): `queued` rows with an
  * `available_at`, claimed into `sending` under a `locked_until` lease. Every method joins the
  * ambient transaction; times come from the caller's clock.
  */
