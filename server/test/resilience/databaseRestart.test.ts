@@ -6,7 +6,7 @@ import { waitFor } from '../support/process/waitFor';
 import { customerTraffic } from './support/customers';
 import { expectEveryCustomerHandledOnce, inboxDrained } from './support/expectations';
 import { PipelineState } from './support/pipelineState';
-import { byProfile, freshDatabase, privateCluster } from './support/resilienceHooks';
+import { byProfile, freshDatabase, privateCluster, slowScenario } from './support/resilienceHooks';
 import { logScenario } from './support/scenarioLog';
 
 const CUSTOMERS = byProfile(150, 500);
@@ -14,7 +14,7 @@ const OUTAGE_ANSWERS = byProfile(20, 100);
 
 const readiness = async (server: ServerProcess) => (await fetch(`${server.baseUrl}/readyz`)).status;
 
-describe('PostgreSQL restart during load', function () {
+slowScenario('PostgreSQL restart during load', function () {
   this.timeout(300_000);
   let server: ServerProcess;
   let state: PipelineState;

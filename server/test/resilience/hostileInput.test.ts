@@ -10,7 +10,7 @@ import { PipelineState } from './support/pipelineState';
 import { byProfile, freshDatabase } from './support/resilienceHooks';
 import { readdirSync } from 'node:fs';
 
-const RUNS = byProfile(60, 500);
+const RUNS = byProfile(40, 300);
 const TWILIO = {
   accountSid: 'AC' + 'f'.repeat(32),
   authToken: 'fuzz-twilio-auth-token',

@@ -8,7 +8,7 @@ import { waitFor } from '../support/process/waitFor';
 import { customerTraffic, type CustomerTraffic } from './support/customers';
 import { acceptedSendsPerRecipient, inboxDrained } from './support/expectations';
 import { PipelineState } from './support/pipelineState';
-import { freshDatabase } from './support/resilienceHooks';
+import { freshDatabase, slowScenario } from './support/resilienceHooks';
 import { logScenario } from './support/scenarioLog';
 
 /** Enough replies for the panic rule to judge (at least 20 sends tried in 5 minutes). */
@@ -19,7 +19,7 @@ const sends = (proxy: FaultyProxy) =>
   proxy.requests.filter((r) => r.path.endsWith('/messages') && !r.body.includes('"status":"read"'));
 const sendsTo = (proxy: FaultyProxy) => sends(proxy).length;
 
-describe('provider outage', function () {
+slowScenario('provider outage', function () {
   this.timeout(400_000);
   let server: ServerProcess;
   let state: PipelineState;

@@ -11,7 +11,7 @@ import {
   inboxDrained,
 } from './support/expectations';
 import { PipelineState } from './support/pipelineState';
-import { byProfile, freshDatabase } from './support/resilienceHooks';
+import { byProfile, freshDatabase, slowScenario } from './support/resilienceHooks';
 import { logScenario } from './support/scenarioLog';
 
 const CUSTOMERS = byProfile(150, 500);
@@ -37,7 +37,7 @@ async function killDuringLoad(server: ServerProcess, sender: MetaSender, times: 
   return times;
 }
 
-describe('SIGKILL under load', function () {
+slowScenario('SIGKILL under load', function () {
   this.timeout(300_000);
   let server: ServerProcess;
   let state: PipelineState;

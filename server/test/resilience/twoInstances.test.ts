@@ -16,6 +16,17 @@ import { byProfile, freshDatabase } from './support/resilienceHooks';
 import { logScenario } from './support/scenarioLog';
 
 const RATE_LIMIT_PER_MINUTE = 120;
+/** A job ticking every second on both instances (croner's six-field pattern). */
+const TICKING_JOB = 'expire-conversations';
+
+/** This instance's `waops_job_runs_total` for `job`, all outcomes, from its /metrics. */
+async function jobRunsOn(instance: ServerProcess, job: string): Promise<number> {
+  const text = await (await fetch(`${instance.baseUrl}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`waops_job_runs_total{job="${job}"`))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
 const FIRST_CUSTOMERS = byProfile(50, 100);
 
 describe('two instances on one database', function () {
@@ -34,6 +45,7 @@ describe('two instances on one database', function () {
     const env = {
       ...metaAppEnv(databaseUrl, proxy.url),
       WHATSAPP_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
+      JOB_SCHEDULES: `${TICKING_JOB}=* * * * * *`,
     };
     instances = [await serverProcess({ name: 'a', env }), await serverProcess({ name: 'b', env })];
     for (const instance of instances) await instance.start(); // the first migrates
@@ -96,5 +108,29 @@ describe('two instances on one database', function () {
     expect(busiestMinute, 'sends in any 60 s, both instances together').to.equal(RATE_LIMIT_PER_MINUTE);
     expect(byStatus.failed ?? 0, 'replies dropped').to.equal(0);
     expect(byStatus.queued ?? 0, 'replies waiting for the next minute').to.be.greaterThan(0);
+  });
+
+  it('runs each scheduled tick once, on one instance or the other', async () => {
+    const finishedRuns = async (before: Date) =>
+      (
+        await state.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM job_runs WHERE job = $1 AND finished_at <= $2`,
+          [TICKING_JOB, before],
+        )
+      )[0].n;
+    await waitFor('ten ticks run', async () => (await finishedRuns(new Date())) >= 10, { timeoutMs: 60_000 });
+    // Runs the instances report, bracketed by the runs the log had finished before and after asking.
+    const before = await finishedRuns(new Date());
+    const [a, b] = await Promise.all(instances.map((i) => jobRunsOn(i, TICKING_JOB)));
+    const after = await finishedRuns(new Date());
+    const ticks = await state.query<{ instances: number }>(
+      `SELECT count(DISTINCT instance)::int AS instances FROM job_runs WHERE job = $1`,
+      [TICKING_JOB],
+    );
+    logScenario({ runsOnA: a, runsOnB: b, ticksLogged: after, instancesThatRan: ticks[0].instances });
+
+    expect(a + b, 'runs on both instances together vs ticks in the run log')
+      .to.be.at.least(before)
+      .and.at.most(after);
   });
 });
