@@ -4,6 +4,7 @@ import { auditRoutes } from './modules/audit/http/auditRoutes';
 import { conversationRoutes } from './modules/conversation/http/conversationRoutes';
 import { mediaRoutes } from './modules/media/http/mediaRoutes';
 import { optInRoutes } from './modules/optin/http/optInRoutes';
+import { templateRoutes } from './modules/template/http/templateRoutes';
 import { timelineRoutes } from './modules/timeline/http/timelineRoutes';
 import { bookingRoutes } from './modules/booking/http/bookingRoutes';
 import { identityRoutes } from './modules/identity/http/identityRoutes';
@@ -27,6 +28,7 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...mediaRoutes(container),
     ...auditRoutes(container),
     ...analyticsRoutes(container),
+    ...templateRoutes(container),
     ...panicModeRoutes(container),
   ];
 }

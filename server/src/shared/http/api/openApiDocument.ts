@@ -16,6 +16,7 @@ const PROBLEMS: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body larger than the limit',
   422: 'A business rule refuses it',
+  503: 'A dependency (database, provider) is unavailable: retry later',
 };
 
 /** `/leads/:id` → `/leads/{id}` */
