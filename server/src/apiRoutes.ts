@@ -3,6 +3,7 @@ import { analyticsRoutes } from './modules/analytics/http/analyticsRoutes';
 import { auditRoutes } from './modules/audit/http/auditRoutes';
 import { conversationRoutes } from './modules/conversation/http/conversationRoutes';
 import { mediaRoutes } from './modules/media/http/mediaRoutes';
+import { messageRoutes } from './modules/message/http/messageRoutes';
 import { optInRoutes } from './modules/optin/http/optInRoutes';
 import { templateRoutes } from './modules/template/http/templateRoutes';
 import { timelineRoutes } from './modules/timeline/http/timelineRoutes';
@@ -23,6 +24,7 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...tripRoutes(container),
     ...incidentRoutes(container),
     ...conversationRoutes(container),
+    ...messageRoutes(container),
     ...optInRoutes(container),
     ...timelineRoutes(container),
     ...mediaRoutes(container),

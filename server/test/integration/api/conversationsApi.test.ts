@@ -99,6 +99,33 @@ describe('REST: conversations, opt-ins, timeline and audit log', () => {
     });
   });
 
+  describe('GET /messages/:id', () => {
+    it('shows a message’s status, error and attempts; 404 across tenants; 403 to field staff', async () => {
+      const { tenant, key } = await staff('sales');
+      const conversation = await aConversation(tenant, aCustomerPhone());
+      const id = await aMessage(tenant.id, conversation, 'OUTBOUND', 'your quote');
+      await testDb().knex('whatsapp_messages').where({ id }).update({
+        status: 'failed',
+        error_code: '131047',
+        error_title: 'Re-engagement message',
+        attempts: 1,
+      });
+      const res = await api.get(`/messages/${id}`, { key });
+      expect(res.status).to.equal(200);
+      expect(res.body).to.include({
+        status: 'failed',
+        errorCode: '131047',
+        attempts: 1,
+        conversationId: conversation,
+      });
+      expect((await api.get(`/messages/${id}`, { key: (await staff('sales')).key })).status).to.equal(404);
+      expect(
+        (await api.get(`/messages/${id}`, { key: (await staff('field_staff', tenant)).key })).status,
+      ).to.equal(403);
+      expect((await api.get('/messages/x', { key })).status).to.equal(400);
+    });
+  });
+
   describe('opt-ins', () => {
     it('records an opt-in and an opt-out in any phone format, and finds it by phone', async () => {
       const { tenant, key } = await staff('sales');
