@@ -1,16 +1,105 @@
 import type { Container } from 'inversify';
 import Joi from 'joi';
 import type { Database } from '../../../shared/db/Database';
+import type { AuditLog } from '../../audit/domain/AuditLog';
+import { actorLabel, type Actor } from '../../identity/domain/Actor';
+import type { TenantRepository } from '../../identity/domain/TenantRepository';
+import { normalizePhone } from '../../../shared/http/api/normalizePhone';
+import type { RetryMessage } from '../application/RetryMessage';
+import type { QueuedMessage, SendStaffMessage, StaffMessage } from '../application/SendStaffMessage';
+import { findConversation } from '../../conversation/infrastructure/conversationQueries';
 import { NotFoundError } from '../../../shared/errors/AppError';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
-import { uuid } from '../../../shared/http/api/schemas';
+import { phoneInput, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import { findMessage } from '../infrastructure/messageQueries';
 import { messageJson, messageSchema } from './messageRepresentation';
 
+const sendBody = {
+  text: Joi.string().min(1).max(4096),
+  template: Joi.object({
+    name: Joi.string().max(512).required(),
+    language: Joi.string().max(16),
+    params: Joi.array().items(Joi.string().max(1024)).max(20).default([]),
+  }),
+  media: Joi.object({
+    id: Joi.string().max(256).description('A provider media id'),
+    link: Joi.string()
+      .uri({ scheme: ['https', 'http'] })
+      .max(2000),
+    type: Joi.string().valid('image', 'document', 'audio', 'video', 'sticker').required(),
+    caption: Joi.string().max(1024),
+    filename: Joi.string().max(200),
+  }).xor('id', 'link'),
+};
+const oneOf = (schema: Joi.ObjectSchema) => schema.xor('text', 'template', 'media');
+
+export const queuedSchema = Joi.object({
+  id: uuid().required(),
+  to: Joi.string().required(),
+  type: Joi.string().required(),
+  status: Joi.string().valid('queued').required(),
+}).label('QueuedMessage');
+
+const SEND_DESCRIPTION =
+  'Exactly one of `text`, `template` or `media`. WhatsApp’s rules are checked before queueing: free text outside the 24-hour window is 422 WINDOW_CLOSED, an opted-out recipient 409 OPTED_OUT, a template that is not approved or gets the wrong number of params 422 TEMPLATE_NOT_APPROVED / TEMPLATE_PARAMS.';
+
 export function messageRoutes(container: Container): RouteDefinition[] {
   const db = container.get<Database>(TYPES.Database);
+  const tenants = container.get<TenantRepository>(TYPES.TenantRepository);
+  const audit = container.get<AuditLog>(TYPES.AuditLog);
+  const send = async (actor: Actor, message: StaffMessage): Promise<QueuedMessage> => {
+    const queued = await container.get<SendStaffMessage>(TYPES.SendStaffMessage).execute(actor, message);
+    await audited(audit, actor, 'MESSAGE_QUEUED', queued);
+    return queued;
+  };
   return [
+    defineRoute<Omit<StaffMessage, 'to'> & { to: string }>({
+      method: 'post',
+      path: '/messages',
+      tag: 'messages',
+      summary: 'Send a message: text, an approved template with params, or media',
+      description: SEND_DESCRIPTION,
+      permission: 'manage_conversations',
+      request: { body: oneOf(Joi.object({ to: phoneInput().required(), ...sendBody })) },
+      responses: { 202: { description: 'Queued', schema: queuedSchema } },
+      errors: [409, 422],
+      async handler({ actor, body }) {
+        const to = await normalizePhone(tenants, actor.tenantId, body.to, 'to', 'body');
+        return { status: 202, body: await send(actor, { ...body, to }) };
+      },
+    }),
+    defineRoute<Omit<StaffMessage, 'to'>, unknown, { id: string }>({
+      method: 'post',
+      path: '/conversations/:id/messages',
+      tag: 'conversations',
+      summary: 'Send a message to the conversation’s customer',
+      description: SEND_DESCRIPTION,
+      permission: 'manage_conversations',
+      request: { params: Joi.object({ id: uuid().required() }), body: oneOf(Joi.object(sendBody)) },
+      responses: { 202: { description: 'Queued', schema: queuedSchema } },
+      errors: [409, 422],
+      async handler({ actor, params: { id }, body }) {
+        const conversation = await findConversation(db, actor.tenantId, id);
+        if (!conversation) throw new NotFoundError('conversation', id);
+        return { status: 202, body: await send(actor, { ...body, to: conversation.customerPhone }) };
+      },
+    }),
+    defineRoute<unknown, unknown, { id: string }>({
+      method: 'post',
+      path: '/messages/:id/retry',
+      tag: 'messages',
+      summary: 'Send a failed message again as a new attempt',
+      permission: 'manage_conversations',
+      request: { params: Joi.object({ id: uuid().required() }) },
+      responses: { 202: { description: 'Queued again', schema: queuedSchema } },
+      errors: [409, 422],
+      async handler({ actor, params: { id } }) {
+        const queued = await container.get<RetryMessage>(TYPES.RetryMessage).execute(actor, id);
+        await audited(audit, actor, 'MESSAGE_RETRIED', queued);
+        return { status: 202, body: queued };
+      },
+    }),
     defineRoute<unknown, unknown, { id: string }>({
       method: 'get',
       path: '/messages/:id',
@@ -26,4 +115,16 @@ export function messageRoutes(container: Container): RouteDefinition[] {
       },
     }),
   ];
+}
+
+/** The send use cases queue without auditing; the API records who sent what (never the text). */
+function audited(audit: AuditLog, actor: Actor, action: string, queued: QueuedMessage): Promise<void> {
+  return audit.record({
+    tenantId: actor.tenantId,
+    actor: actorLabel(actor),
+    action,
+    entityType: 'message',
+    entityId: queued.id,
+    details: { type: queued.type },
+  });
 }
