@@ -7,6 +7,7 @@ import { messageRoutes } from './modules/message/http/messageRoutes';
 import { optInRoutes } from './modules/optin/http/optInRoutes';
 import { templateRoutes } from './modules/template/http/templateRoutes';
 import { timelineRoutes } from './modules/timeline/http/timelineRoutes';
+import { broadcastRoutes } from './modules/broadcast/http/broadcastRoutes';
 import { bookingRoutes } from './modules/booking/http/bookingRoutes';
 import { identityRoutes } from './modules/identity/http/identityRoutes';
 import { incidentRoutes } from './modules/incident/http/incidentRoutes';
@@ -31,6 +32,7 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...auditRoutes(container),
     ...analyticsRoutes(container),
     ...templateRoutes(container),
+    ...broadcastRoutes(container),
     ...panicModeRoutes(container),
   ];
 }

@@ -1,0 +1,216 @@
+import type { Container } from 'inversify';
+import Joi from 'joi';
+import { ValidationError } from '../../../shared/errors/AppError';
+import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
+import { nullable, pageOf, pageQuery, phoneInput, timestamp, uuid } from '../../../shared/http/api/schemas';
+import { TYPES } from '../../../types';
+import type { AuditLog } from '../../audit/domain/AuditLog';
+import { actorLabel, type Actor } from '../../identity/domain/Actor';
+import type { AddBroadcastListMembers } from '../application/AddBroadcastListMembers';
+import type { CreateBroadcastList } from '../application/CreateBroadcastList';
+import type { GetBroadcast } from '../application/GetBroadcast';
+import type { ListBroadcastLists } from '../application/ListBroadcastLists';
+import type { SendBroadcast } from '../application/SendBroadcast';
+import type { BroadcastList } from '../domain/BroadcastList';
+import { PROGRESS_STATUSES } from '../domain/recipientProgress';
+
+const listSchema = Joi.object({
+  id: uuid().required(),
+  name: Joi.string().required(),
+  memberCount: Joi.number().integer().required(),
+  createdAt: timestamp().required(),
+}).label('BroadcastList');
+const listJson = (l: BroadcastList) => ({
+  id: l.id,
+  name: l.name,
+  memberCount: l.memberCount,
+  createdAt: l.createdAt,
+});
+
+const members = Joi.array()
+  .items(Joi.object({ phone: phoneInput().required(), name: Joi.string().trim().max(200) }))
+  .min(1)
+  .max(10_000);
+const template = Joi.object({
+  name: Joi.string().max(512).required(),
+  language: Joi.string().max(16),
+  params: Joi.array().items(Joi.string().max(1024)).max(20).default([]),
+});
+const count = () => Joi.number().integer().min(0).required();
+
+const broadcastSchema = Joi.object({
+  id: uuid().required(),
+  template: Joi.object({ name: Joi.string(), language: Joi.string(), params: Joi.array() })
+    .unknown(true)
+    .required(),
+  listId: nullable(uuid()),
+  tripId: nullable(uuid()),
+  createdBy: nullable(Joi.string()),
+  createdAt: timestamp().required(),
+  counts: Joi.object(Object.fromEntries([...PROGRESS_STATUSES, 'total'].map((s) => [s, count()]))).required(),
+  recipients: Joi.array()
+    .items(
+      Joi.object({
+        phone: Joi.string().required(),
+        status: Joi.string()
+          .valid(...PROGRESS_STATUSES)
+          .required(),
+        reason: Joi.string(),
+        messageId: Joi.string(),
+        errorCode: Joi.string(),
+        errorTitle: Joi.string(),
+      }),
+    )
+    .required(),
+}).label('Broadcast');
+
+const encodeCursor = (id: string | undefined) => (id ? Buffer.from(id).toString('base64url') : null);
+function decodeCursor(cursor: string | undefined): string | undefined {
+  if (!cursor) return undefined;
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[0-9a-f-]{36}$/i.test(id))
+    throw new ValidationError('Invalid cursor', [
+      { field: 'cursor', message: 'is not a cursor this API issued' },
+    ]);
+  return id;
+}
+
+type Members = { members: Array<{ phone: string; name?: string }> };
+
+export function broadcastRoutes(container: Container): RouteDefinition[] {
+  const audit = container.get<AuditLog>(TYPES.AuditLog);
+  /** List changes are not audited by their use cases; the API records them (no phones). */
+  const audited = (actor: Actor, action: string, listId: string, details: Record<string, unknown>) =>
+    audit.record({
+      tenantId: actor.tenantId,
+      actor: actorLabel(actor),
+      action,
+      entityType: 'broadcast_list',
+      entityId: listId,
+      details,
+    });
+  return [
+    defineRoute<unknown, { limit: number; cursor?: string }>({
+      method: 'get',
+      path: '/broadcast-lists',
+      tag: 'broadcasts',
+      summary: 'Broadcast lists, by name',
+      permission: 'broadcast',
+      request: { query: Joi.object(pageQuery) },
+      responses: { 200: { description: 'A page of lists', schema: pageOf(listSchema, 'BroadcastListPage') } },
+      async handler({ actor, query }) {
+        const page = await container
+          .get<ListBroadcastLists>(TYPES.ListBroadcastLists)
+          .execute({ actor, limit: query.limit, cursor: decodeCursor(query.cursor) });
+        return {
+          status: 200,
+          body: { data: page.data.map(listJson), nextCursor: encodeCursor(page.nextCursor) },
+        };
+      },
+    }),
+    defineRoute<{ name: string; members?: Members['members'] }>({
+      method: 'post',
+      path: '/broadcast-lists',
+      tag: 'broadcasts',
+      summary: 'Create a named recipient list, optionally with members',
+      permission: 'broadcast',
+      request: { body: Joi.object({ name: Joi.string().trim().min(1).max(200).required(), members }) },
+      responses: { 201: { description: 'The list', schema: listSchema } },
+      errors: [409],
+      async handler({ actor, body }) {
+        const list = await container
+          .get<CreateBroadcastList>(TYPES.CreateBroadcastList)
+          .execute({ actor, ...body });
+        await audited(actor, 'BROADCAST_LIST_CREATED', list.id, {
+          name: list.name,
+          members: list.memberCount,
+        });
+        return { status: 201, body: listJson(list) };
+      },
+    }),
+    defineRoute<Members, unknown, { id: string }>({
+      method: 'post',
+      path: '/broadcast-lists/:id/members',
+      tag: 'broadcasts',
+      summary: 'Add members (phones in any format; duplicates are ignored)',
+      permission: 'broadcast',
+      request: {
+        params: Joi.object({ id: uuid().required() }),
+        body: Joi.object({ members: members.required() }),
+      },
+      responses: {
+        200: {
+          description: 'How many were added',
+          schema: Joi.object({ listId: uuid().required(), added: count(), alreadyMembers: count() }).label(
+            'BroadcastListMembersAdded',
+          ),
+        },
+      },
+      async handler({ actor, params: { id }, body }) {
+        const result = await container
+          .get<AddBroadcastListMembers>(TYPES.AddBroadcastListMembers)
+          .execute({ actor, listId: id, members: body.members });
+        await audited(actor, 'BROADCAST_LIST_MEMBERS_ADDED', id, { added: result.added });
+        return { status: 200, body: result };
+      },
+    }),
+    defineRoute<{
+      template: { name: string; language?: string; params: string[] };
+      listId?: string;
+      tripCode?: string;
+    }>({
+      method: 'post',
+      path: '/broadcasts',
+      tag: 'broadcasts',
+      summary: 'Send one approved template to a list or to a trip’s opted-in customers',
+      description:
+        'Recipients who have not opted in are recorded as skipped. 422 when the template is not approved or its params do not fit.',
+      permission: 'broadcast',
+      request: {
+        body: Joi.object({
+          template: template.required(),
+          listId: uuid(),
+          tripCode: Joi.string().trim().max(32),
+        }).xor('listId', 'tripCode'),
+      },
+      responses: {
+        202: {
+          description: 'Queued',
+          schema: Joi.object({ broadcastId: uuid().required(), queued: count(), skipped: count() }).label(
+            'BroadcastQueued',
+          ),
+        },
+      },
+      errors: [404, 422],
+      async handler({ actor, body }) {
+        return {
+          status: 202,
+          body: await container.get<SendBroadcast>(TYPES.SendBroadcast).execute({ actor, ...body }),
+        };
+      },
+    }),
+    defineRoute<unknown, unknown, { id: string }>({
+      method: 'get',
+      path: '/broadcasts/:id',
+      tag: 'broadcasts',
+      summary: 'A broadcast’s progress per recipient (queued, sent, delivered, read, failed, skipped)',
+      permission: 'broadcast',
+      request: { params: Joi.object({ id: uuid().required() }) },
+      responses: { 200: { description: 'The broadcast', schema: broadcastSchema } },
+      async handler({ actor, params: { id } }) {
+        const b = await container.get<GetBroadcast>(TYPES.GetBroadcast).execute({ actor, id });
+        return {
+          status: 200,
+          body: {
+            ...omitTenant(b),
+            listId: b.listId ?? null,
+            tripId: b.tripId ?? null,
+            createdBy: b.createdBy ?? null,
+          },
+        };
+      },
+    }),
+  ];
+}
+
+const omitTenant = <T extends { tenantId: string }>({ tenantId: _tenantId, ...rest }: T) => rest;
