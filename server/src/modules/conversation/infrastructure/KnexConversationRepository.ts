@@ -8,7 +8,7 @@ import {
   type InboundContact,
 } from '../domain/Conversation';
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string;
   tenant_id: string;
   customer_phone: string;
@@ -23,7 +23,7 @@ interface ConversationRow {
   unread_count: number;
 }
 
-const toConversation = (r: ConversationRow): Conversation => ({
+export const toConversation = (r: ConversationRow): Conversation => ({
   id: r.id,
   tenantId: r.tenant_id,
   customerPhone: r.customer_phone,

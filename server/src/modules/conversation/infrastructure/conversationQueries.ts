@@ -2,6 +2,7 @@ import type { Database } from '../../../shared/db/Database';
 import { keysetPage, type Page, type PageRequest } from '../../../shared/db/keysetPage';
 import { isUuid } from '../../lead/domain/isUuid';
 import type { Conversation } from '../domain/Conversation';
+import { toConversation, type ConversationRow } from './KnexConversationRepository';
 
 export interface ConversationView extends Conversation {
   lastMessageAt?: Date;
@@ -15,37 +16,11 @@ export interface ConversationFilters {
   assignedTo?: string;
 }
 
-interface Row {
-  id: string;
-  tenant_id: string;
-  customer_phone: string;
-  customer_user_id: string | null;
-  customer_name: string | null;
-  state: string;
-  status: Conversation['status'];
-  context: Record<string, unknown>;
-  last_inbound_at: Date | null;
-  last_message_at: Date | null;
-  expires_at: Date | null;
-  assigned_to: string | null;
-  unread_count: number;
-  created_at: Date;
-}
+type Row = ConversationRow & { last_message_at: Date | null; created_at: Date };
 
 const toView = (r: Row): ConversationView => ({
-  id: r.id,
-  tenantId: r.tenant_id,
-  customerPhone: r.customer_phone,
-  customerUserId: r.customer_user_id ?? undefined,
-  customerName: r.customer_name ?? undefined,
-  state: r.state,
-  status: r.status,
-  context: r.context,
-  lastInboundAt: r.last_inbound_at ?? undefined,
+  ...toConversation(r),
   lastMessageAt: r.last_message_at ?? undefined,
-  expiresAt: r.expires_at ?? undefined,
-  assignedTo: r.assigned_to ?? undefined,
-  unreadCount: r.unread_count,
   createdAt: r.created_at,
 });
 

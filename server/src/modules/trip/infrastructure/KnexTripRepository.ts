@@ -7,7 +7,7 @@ import type { NewTrip, Trip } from '../domain/Trip';
 import type { TripRepository } from '../domain/TripRepository';
 import { isUuid } from './isUuid';
 
-interface TripRow {
+export interface TripRow {
   id: string;
   tenant_id: string;
   code: string;
@@ -17,7 +17,7 @@ interface TripRow {
   created_at: Date;
 }
 
-const toTrip = (r: TripRow): Trip => ({
+export const toTrip = (r: TripRow): Trip => ({
   id: r.id,
   tenantId: r.tenant_id,
   code: r.code,

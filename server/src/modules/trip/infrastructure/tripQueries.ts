@@ -1,16 +1,7 @@
 import type { Database } from '../../../shared/db/Database';
 import { keysetPage, type Page, type PageRequest } from '../../../shared/db/keysetPage';
 import type { Trip } from '../domain/Trip';
-
-interface Row {
-  id: string;
-  tenant_id: string;
-  code: string;
-  name: string;
-  departure_date: string;
-  status: string;
-  created_at: Date;
-}
+import { toTrip, type TripRow } from './KnexTripRepository';
 
 /** `GET /trips`: newest first; `assignedTo` narrows to one user's trips (field staff see only theirs). */
 export async function listTrips(
@@ -32,17 +23,9 @@ export async function listTrips(
         .where({ 'a.tenant_id': tenantId, 'a.user_id': filters.assignedTo })
         .select(db.knex.raw('1')),
     );
-  const { rows, nextCursor } = await keysetPage<Row>(db, query, page, { at: 't.created_at', id: 't.id' });
+  const { rows, nextCursor } = await keysetPage<TripRow>(db, query, page, { at: 't.created_at', id: 't.id' });
   return {
-    data: rows.map((r) => ({
-      id: r.id,
-      tenantId: r.tenant_id,
-      code: r.code,
-      name: r.name,
-      departureDate: r.departure_date,
-      status: r.status,
-      createdAt: r.created_at,
-    })),
+    data: rows.map(toTrip),
     nextCursor,
   };
 }
