@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { runCli } from '../support/process/cli';
-import { metaAppEnv } from '../support/process/metaApp';
+import { FakeProviderServer } from '../support/FakeProviderServer';
+import { META_APP, metaAppEnv } from '../support/process/metaApp';
 import { serverProcess, type ServerProcess } from '../support/process/serverProcess';
 import { hostileJson, hostileText } from './support/hostilePayloads';
 import { byProfile, freshDatabase } from './support/resilienceHooks';
@@ -59,9 +60,13 @@ describe('hostile input at the REST edges', function () {
   let server: ServerProcess;
   let operations: Operation[];
   let managerKey: string;
+  let graph: FakeProviderServer;
 
   before(async () => {
-    const env = metaAppEnv(await freshDatabase('rest'));
+    // A healthy provider: operations that call it (template sync, sends) must not fail for want of one.
+    graph = await FakeProviderServer.start();
+    graph.tokens.add(META_APP.accessToken);
+    const env = metaAppEnv(await freshDatabase('rest'), graph.url);
     server = await serverProcess({ name: 'rest', env });
     await server.start();
     const created = await runCli(
@@ -84,6 +89,7 @@ describe('hostile input at the REST edges', function () {
 
   after(async () => {
     await server?.stop();
+    await graph?.close();
   });
 
   it('answers every declared operation with odd params, queries, bodies and credentials without a 5xx', async () => {
