@@ -53,7 +53,7 @@ function table(results: BenchResult[], failed: string[]): string {
     `${fmt(r.value, r.value < 100 ? 1 : 0)} ${r.unit}`,
     `${fmt(r.baseline.value, r.baseline.value < 100 ? 1 : 0)} — ${r.baseline.label}`,
     fmt(r.ratio, 2),
-    r.goal ? `${r.goal}: ${r.pass ? 'PASS' : 'MISS'}` : (r.note ?? ''),
+    r.goal ? `${r.goal}: ${r.pass ? 'PASS' : 'MISS'}${r.note ? ` (${r.note})` : ''}` : (r.note ?? ''),
   ]);
   const header = ['bench', 'measured', 'value', 'baseline (same run)', 'ratio', 'goal'];
   const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);

@@ -104,6 +104,8 @@ async function main(): Promise<void> {
       value: appRate,
       baseline: { label: `raw POSTs to the same fake, ${CONCURRENCY} in flight`, value: baselineRate },
       ratio: appRate / baselineRate,
+      goal: '≥ 1,000 sends/s (rate limit off), each message sent once',
+      pass: appRate >= 1000 && fake.outbound.sent.length === MESSAGES,
       note: `each message sent once: ${fake.outbound.sent.length === MESSAGES ? 'yes' : `no (${fake.outbound.sent.length})`}`,
     });
   } finally {
