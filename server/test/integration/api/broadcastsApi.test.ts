@@ -50,7 +50,10 @@ describe('REST: broadcast lists and broadcasts', () => {
     const actions = (await testDb().knex('whatsapp_audit_logs').where({ tenant_id: tenant.id })).map(
       (a: { action: string }) => a.action,
     );
-    expect(actions).to.include.members(['BROADCAST_LIST_CREATED', 'BROADCAST_LIST_MEMBERS_ADDED']);
+    expect(actions.filter((a: string) => a.startsWith('BROADCAST_LIST_'))).to.have.members([
+      'BROADCAST_LIST_CREATED',
+      'BROADCAST_LIST_MEMBERS_ADDED',
+    ]);
   });
 
   it('answers 400, 403, 404 and 422 as it should', async () => {

@@ -33,7 +33,9 @@ describe('REST: sending messages', () => {
     expect(res.body).to.include({ to: phone, type: 'text', status: 'queued' });
     const row = await testDb().knex('whatsapp_messages').where({ id: res.body.id }).first();
     expect(row).to.include({ direction: 'OUTBOUND', status: 'queued', tenant_id: tenant.id });
-    const [audit] = await testDb().knex('whatsapp_audit_logs').where({ tenant_id: tenant.id });
+    const audits = await testDb().knex('whatsapp_audit_logs').where({ tenant_id: tenant.id });
+    expect(audits, 'one entry, written by the use case').to.have.length(1);
+    const [audit] = audits;
     expect(audit).to.include({ action: 'MESSAGE_QUEUED', entity_id: res.body.id });
     expect(JSON.stringify(audit.details)).not.to.include('Hello');
     const shown = await api.get(`/messages/${res.body.id}`, { key });

@@ -91,4 +91,64 @@ describe('broadcast lists', () => {
     const second = await list.execute({ actor: ops, limit: 2, cursor: first.nextCursor });
     expect([second.data.map((l) => l.name), second.nextCursor]).to.deep.equal([['c list'], undefined]);
   });
+
+  describe('audit', () => {
+    const entries = (tenantId: string) =>
+      testDb()
+        .knex('whatsapp_audit_logs')
+        .where({ tenant_id: tenantId })
+        .orderBy('created_at')
+        .select('actor', 'action', 'entity_type', 'entity_id', 'details');
+
+    it('records BROADCAST_LIST_CREATED and BROADCAST_LIST_MEMBERS_ADDED with counts, never phones', async () => {
+      const tenant = await aTenant();
+      const ops = anActor(await aUser(tenant, { role: 'operations' }));
+      const list = await container.get<CreateBroadcastList>(TYPES.CreateBroadcastList).execute({
+        actor: ops,
+        name: 'VIP',
+        members: [{ phone: '+14155550123', name: 'Ana' }],
+      });
+      await container.get<AddBroadcastListMembers>(TYPES.AddBroadcastListMembers).execute({
+        actor: ops,
+        listId: list.id,
+        members: [{ phone: '+14155550123' }, { phone: '+14155550124' }],
+      });
+      const rows = await entries(tenant.id);
+      const audited = { actor: ops.userId, entity_type: 'broadcast_list', entity_id: list.id };
+      expect(rows).to.deep.equal([
+        { ...audited, action: 'BROADCAST_LIST_CREATED', details: { name: 'VIP', members: 1 } },
+        { ...audited, action: 'BROADCAST_LIST_MEMBERS_ADDED', details: { added: 1 } },
+      ]);
+      expect(JSON.stringify(rows)).not.to.include('4155550123').and.not.include('Ana');
+    });
+
+    it('records nothing when creating or adding fails, and the list is rolled back with it', async () => {
+      const tenant = await aTenant();
+      const ops = anActor(await aUser(tenant, { role: 'operations' }));
+      const create = container.get<CreateBroadcastList>(TYPES.CreateBroadcastList);
+      const add = container.get<AddBroadcastListMembers>(TYPES.AddBroadcastListMembers);
+      const invalid = await create
+        .execute({ actor: ops, name: 'Half made', members: [{ phone: 'call me' }] })
+        .catch((e: unknown) => e);
+      expect(invalid).to.have.property('code', 'VALIDATION_FAILED');
+      expect(await testDb().knex('whatsapp_broadcast_lists').where({ tenant_id: tenant.id })).to.have.length(
+        0,
+      );
+      const list = await create.execute({ actor: ops, name: 'VIP' });
+      await create.execute({ actor: ops, name: 'VIP' }).catch((e: unknown) => e);
+      const sales = anActor(await aUser(tenant, { role: 'sales' }));
+      await create.execute({ actor: sales, name: 'Mine' }).catch((e: unknown) => e);
+      await add
+        .execute({ actor: ops, listId: list.id, members: [{ phone: '+14155550123' }, { phone: 'nope' }] })
+        .catch((e: unknown) => e);
+      await add
+        .execute({
+          actor: ops,
+          listId: '00000000-0000-4000-8000-000000000000',
+          members: [{ phone: '+14155550123' }],
+        })
+        .catch((e: unknown) => e);
+      expect((await entries(tenant.id)).map((r) => r.action)).to.deep.equal(['BROADCAST_LIST_CREATED']);
+    });
+  });
 });

@@ -8,7 +8,15 @@ import { graphError } from '../../support/fakeFailures';
 import { FakeProviderServer } from '../../support/FakeProviderServer';
 import { testDb } from '../../support/integrationHooks';
 import { dispatcherKit, type DispatcherKit } from './dispatcherKit';
-import { aTemplate, CUSTOMER, customerWrote, message, optedOut, OTHER_CUSTOMER } from './outboundKit';
+import {
+  aTemplate,
+  auditActions,
+  CUSTOMER,
+  customerWrote,
+  message,
+  optedOut,
+  OTHER_CUSTOMER,
+} from './outboundKit';
 
 const HOUR = 3_600_000;
 
@@ -140,5 +148,61 @@ describe('staff sends: SendStaffMessage and RetryMessage', () => {
     const row = await message(queued.id);
     expect(row.status).to.equal('sent');
     expect(row.provider_message_id).to.equal(fake.outbound.sent[1].providerMessageId).and.not.equal(first);
+  });
+
+  describe('audit', () => {
+    const entries = () =>
+      testDb()
+        .knex('whatsapp_audit_logs')
+        .where({ tenant_id: kit.tenantId })
+        .orderBy('created_at')
+        .select('actor', 'action', 'entity_type', 'entity_id', 'details');
+
+    it('records MESSAGE_QUEUED with the message id and type, never the text', async () => {
+      const queued = await send.execute(sales, { to: CUSTOMER, text: 'Your secret code is 4321' });
+      const rows = await entries();
+      expect(rows).to.deep.equal([
+        {
+          actor: 'u-sales',
+          action: 'MESSAGE_QUEUED',
+          entity_type: 'message',
+          entity_id: queued.id,
+          details: { type: 'text' },
+        },
+      ]);
+      expect(JSON.stringify(rows)).not.to.include('4321').and.not.include(CUSTOMER);
+    });
+
+    it('records MESSAGE_RETRIED when a failed message is queued again', async () => {
+      fake.outbound.failNext('send', graphError(131026));
+      const queued = await send.execute(sales, { to: CUSTOMER, media: { type: 'image', id: '1234567890' } });
+      await kit.dispatcher.drain();
+      await retry.execute(sales, queued.id);
+      const rows = await entries();
+      expect(rows.map((r) => r.action)).to.deep.equal(['MESSAGE_QUEUED', 'MESSAGE_RETRIED']);
+      expect(rows[1]).to.deep.include({ entity_id: queued.id, details: { type: 'image' }, actor: 'u-sales' });
+    });
+
+    it('records nothing for a refused send or retry', async () => {
+      await refusal(send.execute(sales, { to: OTHER_CUSTOMER, text: 'outside the window' }));
+      await refusal(send.execute({ ...sales, role: 'field_staff' }, { to: CUSTOMER, text: 'hi' }));
+      const sent = await send.execute(sales, { to: CUSTOMER, text: 'hi' });
+      await kit.dispatcher.drain();
+      await refusal(retry.execute(sales, sent.id));
+      expect(await auditActions(kit.tenantId)).to.deep.equal(['MESSAGE_QUEUED']);
+    });
+
+    it('commits the audit entry with the queued message, or neither', async () => {
+      const crash = new Error('crash after queueing');
+      const outcome = await testDb()
+        .run(async () => {
+          await send.execute(sales, { to: CUSTOMER, text: 'lost with its transaction' });
+          throw crash;
+        })
+        .catch((error: unknown) => error);
+      expect(outcome).to.equal(crash);
+      expect(await testDb().knex('whatsapp_messages').where({ tenant_id: kit.tenantId })).to.have.length(0);
+      expect(await auditActions(kit.tenantId)).to.deep.equal([]);
+    });
   });
 });

@@ -4,8 +4,6 @@ import { ValidationError } from '../../../shared/errors/AppError';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
 import { nullable, pageOf, pageQuery, phoneInput, timestamp, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
-import type { AuditLog } from '../../audit/domain/AuditLog';
-import { actorLabel, type Actor } from '../../identity/domain/Actor';
 import type { AddBroadcastListMembers } from '../application/AddBroadcastListMembers';
 import type { CreateBroadcastList } from '../application/CreateBroadcastList';
 import type { GetBroadcast } from '../application/GetBroadcast';
@@ -78,17 +76,6 @@ function decodeCursor(cursor: string | undefined): string | undefined {
 type Members = { members: Array<{ phone: string; name?: string }> };
 
 export function broadcastRoutes(container: Container): RouteDefinition[] {
-  const audit = container.get<AuditLog>(TYPES.AuditLog);
-  /** List changes are not audited by their use cases; the API records them (no phones). */
-  const audited = (actor: Actor, action: string, listId: string, details: Record<string, unknown>) =>
-    audit.record({
-      tenantId: actor.tenantId,
-      actor: actorLabel(actor),
-      action,
-      entityType: 'broadcast_list',
-      entityId: listId,
-      details,
-    });
   return [
     defineRoute<unknown, { limit: number; cursor?: string }>({
       method: 'get',
@@ -121,10 +108,6 @@ export function broadcastRoutes(container: Container): RouteDefinition[] {
         const list = await container
           .get<CreateBroadcastList>(TYPES.CreateBroadcastList)
           .execute({ actor, ...body });
-        await audited(actor, 'BROADCAST_LIST_CREATED', list.id, {
-          name: list.name,
-          members: list.memberCount,
-        });
         return { status: 201, body: listJson(list) };
       },
     }),
@@ -150,7 +133,6 @@ export function broadcastRoutes(container: Container): RouteDefinition[] {
         const result = await container
           .get<AddBroadcastListMembers>(TYPES.AddBroadcastListMembers)
           .execute({ actor, listId: id, members: body.members });
-        await audited(actor, 'BROADCAST_LIST_MEMBERS_ADDED', id, { added: result.added });
         return { status: 200, body: result };
       },
     }),

@@ -1,4 +1,5 @@
 import { inject, injectable } from 'inversify';
+import type { AuditLog } from '../../audit/domain/AuditLog';
 import { assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { Database } from '../../../shared/db/Database';
 import { ValidationError } from '../../../shared/errors/AppError';
@@ -6,6 +7,7 @@ import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
 import { TYPES } from '../../../types';
 import { SendabilityCheck } from '../../../whatsapp/outbound/dispatch/SendabilityCheck';
 import type { MediaCall, OutboundContent, OutboundQueue, TemplateCall } from '../domain/OutboundRequest';
+import { messageAudit } from './messageAudit';
 
 export interface StaffMessage {
   to: string;
@@ -24,7 +26,8 @@ export interface QueuedMessage {
 /**
  * A staff member sends a message (POST /messages): text, an approved template, or media.
  * WhatsApp's rules are checked at once, so a send bound to fail is refused with its code
- * rather than queued; otherwise the message is queued for the dispatcher.
+ * rather than queued; otherwise the message is queued for the dispatcher and MESSAGE_QUEUED is
+ * audited in the same transaction (the id and type, never the text).
  */
 @injectable()
 export class SendStaffMessage {
@@ -32,6 +35,7 @@ export class SendStaffMessage {
     @inject(TYPES.Database) private readonly db: Database,
     @inject(SendabilityCheck) private readonly check: SendabilityCheck,
     @inject(TYPES.OutboundQueue) private readonly queue: OutboundQueue,
+    @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: Actor, input: StaffMessage): Promise<QueuedMessage> {
@@ -47,6 +51,7 @@ export class SendStaffMessage {
         context: { sentBy: actor.userId },
       });
       const type = content.media?.mediaType ?? (content.text !== undefined ? 'text' : 'template');
+      await this.audit.record(messageAudit(actor, 'MESSAGE_QUEUED', id, type));
       return { id, to, type, status: 'queued' as const };
     });
   }

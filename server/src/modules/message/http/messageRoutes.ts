@@ -1,8 +1,7 @@
 import type { Container } from 'inversify';
 import Joi from 'joi';
 import type { Database } from '../../../shared/db/Database';
-import type { AuditLog } from '../../audit/domain/AuditLog';
-import { actorLabel, type Actor } from '../../identity/domain/Actor';
+import type { Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import { normalizePhone } from '../../../shared/http/api/normalizePhone';
 import type { RetryMessage } from '../application/RetryMessage';
@@ -47,12 +46,8 @@ const SEND_DESCRIPTION =
 export function messageRoutes(container: Container): RouteDefinition[] {
   const db = container.get<Database>(TYPES.Database);
   const tenants = container.get<TenantRepository>(TYPES.TenantRepository);
-  const audit = container.get<AuditLog>(TYPES.AuditLog);
-  const send = async (actor: Actor, message: StaffMessage): Promise<QueuedMessage> => {
-    const queued = await container.get<SendStaffMessage>(TYPES.SendStaffMessage).execute(actor, message);
-    await audited(audit, actor, 'MESSAGE_QUEUED', queued);
-    return queued;
-  };
+  const send = (actor: Actor, message: StaffMessage): Promise<QueuedMessage> =>
+    container.get<SendStaffMessage>(TYPES.SendStaffMessage).execute(actor, message);
   return [
     defineRoute<Omit<StaffMessage, 'to'> & { to: string }>({
       method: 'post',
@@ -95,9 +90,10 @@ export function messageRoutes(container: Container): RouteDefinition[] {
       responses: { 202: { description: 'Queued again', schema: queuedSchema } },
       errors: [409, 422],
       async handler({ actor, params: { id } }) {
-        const queued = await container.get<RetryMessage>(TYPES.RetryMessage).execute(actor, id);
-        await audited(audit, actor, 'MESSAGE_RETRIED', queued);
-        return { status: 202, body: queued };
+        return {
+          status: 202,
+          body: await container.get<RetryMessage>(TYPES.RetryMessage).execute(actor, id),
+        };
       },
     }),
     defineRoute<unknown, unknown, { id: string }>({
@@ -115,16 +111,4 @@ export function messageRoutes(container: Container): RouteDefinition[] {
       },
     }),
   ];
-}
-
-/** The send use cases queue without auditing; the API records who sent what (never the text). */
-function audited(audit: AuditLog, actor: Actor, action: string, queued: QueuedMessage): Promise<void> {
-  return audit.record({
-    tenantId: actor.tenantId,
-    actor: actorLabel(actor),
-    action,
-    entityType: 'message',
-    entityId: queued.id,
-    details: { type: queued.type },
-  });
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../../config';
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
 import type { Logger } from '../../../shared/logging/createLogger';
+import { LogThrottle } from '../../../shared/logging/LogThrottle';
 import { TYPES } from '../../../types';
 import type { BackgroundWorker } from '../../../workers';
 import type { TenantDirectory } from '../../configuration/TenantDirectory';
@@ -26,6 +27,8 @@ export interface OutboundDispatcherOptions {
 }
 
 const TENANTS_PER_ROUND = 50;
+/** A tenant whose messages wait for a WhatsApp configuration is reported at most this often. */
+const UNCONFIGURED_WARNING_INTERVAL_MS = 5 * 60_000;
 
 /**
  * The outbound worker: claims due messages tenant by tenant (rules, rate limit, pacing, panic —
@@ -40,6 +43,7 @@ export class OutboundDispatcher implements BackgroundWorker {
   private wakeUp?: () => void;
   private woken = 0;
   private lastHousekeeping = -Infinity;
+  private readonly unconfiguredWarnings = new LogThrottle(UNCONFIGURED_WARNING_INTERVAL_MS);
 
   constructor(
     @inject(TYPES.Database) db: Database,
@@ -111,7 +115,11 @@ export class OutboundDispatcher implements BackgroundWorker {
         (await this.directory.forTenant(tenantId, this.config.whatsapp.provider)) ??
         (await this.directory.forTenant(tenantId));
       if (!account) {
-        this.logger.warn({ tenantId }, 'outbound messages wait: the tenant has no WhatsApp configuration');
+        if (this.unconfiguredWarnings.allows(tenantId, now))
+          this.logger.warn(
+            { tenantId, repeatsAfterMs: UNCONFIGURED_WARNING_INTERVAL_MS },
+            'outbound messages wait: the tenant has no WhatsApp configuration',
+          );
         continue;
       }
       const batch = await this.claims.claim({
