@@ -6,6 +6,7 @@ import * as outbound from './0004_outbound';
 import * as rest from './0006_rest';
 import * as operations from './0007_operations';
 import * as refSequences from './0008_ref_sequences';
+import * as outboundMedia from './0009_outbound_media';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0006_rest': rest,
   '0007_operations': operations,
   '0008_ref_sequences': refSequences,
+  '0009_outbound_media': outboundMedia,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -25,6 +25,7 @@ export const TYPES = {
   TemplateRepository: Symbol.for('TemplateRepository'),
   MediaRepository: Symbol.for('MediaRepository'),
   MediaStorage: Symbol.for('MediaStorage'),
+  SendableMediaRepository: Symbol.for('SendableMediaRepository'),
   MediaDownloader: Symbol.for('MediaDownloader'),
   MessageRouter: Symbol.for('MessageRouter'),
   WebhookInbox: Symbol.for('WebhookInbox'),

@@ -2,9 +2,11 @@ import { inject, injectable } from 'inversify';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { Database } from '../../../shared/db/Database';
-import { ValidationError } from '../../../shared/errors/AppError';
+import { BusinessRuleError, ValidationError } from '../../../shared/errors/AppError';
 import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
 import { TYPES } from '../../../types';
+import { isUuid } from '../../lead/domain/isUuid';
+import type { SendableMediaRepository } from '../../media/domain/sendableMedia';
 import { SendabilityCheck } from '../../../whatsapp/outbound/dispatch/SendabilityCheck';
 import type { MediaCall, OutboundContent, OutboundQueue, TemplateCall } from '../domain/OutboundRequest';
 import { messageAudit } from './messageAudit';
@@ -36,6 +38,7 @@ export class SendStaffMessage {
     @inject(SendabilityCheck) private readonly check: SendabilityCheck,
     @inject(TYPES.OutboundQueue) private readonly queue: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.SendableMediaRepository) private readonly media: SendableMediaRepository,
   ) {}
 
   async execute(actor: Actor, input: StaffMessage): Promise<QueuedMessage> {
@@ -44,6 +47,7 @@ export class SendStaffMessage {
     const content = contentOf(input);
     return this.db.run(async () => {
       await this.check.assertSendable(actor.tenantId, to, content);
+      await this.assertUploaded(actor.tenantId, content.media?.mediaId);
       const id = await this.queue.enqueue({
         tenantId: actor.tenantId,
         to,
@@ -53,6 +57,14 @@ export class SendStaffMessage {
       const type = content.media?.mediaType ?? (content.text !== undefined ? 'text' : 'template');
       await this.audit.record(messageAudit(actor, 'MESSAGE_QUEUED', id, type));
       return { id, to, type, status: 'queued' as const };
+    });
+  }
+
+  /** An id in our format must be one of the tenant's uploads; any other id is the provider's own. */
+  private async assertUploaded(tenantId: string, mediaId: string | undefined): Promise<void> {
+    if (!mediaId || !isUuid(mediaId) || (await this.media.find(tenantId, mediaId))) return;
+    throw new BusinessRuleError('MEDIA_NOT_FOUND', `Media ${mediaId} is not a stored upload (POST /media)`, {
+      field: 'media.id',
     });
   }
 }

@@ -12,10 +12,15 @@ export interface TemplateCall {
   params: string[];
 }
 
-/** Media sent by the provider's id for an uploaded file (preferred), or by a public link. */
+/** Media sent by id (preferred) or by a public link. */
 export interface MediaCall {
   mediaType: 'image' | 'document' | 'audio' | 'video' | 'sticker';
+  /**
+   * The id of a file uploaded with POST /media (uploaded to the provider when it is sent, then
+   * sent by the provider's id), or a provider's own media id, passed through.
+   */
   mediaId?: string;
+  /** A public URL the provider fetches itself (Meta through a rate-limited proxy); not for Twilio's private media. */
   link?: string;
   caption?: string;
   filename?: string;

@@ -22,10 +22,15 @@ const sendBody = {
     params: Joi.array().items(Joi.string().max(1024)).max(20).default([]),
   }),
   media: Joi.object({
-    id: Joi.string().max(256).description('A provider media id'),
+    id: Joi.string()
+      .max(256)
+      .description(
+        'The id of a file uploaded with POST /media (uploaded to the provider when the message is sent), or a provider media id',
+      ),
     link: Joi.string()
       .uri({ scheme: ['https', 'http'] })
-      .max(2000),
+      .max(2000)
+      .description('A public URL the provider fetches itself (Meta through a rate-limited proxy)'),
     type: Joi.string().valid('image', 'document', 'audio', 'video', 'sticker').required(),
     caption: Joi.string().max(1024),
     filename: Joi.string().max(200),
@@ -41,7 +46,7 @@ export const queuedSchema = Joi.object({
 }).label('QueuedMessage');
 
 const SEND_DESCRIPTION =
-  'Exactly one of `text`, `template` or `media`. WhatsApp’s rules are checked before queueing: free text outside the 24-hour window is 422 WINDOW_CLOSED, an opted-out recipient 409 OPTED_OUT, a template that is not approved or gets the wrong number of params 422 TEMPLATE_NOT_APPROVED / TEMPLATE_PARAMS.';
+  'Exactly one of `text`, `template` or `media`. WhatsApp’s rules are checked before queueing: free text outside the 24-hour window is 422 WINDOW_CLOSED, an opted-out recipient 409 OPTED_OUT, a template that is not approved or gets the wrong number of params 422 TEMPLATE_NOT_APPROVED / TEMPLATE_PARAMS, a `media.id` in our format that is not a stored upload 422 MEDIA_NOT_FOUND. Uploaded media is uploaded to the provider when the message is sent and goes by the provider’s media id.';
 
 export function messageRoutes(container: Container): RouteDefinition[] {
   const db = container.get<Database>(TYPES.Database);

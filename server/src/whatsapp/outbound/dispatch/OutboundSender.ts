@@ -9,6 +9,7 @@ import type { WhatsappConfiguration } from '../../configuration/WhatsappConfigur
 import { ProviderError } from '../provider/ProviderError';
 import type { SendResult, WhatsappProviders } from '../provider/WhatsappProvider';
 import type { ClaimedMessage } from './OutboundClaims';
+import { OutboundMediaResolver } from './OutboundMediaResolver';
 import { OutboundRows } from './OutboundRows';
 import { PanicMode } from './PanicMode';
 import { retryDelayMs } from './retryPolicy';
@@ -19,10 +20,11 @@ export const SEND_TIMEOUT_MS = 30_000;
 const COMMIT_ATTEMPTS = 3;
 
 /**
- * Hands one claimed message to its provider — outside any transaction — and records the outcome
- * in one short transaction right after: `sent` with the provider's id (then the statuses that
- * arrived first), a retry with backoff, a failure with the provider's code, or, on an
- * authentication error, back to the queue with the tenant in panic mode.
+ * Hands one claimed message to its provider — outside any transaction, uploading a file uploaded
+ * through the API first — and records the outcome in one short transaction right after: `sent`
+ * with the provider's id (then the statuses that arrived first), a retry with backoff, a failure
+ * with the provider's code, or, on an authentication error, back to the queue with the tenant in
+ * panic mode. A failed upload is handled like a failed send.
  */
 @injectable()
 export class OutboundSender {
@@ -32,6 +34,7 @@ export class OutboundSender {
     @inject(TYPES.Database) private readonly db: Database,
     @inject(TYPES.WhatsappProviders) private readonly providers: WhatsappProviders,
     @inject(OutboundRows) private readonly rows: OutboundRows,
+    @inject(OutboundMediaResolver) private readonly media: OutboundMediaResolver,
     @inject(SendAttempts) private readonly attempts: SendAttempts,
     @inject(PanicMode) private readonly panic: PanicMode,
     @inject(TYPES.ApplyStatusUpdate) private readonly statuses: ApplyStatusUpdate,
@@ -54,14 +57,19 @@ export class OutboundSender {
     await this.sent(message, result.providerMessageId);
   }
 
-  private call(account: WhatsappConfiguration, m: ClaimedMessage): Promise<SendResult> {
+  /** Uploading an uploaded file first (see OutboundMediaResolver) shares the send's time limit. */
+  private async call(account: WhatsappConfiguration, m: ClaimedMessage): Promise<SendResult> {
     const provider = this.providers.forProvider(account.provider);
     const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
     const { plan } = m;
     if (plan.kind === 'session')
       return provider.sendMessage(
         account,
-        { to: m.to, message: plan.message, replyToProviderId: plan.replyToProviderId },
+        {
+          to: m.to,
+          message: await this.media.resolve(account, plan.message, signal),
+          replyToProviderId: plan.replyToProviderId,
+        },
         signal,
       );
     return provider.sendTemplate(

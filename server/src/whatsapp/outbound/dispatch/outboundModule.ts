@@ -6,6 +6,7 @@ import { MarkInboundRead } from './MarkInboundRead';
 import { OutboundClaims } from './OutboundClaims';
 import { OutboundDispatcher } from './OutboundDispatcher';
 import { OutboundRows } from './OutboundRows';
+import { OutboundMediaResolver } from './OutboundMediaResolver';
 import { OutboundSender } from './OutboundSender';
 import { OutboundWakeUps } from './OutboundWakeUps';
 import { PanicMode } from './PanicMode';
@@ -30,6 +31,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
     RecipientPacingStore,
     PanicStates,
     OutboundClaims,
+    OutboundMediaResolver,
     OutboundSender,
     SendabilityCheck,
   ])
