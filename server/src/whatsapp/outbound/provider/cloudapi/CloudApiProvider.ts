@@ -1,5 +1,4 @@
 import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../http/providerRequest';
-import { ProviderError } from '../ProviderError';
 import type {
   MediaUpload,
   SendingAccount,
@@ -8,14 +7,12 @@ import type {
   SendTemplateRequest,
   WhatsappProvider,
 } from '../WhatsappProvider';
+import { badResponse } from './badResponse';
 import { callCloudApi } from './callCloudApi';
 import type { CloudApiEndpoint } from './CloudApiEndpoint';
 import { messagePayload } from './messagePayload';
 import { templatePayload } from './templatePayload';
 import { checkUploadSize } from './uploadLimit';
-
-const badResponse = (what: string) =>
-  new ProviderError('retryable', 'bad_response', `the provider answered without ${what}`);
 
 /**
  * The WhatsApp Cloud API: Meta's Graph API and 360dialog's relay of it take the same payloads;

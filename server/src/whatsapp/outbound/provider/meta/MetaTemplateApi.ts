@@ -1,15 +1,10 @@
+import { badResponse } from '../cloudapi/badResponse';
 import { callCloudApi } from '../cloudapi/callCloudApi';
+import { submitCloudApiTemplate } from '../cloudapi/submitCloudApiTemplate';
 import { missingConfiguration } from '../cloudapi/missingConfiguration';
-import { readProviderTemplate, templateStatusOf } from '../cloudapi/providerTemplate';
-import { toCloudApiComponents } from '../cloudapi/templateComponents';
+import { readProviderTemplate } from '../cloudapi/providerTemplate';
 import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../http/providerRequest';
-import { ProviderError } from '../ProviderError';
-import type {
-  ProviderTemplate,
-  SubmittedTemplate,
-  TemplateDefinition,
-  TemplateProviderApi,
-} from '../TemplateProviderApi';
+import type { ProviderTemplate, TemplateDefinition, TemplateProviderApi } from '../TemplateProviderApi';
 import type { SendingAccount } from '../WhatsappProvider';
 
 const FIELDS = 'id,name,language,status,category,components,rejected_reason';
@@ -27,24 +22,11 @@ export class MetaTemplateApi implements TemplateProviderApi {
   }
 
   async submitTemplate(account: SendingAccount, template: TemplateDefinition, signal?: AbortSignal) {
-    const payload = {
-      name: template.name,
-      language: template.language,
-      category: template.category,
-      components: toCloudApiComponents(template),
-    };
-    const body = (await callCloudApi(
-      {
-        method: 'POST',
-        url: this.templatesUrl(account),
-        headers: { ...auth(account), 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
-      },
+    return submitCloudApiTemplate(
+      { url: this.templatesUrl(account), headers: auth(account), statusWhenUnstated: 'PENDING' },
+      template,
       { signal, timeoutMs: this.timeoutMs },
-    )) as { id?: unknown; status?: unknown } | undefined;
-    if (typeof body?.id !== 'string') throw badResponse('a template id');
-    const status = typeof body.status === 'string' ? body.status : 'PENDING';
-    return { providerTemplateId: body.id, status: templateStatusOf(status) } satisfies SubmittedTemplate;
+    );
   }
 
   async listTemplates(account: SendingAccount, signal?: AbortSignal): Promise<ProviderTemplate[]> {
@@ -83,6 +65,3 @@ function auth(account: SendingAccount): Record<string, string> {
   if (!account.credentials.accessToken) throw missingConfiguration('access token');
   return { authorization: `Bearer ${account.credentials.accessToken}` };
 }
-
-const badResponse = (what: string) =>
-  new ProviderError('retryable', 'bad_response', `the provider answered without ${what}`);
