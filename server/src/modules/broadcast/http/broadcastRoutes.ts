@@ -1,6 +1,6 @@
 import type { Container } from 'inversify';
 import Joi from 'joi';
-import { ValidationError } from '../../../shared/errors/AppError';
+import { decodeIdCursor, encodeIdCursor } from '../../../shared/http/api/idCursor';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
 import { nullable, pageOf, pageQuery, phoneInput, timestamp, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
@@ -62,17 +62,6 @@ const broadcastSchema = Joi.object({
     .required(),
 }).label('Broadcast');
 
-const encodeCursor = (id: string | undefined) => (id ? Buffer.from(id).toString('base64url') : null);
-function decodeCursor(cursor: string | undefined): string | undefined {
-  if (!cursor) return undefined;
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/i.test(id))
-    throw new ValidationError('Invalid cursor', [
-      { field: 'cursor', message: 'is not a cursor this API issued' },
-    ]);
-  return id;
-}
-
 type Members = { members: Array<{ phone: string; name?: string }> };
 
 export function broadcastRoutes(container: Container): RouteDefinition[] {
@@ -88,10 +77,10 @@ export function broadcastRoutes(container: Container): RouteDefinition[] {
       async handler({ actor, query }) {
         const page = await container
           .get<ListBroadcastLists>(TYPES.ListBroadcastLists)
-          .execute({ actor, limit: query.limit, cursor: decodeCursor(query.cursor) });
+          .execute({ actor, limit: query.limit, cursor: decodeIdCursor(query.cursor) });
         return {
           status: 200,
-          body: { data: page.data.map(listJson), nextCursor: encodeCursor(page.nextCursor) },
+          body: { data: page.data.map(listJson), nextCursor: encodeIdCursor(page.nextCursor) },
         };
       },
     }),

@@ -1,6 +1,6 @@
 import type { Container } from 'inversify';
 import Joi from 'joi';
-import { ValidationError } from '../../../shared/errors/AppError';
+import { decodeIdCursor, encodeIdCursor } from '../../../shared/http/api/idCursor';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
 import { pageOf, pageQuery, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
@@ -48,18 +48,6 @@ const content = {
 };
 const params = Joi.object({ id: uuid().required() });
 
-/** ListTemplates pages by template id; the API keeps its cursors opaque. */
-const encodeCursor = (id: string | undefined) => (id ? Buffer.from(id).toString('base64url') : null);
-function decodeCursor(cursor: string | undefined): string | undefined {
-  if (!cursor) return undefined;
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/i.test(id))
-    throw new ValidationError('Invalid cursor', [
-      { field: 'cursor', message: 'is not a cursor this API issued' },
-    ]);
-  return id;
-}
-
 type Filters = { limit: number; cursor?: string; status?: TemplateStatus; name?: string; language?: string };
 type Changes = Partial<TemplateContent> & { category?: TemplateCategory };
 
@@ -86,10 +74,10 @@ export function templateRoutes(container: Container): RouteDefinition[] {
       async handler({ actor, query }) {
         const page = await container
           .get<ListTemplates>(TYPES.ListTemplates)
-          .execute({ actor, ...query, cursor: decodeCursor(query.cursor) });
+          .execute({ actor, ...query, cursor: decodeIdCursor(query.cursor) });
         return {
           status: 200,
-          body: { data: page.data.map(templateJson), nextCursor: encodeCursor(page.nextCursor) },
+          body: { data: page.data.map(templateJson), nextCursor: encodeIdCursor(page.nextCursor) },
         };
       },
     }),
