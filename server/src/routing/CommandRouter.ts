@@ -19,14 +19,19 @@ export class CommandRouter implements MessageRouter {
     @inject(TYPES.CustomerMessageHandler) private readonly customers: CustomerMessageHandler,
   ) {}
 
-  async route(message: RoutableMessage): Promise<void> {
-    const { actor, language } = await this.identify.execute(
-      message.tenantId,
-      message.customerPhone,
-      message.event.from.name,
+  async route(messages: RoutableMessage[]): Promise<void> {
+    if (!messages.length) return;
+    const { actors, language } = await this.identify.execute(
+      messages[0].tenantId,
+      messages.map((m) => ({ phone: m.customerPhone, profileName: m.event.from.name })),
     );
     const replies = repliesFor(language);
-    if (actor.role === 'customer') await this.customers.handle(actor, message, replies);
-    else await this.staff.handle(actor, message, replies);
+    const routed = messages.map((message, i) => ({ actor: actors[i], message }));
+    await this.customers.handle(
+      routed.filter((r) => r.actor.role === 'customer'),
+      replies,
+    );
+    for (const { actor, message } of routed)
+      if (actor.role !== 'customer') await this.staff.handle(actor, message, replies);
   }
 }

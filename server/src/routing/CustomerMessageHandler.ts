@@ -14,6 +14,11 @@ import { extractLeadDetails } from './parse/extractLeadDetails';
 import { parseCustomerIntent, type CustomerIntent } from './parse/parseCustomerIntent';
 import type { Replies } from './replies';
 
+export interface CustomerMessage {
+  actor: Actor;
+  message: RoutableMessage;
+}
+
 /** SPEC §6, customer rows. Nothing but the STOP confirmation goes to an opted-out customer. */
 @injectable()
 export class CustomerMessageHandler {
@@ -28,26 +33,51 @@ export class CustomerMessageHandler {
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async handle(actor: Actor, message: RoutableMessage, replies: Replies): Promise<void> {
-    const intent = parseCustomerIntent(message.event.text, message.event.reply);
-    const text = await this.answer(actor, intent, message, replies);
-    // Only STOP and START change consent, and both are answered; the rest go by the status on arrival.
-    const optedOut = intent.kind !== 'opt_in' && message.consent === 'opted_out';
-    if (!text || (optedOut && intent.kind !== 'opt_out')) return;
-    await this.outbound.enqueue({
-      tenantId: actor.tenantId,
-      to: message.customerPhone,
-      purpose: 'reply',
-      text,
-      conversationId: message.conversation.id,
-      replyToProviderId: message.event.providerMessageId,
-      // The dispatcher lets exactly this message through to an opted-out number.
-      ...(intent.kind === 'opt_out' ? { context: { stopConfirmation: true } } : {}),
-    });
+  /**
+   * Messages of one tenant, one per customer. Enquiries and follow-ups (nearly all the traffic) are
+   * handled together, set-based; the other intents one by one.
+   */
+  async handle(messages: CustomerMessage[], replies: Replies): Promise<void> {
+    const parsed = messages.map((m) => ({
+      ...m,
+      intent: parseCustomerIntent(m.message.event.text, m.message.event.reply),
+    }));
+    const answers = await this.enquire(
+      parsed.filter((p) => p.intent.kind === 'enquiry'),
+      replies,
+    );
+    for (const p of parsed)
+      if (p.intent.kind !== 'enquiry')
+        answers.set(p, await this.answer(p.actor, p.intent, p.message, replies));
+    await this.outbound.enqueueAll(
+      parsed.flatMap(({ actor, message, intent }, i) => {
+        const text = answers.get(parsed[i]);
+        // Only STOP and START change consent, and both are answered; the rest go by the status on arrival.
+        const optedOut = intent.kind !== 'opt_in' && message.consent === 'opted_out';
+        if (!text || (optedOut && intent.kind !== 'opt_out')) return [];
+        return [
+          {
+            tenantId: actor.tenantId,
+            to: message.customerPhone,
+            purpose: 'reply' as const,
+            text,
+            conversationId: message.conversation.id,
+            replyToProviderId: message.event.providerMessageId,
+            // The dispatcher lets exactly this message through to an opted-out number.
+            ...(intent.kind === 'opt_out' ? { context: { stopConfirmation: true } } : {}),
+          },
+        ];
+      }),
+    );
   }
 
   /** The reply text, or undefined when the action's own message is the answer. */
-  private async answer(actor: Actor, intent: CustomerIntent, m: RoutableMessage, replies: Replies) {
+  private async answer(
+    actor: Actor,
+    intent: Exclude<CustomerIntent, { kind: 'enquiry' }>,
+    m: RoutableMessage,
+    replies: Replies,
+  ): Promise<string | undefined> {
     const { tenantId } = actor;
     switch (intent.kind) {
       case 'opt_out':
@@ -76,37 +106,60 @@ export class CustomerMessageHandler {
         const result = await this.sendPaymentLink.execute({ actor });
         return result.sent ? undefined : replies.repWillSend;
       }
-      case 'enquiry':
-        return this.enquire(actor, m, replies);
     }
   }
 
-  /** First message: a lead bound to the conversation; later ones: on the open lead's timeline. */
-  private async enquire(actor: Actor, m: RoutableMessage, replies: Replies): Promise<string | undefined> {
-    const text = m.event.text ?? `[${m.event.type}]`;
-    const { lead, created } = await this.createLead.execute({
-      tenantId: actor.tenantId,
-      customerPhone: m.customerPhone,
-      customerName: m.event.from.name,
-      text,
-      ...extractLeadDetails(text),
-      conversationId: m.conversation.id,
-      source: 'WHATSAPP',
-    });
-    if (!created) {
-      await this.appendToLead.execute({
+  /**
+   * First message: a lead bound to the conversation, answered with its ref; later ones: on the open
+   * lead's timeline, unanswered.
+   */
+  private async enquire<T extends CustomerMessage>(
+    enquiries: T[],
+    replies: Replies,
+  ): Promise<Map<CustomerMessage, string | undefined>> {
+    const answers = new Map<CustomerMessage, string | undefined>();
+    if (!enquiries.length) return answers;
+    const texts = enquiries.map(({ message }) => message.event.text ?? `[${message.event.type}]`);
+    const results = await this.createLead.executeAll(
+      enquiries.map(({ actor, message }, i) => ({
         tenantId: actor.tenantId,
-        lead,
-        messageId: m.messageId,
-        text,
-        source: 'WHATSAPP',
-      });
-      return undefined;
-    }
-    await this.conversations.bind(actor.tenantId, m.conversation.id, 'lead', {
-      leadId: lead.id,
-      leadRef: lead.ref,
-    });
-    return replies.leadCreated(lead.ref);
+        customerPhone: message.customerPhone,
+        customerName: message.event.from.name,
+        text: texts[i],
+        ...extractLeadDetails(texts[i]),
+        conversationId: message.conversation.id,
+        source: 'WHATSAPP' as const,
+      })),
+    );
+    await this.appendToLead.executeAll(
+      enquiries.flatMap(({ actor, message }, i) =>
+        results[i].created
+          ? []
+          : [
+              {
+                tenantId: actor.tenantId,
+                lead: results[i].lead,
+                messageId: message.messageId,
+                text: texts[i],
+                source: 'WHATSAPP' as const,
+              },
+            ],
+      ),
+    );
+    const { tenantId } = enquiries[0].actor;
+    await this.conversations.bind(
+      tenantId,
+      enquiries.flatMap(({ message }, i) => {
+        const { lead, created } = results[i];
+        if (!created) return [];
+        return [
+          { id: message.conversation.id, state: 'lead', context: { leadId: lead.id, leadRef: lead.ref } },
+        ];
+      }),
+    );
+    enquiries.forEach((e, i) =>
+      answers.set(e, results[i].created ? replies.leadCreated(results[i].lead.ref) : undefined),
+    );
+    return answers;
   }
 }

@@ -19,5 +19,6 @@ export interface RoutableMessage {
  * before commit replays both, and a committed message is never routed twice.
  */
 export interface MessageRouter {
-  route(message: RoutableMessage): Promise<void>;
+  /** Messages of one tenant, at most one per customer (handled set-based where the path allows). */
+  route(messages: RoutableMessage[]): Promise<void>;
 }

@@ -6,13 +6,15 @@ export class RecordingRouter implements MessageRouter {
   /** Provider message id → how many more times to throw on it (a failure inside the event's transaction). */
   readonly failures = new Map<string, number>();
 
-  async route(message: RoutableMessage): Promise<void> {
-    const id = message.event.providerMessageId;
-    const left = this.failures.get(id) ?? 0;
-    if (left > 0) {
-      this.failures.set(id, left - 1);
-      throw new Error(`router failed on ${id}`);
+  async route(messages: RoutableMessage[]): Promise<void> {
+    for (const message of messages) {
+      const id = message.event.providerMessageId;
+      const left = this.failures.get(id) ?? 0;
+      if (left > 0) {
+        this.failures.set(id, left - 1);
+        throw new Error(`router failed on ${id}`);
+      }
     }
-    this.routed.push(message);
+    this.routed.push(...messages);
   }
 }

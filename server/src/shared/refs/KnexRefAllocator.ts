@@ -14,7 +14,19 @@ export class KnexRefAllocator implements RefAllocator {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
   async next(tenantId: string, kind: RefKind): Promise<string> {
-    const { rows } = await this.db.q.raw(`SELECT next_ref_value(?, ?) AS value`, [tenantId, kind]);
-    return `${kind}-${Number(rows[0].value)}`;
+    const [ref] = await this.nextMany(tenantId, kind, 1);
+    return ref;
+  }
+
+  async nextMany(tenantId: string, kind: RefKind, count: number): Promise<string[]> {
+    if (count < 1) return [];
+    const { rows } = await this.db.q.raw<{ rows: Array<{ value: string }> }>(
+      `SELECT next_ref_value(?, ?) AS value FROM generate_series(1, ?)`,
+      [tenantId, kind, count],
+    );
+    return rows
+      .map((r) => Number(r.value))
+      .sort((a, b) => a - b)
+      .map((n) => `${kind}-${n}`);
   }
 }

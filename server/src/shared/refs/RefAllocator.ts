@@ -4,6 +4,8 @@ export type RefKind = (typeof REF_KINDS)[number];
 
 export interface RefAllocator {
   next(tenantId: string, kind: RefKind): Promise<string>;
+  /** `count` refs at once, increasing. */
+  nextMany(tenantId: string, kind: RefKind, count: number): Promise<string[]>;
 }
 
 /** `inc-7`, ` INC-7 ` → `INC-7`; undefined when it is not a ref of that kind. */

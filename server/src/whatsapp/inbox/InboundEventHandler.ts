@@ -5,7 +5,7 @@ import type { ApplyStatusUpdate } from '../../modules/message/application/ApplyS
 import type { RecordInboundMessage } from '../../modules/message/application/RecordInboundMessage';
 import type { ApplyTemplateStatus } from '../../modules/template/application/ApplyTemplateStatus';
 import type { TenantDirectory } from '../configuration/TenantDirectory';
-import type { InboundEvent } from '../inbound/InboundEvent';
+import type { InboundEvent, InboundMessageEvent } from '../inbound/InboundEvent';
 import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
 import { parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
 import type { ClaimedEvent } from './InboxEvents';
@@ -24,23 +24,33 @@ export class InboundEventHandler {
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
-  async handle(delivery: ClaimedEvent): Promise<string | undefined> {
-    const events = parse(delivery);
-    const unrouted: string[] = [];
-    for (const event of events) {
-      const tenantId = delivery.tenantId ?? (await this.directory.route(event.route))?.tenantId;
-      if (!tenantId) {
-        unrouted.push(JSON.stringify(event.route));
-        continue;
+  /**
+   * Several deliveries in the caller's transaction: their messages are recorded together per tenant
+   * (set-based, in order per customer), then the other events one by one. Returns the notes by
+   * delivery id.
+   */
+  async handleAll(deliveries: ClaimedEvent[]): Promise<Map<string, string>> {
+    const notes = new Map<string, string>();
+    const messages = new Map<string, InboundMessageEvent[]>();
+    const others: Array<{ tenantId: string; event: Exclude<InboundEvent, InboundMessageEvent> }> = [];
+    for (const delivery of deliveries) {
+      const unrouted: string[] = [];
+      for (const event of parse(delivery)) {
+        const tenantId = delivery.tenantId ?? (await this.directory.route(event.route))?.tenantId;
+        if (!tenantId) unrouted.push(JSON.stringify(event.route));
+        else if (event.kind === 'message') messages.set(tenantId, [...(messages.get(tenantId) ?? []), event]);
+        else others.push({ tenantId, event });
       }
-      await this.dispatch(tenantId, event);
+      if (!unrouted.length) continue;
+      this.logger.warn(
+        { eventId: delivery.id, routes: unrouted },
+        'delivery for a number no tenant is configured for',
+      );
+      notes.set(delivery.id, `unrouted: ${[...new Set(unrouted)].join(', ')}`);
     }
-    if (!unrouted.length) return undefined;
-    this.logger.warn(
-      { eventId: delivery.id, routes: unrouted },
-      'delivery for a number no tenant is configured for',
-    );
-    return `unrouted: ${[...new Set(unrouted)].join(', ')}`;
+    for (const [tenantId, events] of messages) await this.recordMessage.executeAll(tenantId, events);
+    for (const { tenantId, event } of others) await this.dispatch(tenantId, event);
+    return notes;
   }
 
   /**
@@ -62,11 +72,8 @@ export class InboundEventHandler {
     }
   }
 
-  private async dispatch(tenantId: string, event: InboundEvent): Promise<void> {
+  private async dispatch(tenantId: string, event: Exclude<InboundEvent, InboundMessageEvent>): Promise<void> {
     switch (event.kind) {
-      case 'message':
-        await this.recordMessage.execute(tenantId, event);
-        return;
       case 'status':
         await this.applyStatus.execute(tenantId, event);
         return;

@@ -25,13 +25,16 @@ export class InboxEvents {
 
   async claim(limit: number, leaseSeconds: number): Promise<ClaimedEvent[]> {
     const { rows } = await this.db.knex.raw(
-      `UPDATE whatsapp_webhook_events SET locked_until = now() + make_interval(secs => ?), attempts = attempts + 1
-        WHERE id IN (
-          SELECT id FROM whatsapp_webhook_events
-           WHERE processed_at IS NULL AND available_at <= now() AND (locked_until IS NULL OR locked_until < now())
-           ORDER BY available_at, received_at
-           LIMIT ? FOR UPDATE SKIP LOCKED)
-        RETURNING id, provider, tenant_id, payload, attempts, received_at`,
+      // RETURNING comes in no particular order: sort by arrival, so a customer's messages keep theirs.
+      `WITH claimed AS (
+         UPDATE whatsapp_webhook_events SET locked_until = now() + make_interval(secs => ?), attempts = attempts + 1
+          WHERE id IN (
+            SELECT id FROM whatsapp_webhook_events
+             WHERE processed_at IS NULL AND available_at <= now() AND (locked_until IS NULL OR locked_until < now())
+             ORDER BY available_at, received_at
+             LIMIT ? FOR UPDATE SKIP LOCKED)
+          RETURNING id, provider, tenant_id, payload, attempts, received_at)
+       SELECT * FROM claimed ORDER BY received_at`,
       [leaseSeconds, limit],
     );
     return (rows as Array<Record<string, unknown>>).map((r) => ({

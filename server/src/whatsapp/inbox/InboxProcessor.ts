@@ -109,11 +109,7 @@ export class InboxProcessor implements BackgroundWorker {
   /** All of `chunk` in one transaction; false (nothing committed) if any of it failed. */
   private async processTogether(chunk: ClaimedEvent[]): Promise<boolean> {
     try {
-      const taken = await this.db.run(async () => {
-        const ids = await this.events.takeForProcessing(chunk.map((e) => e.id));
-        for (const event of chunk) if (ids.has(event.id)) await this.apply(event);
-        return ids;
-      });
+      const taken = await this.db.run(() => this.apply(chunk));
       this.countProcessed(chunk, taken);
       return true;
     } catch (error) {
@@ -127,11 +123,7 @@ export class InboxProcessor implements BackgroundWorker {
 
   private async process(event: ClaimedEvent): Promise<void> {
     try {
-      const taken = await this.db.run(async () => {
-        const ids = await this.events.takeForProcessing([event.id]);
-        if (ids.has(event.id)) await this.apply(event);
-        return ids;
-      });
+      const taken = await this.db.run(() => this.apply([event]));
       this.countProcessed([event], taken);
     } catch (error) {
       this.logger.error({ err: error, eventId: event.id, attempts: event.attempts }, 'webhook event failed');
@@ -150,8 +142,11 @@ export class InboxProcessor implements BackgroundWorker {
         this.metrics.inboundProcessed((Date.now() - event.receivedAt.getTime()) / 1000);
   }
 
-  private async apply(event: ClaimedEvent): Promise<void> {
-    const note = await this.handler.handle(event);
-    if (note) await this.events.addNote(event.id, note);
+  /** Takes the events still unprocessed and applies them, in the open transaction; returns their ids. */
+  private async apply(events: ClaimedEvent[]): Promise<Set<string>> {
+    const ids = await this.events.takeForProcessing(events.map((e) => e.id));
+    const notes = await this.handler.handleAll(events.filter((e) => ids.has(e.id)));
+    for (const [id, note] of notes) await this.events.addNote(id, note);
+    return ids;
   }
 }

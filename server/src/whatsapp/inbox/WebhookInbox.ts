@@ -133,7 +133,8 @@ export class WebhookInbox extends EventEmitter {
   private async insert(batch: Pending[]): Promise<Map<string, string>> {
     const rows = await this.db
       .knex('whatsapp_webhook_events')
-      .insert(batch.map((p) => p.row))
+      // clock_timestamp() is taken row by row, so deliveries stored together keep their arrival order.
+      .insert(batch.map((p) => ({ ...p.row, received_at: this.db.knex.raw('clock_timestamp()') })))
       .onConflict(['provider', 'content_hash'])
       .ignore()
       .returning(['id', 'provider', 'content_hash']);

@@ -12,4 +12,6 @@ export interface AuditEntry {
 
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
+  /** Several entries in one statement. */
+  recordAll(entries: AuditEntry[]): Promise<void>;
 }

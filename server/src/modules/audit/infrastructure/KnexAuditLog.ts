@@ -7,14 +7,21 @@ import type { AuditEntry, AuditLog } from '../domain/AuditLog';
 export class KnexAuditLog implements AuditLog {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  async record(e: AuditEntry): Promise<void> {
-    await this.db.q('whatsapp_audit_logs').insert({
-      tenant_id: e.tenantId,
-      actor: e.actor,
-      action: e.action,
-      entity_type: e.entityType ?? null,
-      entity_id: e.entityId ?? null,
-      details: JSON.stringify(e.details ?? {}),
-    });
+  async record(entry: AuditEntry): Promise<void> {
+    await this.recordAll([entry]);
+  }
+
+  async recordAll(entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await this.db.q('whatsapp_audit_logs').insert(
+      entries.map((e) => ({
+        tenant_id: e.tenantId,
+        actor: e.actor,
+        action: e.action,
+        entity_type: e.entityType ?? null,
+        entity_id: e.entityId ?? null,
+        details: JSON.stringify(e.details ?? {}),
+      })),
+    );
   }
 }

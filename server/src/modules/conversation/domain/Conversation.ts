@@ -29,7 +29,6 @@ export function isWindowOpen(conversation: Pick<Conversation, 'lastInboundAt'>, 
 export interface InboundContact {
   /** The inbound message just recorded; it is attached to the conversation. */
   messageId: string;
-  tenantId: string;
   customerPhone: string;
   customerUserId?: string;
   customerName?: string;
@@ -37,12 +36,18 @@ export interface InboundContact {
   at: Date;
 }
 
+export interface ConversationBinding {
+  id: string;
+  state: string;
+  context: Record<string, unknown>;
+}
+
 export interface ConversationRepository {
   /**
-   * The active conversation of that customer, created if needed, with the window moved to `at`,
-   * and the contact's message attached to it.
+   * The active conversation of each contact's customer (one contact per customer), created if
+   * needed, with the window moved to `at` and the contact's message attached to it; by customer.
    */
-  touchInbound(contact: InboundContact): Promise<Conversation>;
+  touchInbound(tenantId: string, contacts: InboundContact[]): Promise<Map<string, Conversation>>;
   findById(tenantId: string, id: string): Promise<Conversation | undefined>;
   /** Staff handling: who owns it, closing it, and marking it read. */
   updateHandling(
@@ -50,8 +55,8 @@ export interface ConversationRepository {
     id: string,
     changes: { assignedTo?: string | null; status?: 'closed'; unreadCount?: 0 },
   ): Promise<void>;
-  /** Binds the conversation to a business object (lead, booking, trip) for the messages that follow. */
-  bind(tenantId: string, id: string, state: string, context: Record<string, unknown>): Promise<void>;
+  /** Binds conversations to business objects (lead, booking, trip) for the messages that follow. */
+  bind(tenantId: string, bindings: ConversationBinding[]): Promise<void>;
   /** Marks up to `limit` active conversations with no message since `idleSince` expired; returns how many. */
   expireIdle(idleSince: Date, limit: number): Promise<number>;
 }

@@ -1,9 +1,11 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
+import { jsonRecords } from '../../../shared/db/jsonRecords';
 import {
   SERVICE_WINDOW_MS,
   type Conversation,
+  type ConversationBinding,
   type ConversationRepository,
   type InboundContact,
 } from '../domain/Conversation';
@@ -43,40 +45,50 @@ export class KnexConversationRepository implements ConversationRepository {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
   /**
-   * One statement: concurrent first messages from one customer still make one active conversation,
-   * and the message is attached in the same round trip.
+   * One statement for the whole batch: concurrent first messages from one customer still make one
+   * active conversation, and the messages are attached in the same round trip. Rows go in customer
+   * order so two batches upserting the same customers lock them in the same order.
    */
-  async touchInbound(c: InboundContact): Promise<Conversation> {
-    const expires = new Date(c.at.getTime() + SERVICE_WINDOW_MS);
-    const { rows } = await this.db.q.raw(
-      `WITH conversation AS (
-       INSERT INTO whatsapp_conversations
-         (tenant_id, customer_phone, customer_user_id, customer_name, last_inbound_at, last_message_at, expires_at, unread_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-       ON CONFLICT (tenant_id, customer_phone) WHERE status = 'active' DO UPDATE SET
-         customer_user_id = COALESCE(EXCLUDED.customer_user_id, whatsapp_conversations.customer_user_id),
-         customer_name = COALESCE(EXCLUDED.customer_name, whatsapp_conversations.customer_name),
-         last_inbound_at = GREATEST(whatsapp_conversations.last_inbound_at, EXCLUDED.last_inbound_at),
-         last_message_at = GREATEST(whatsapp_conversations.last_message_at, EXCLUDED.last_message_at),
-         expires_at = GREATEST(whatsapp_conversations.expires_at, EXCLUDED.expires_at),
-         unread_count = whatsapp_conversations.unread_count + 1,
-         updated_at = now()
-       RETURNING *),
+  async touchInbound(tenantId: string, contacts: InboundContact[]): Promise<Map<string, Conversation>> {
+    if (!contacts.length) return new Map();
+    const { rows } = await this.db.q.raw<{ rows: ConversationRow[] }>(
+      `WITH contact AS (
+         SELECT * FROM jsonb_to_recordset(?::jsonb)
+           AS c(message_id uuid, customer_phone text, customer_user_id text, customer_name text, at timestamptz)),
+       conversation AS (
+         INSERT INTO whatsapp_conversations
+           (tenant_id, customer_phone, customer_user_id, customer_name, last_inbound_at, last_message_at, expires_at, unread_count)
+         SELECT ?, customer_phone, customer_user_id, customer_name, at, at, at + make_interval(secs => ?), 1
+           FROM contact ORDER BY customer_phone
+         ON CONFLICT (tenant_id, customer_phone) WHERE status = 'active' DO UPDATE SET
+           customer_user_id = COALESCE(EXCLUDED.customer_user_id, whatsapp_conversations.customer_user_id),
+           customer_name = COALESCE(EXCLUDED.customer_name, whatsapp_conversations.customer_name),
+           last_inbound_at = GREATEST(whatsapp_conversations.last_inbound_at, EXCLUDED.last_inbound_at),
+           last_message_at = GREATEST(whatsapp_conversations.last_message_at, EXCLUDED.last_message_at),
+           expires_at = GREATEST(whatsapp_conversations.expires_at, EXCLUDED.expires_at),
+           unread_count = whatsapp_conversations.unread_count + 1,
+           updated_at = now()
+         RETURNING *),
        attached AS (
-         UPDATE whatsapp_messages SET conversation_id = (SELECT id FROM conversation) WHERE id = ?)
+         UPDATE whatsapp_messages m SET conversation_id = conversation.id
+           FROM contact JOIN conversation USING (customer_phone)
+          WHERE m.id = contact.message_id)
        SELECT * FROM conversation`,
       [
-        c.tenantId,
-        c.customerPhone,
-        c.customerUserId ?? null,
-        c.customerName ?? null,
-        c.at,
-        c.at,
-        expires,
-        c.messageId,
+        jsonRecords(
+          contacts.map((c) => ({
+            message_id: c.messageId,
+            customer_phone: c.customerPhone,
+            customer_user_id: c.customerUserId,
+            customer_name: c.customerName,
+            at: c.at.toISOString(),
+          })),
+        ),
+        tenantId,
+        SERVICE_WINDOW_MS / 1000,
       ],
     );
-    return toConversation(rows[0] as ConversationRow);
+    return new Map(rows.map((r) => [r.customer_phone, toConversation(r)]));
   }
 
   async findById(tenantId: string, id: string): Promise<Conversation | undefined> {
@@ -87,11 +99,14 @@ export class KnexConversationRepository implements ConversationRepository {
     return row && toConversation(row);
   }
 
-  async bind(tenantId: string, id: string, state: string, context: Record<string, unknown>): Promise<void> {
-    await this.db
-      .q('whatsapp_conversations')
-      .where({ tenant_id: tenantId, id })
-      .update({ state, context: JSON.stringify(context), updated_at: this.db.knex.fn.now() });
+  async bind(tenantId: string, bindings: ConversationBinding[]): Promise<void> {
+    if (!bindings.length) return;
+    await this.db.q.raw(
+      `UPDATE whatsapp_conversations c SET state = b.state, context = b.context, updated_at = now()
+         FROM jsonb_to_recordset(?::jsonb) AS b(id uuid, state text, context jsonb)
+        WHERE c.tenant_id = ? AND c.id = b.id`,
+      [jsonRecords(bindings), tenantId],
+    );
   }
 
   async expireIdle(idleSince: Date, limit: number): Promise<number> {

@@ -1,14 +1,14 @@
 import type { User } from './User';
 
 export interface SenderContext {
-  /** The tenant's default language, for the answer. */
+  /** The tenant's default language, for the answers. */
   language: string;
-  /** The tenant's user with that phone, active or not; absent for customers. */
-  user?: User;
+  /** The tenant's users with one of the asked phones, active or not, by phone; customers are absent. */
+  users: Map<string, User>;
 }
 
-/** Asked for every inbound message, so both answers come from one query. */
+/** Asked for every batch of inbound messages, so both answers come from one query. */
 export interface SenderDirectory {
   /** Undefined when the tenant does not exist. */
-  lookup(tenantId: string, phone: string): Promise<SenderContext | undefined>;
+  lookup(tenantId: string, phones: string[]): Promise<SenderContext | undefined>;
 }

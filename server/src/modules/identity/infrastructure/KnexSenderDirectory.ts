@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
+import type { User } from '../domain/User';
 import { TYPES } from '../../../types';
 import type { SenderContext, SenderDirectory } from '../domain/SenderDirectory';
 import { toUser, type UserRow } from './KnexUserRepository';
@@ -10,15 +11,17 @@ type Row = { default_language: string } & { [K in keyof UserRow]: UserRow[K] | n
 export class KnexSenderDirectory implements SenderDirectory {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  async lookup(tenantId: string, phone: string): Promise<SenderContext | undefined> {
+  async lookup(tenantId: string, phones: string[]): Promise<SenderContext | undefined> {
     const { rows } = await this.db.q.raw<{ rows: Row[] }>(
       `SELECT t.default_language, u.id, u.tenant_id, u.name, u.phone, u.role, u.active, u.created_at
-         FROM tenants t LEFT JOIN users u ON u.tenant_id = t.id AND u.phone = ?
+         FROM tenants t
+         LEFT JOIN users u ON u.tenant_id = t.id AND u.phone IN (SELECT jsonb_array_elements_text(?::jsonb))
         WHERE t.id = ?`,
-      [phone, tenantId],
+      [JSON.stringify(phones), tenantId],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return { language: row.default_language, user: row.id === null ? undefined : toUser(row as UserRow) };
+    if (!rows.length) return undefined;
+    const users = new Map<string, User>();
+    for (const row of rows) if (row.id !== null) users.set(row.phone!, toUser(row as UserRow));
+    return { language: rows[0].default_language, users };
   }
 }

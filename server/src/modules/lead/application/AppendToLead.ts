@@ -3,7 +3,7 @@ import { NotFoundError } from '../../../shared/errors/AppError';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import { actorLabel } from '../../identity/domain/Actor';
-import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
+import type { NewTimelineEntry, TimelineRepository } from '../../timeline/domain/TimelineEntry';
 import type { Lead } from '../domain/Lead';
 import type { LeadRepository } from '../domain/LeadRepository';
 
@@ -26,21 +26,28 @@ export class AppendToLead {
   ) {}
 
   async execute(input: AppendToLeadInput): Promise<void> {
-    const { tenantId, messageId, text, source } = input;
+    await this.executeAll([input]);
+  }
+
+  /** Several follow-ups, their timeline entries in one statement. */
+  async executeAll(inputs: AppendToLeadInput[]): Promise<void> {
     await this.unitOfWork.run(async () => {
-      const given = input.lead;
-      const lead = typeof given === 'string' ? await this.leads.findById(tenantId, given) : given;
-      if (!lead || lead.tenantId !== tenantId)
-        throw new NotFoundError('lead', typeof given === 'string' ? given : given.id);
-      await this.timeline.add({
-        tenantId,
-        entityType: 'lead',
-        entityId: lead.id,
-        eventType: 'MESSAGE',
-        source,
-        actor: actorLabel({ tenantId, role: 'customer', phone: lead.customerPhone, source }),
-        content: { action: 'CUSTOMER_MESSAGE', messageId, text },
-      });
+      const entries: NewTimelineEntry[] = [];
+      for (const { tenantId, messageId, text, source, lead: given } of inputs) {
+        const lead = typeof given === 'string' ? await this.leads.findById(tenantId, given) : given;
+        if (!lead || lead.tenantId !== tenantId)
+          throw new NotFoundError('lead', typeof given === 'string' ? given : given.id);
+        entries.push({
+          tenantId,
+          entityType: 'lead',
+          entityId: lead.id,
+          eventType: 'MESSAGE',
+          source,
+          actor: actorLabel({ tenantId, role: 'customer', phone: lead.customerPhone, source }),
+          content: { action: 'CUSTOMER_MESSAGE', messageId, text },
+        });
+      }
+      await this.timeline.addAll(entries);
     });
   }
 }

@@ -5,11 +5,13 @@ import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel } from '../../identity/domain/Actor';
-import type { OutboundQueue } from '../../message/domain/OutboundRequest';
-import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
+import type { OutboundQueue, OutboundRequest } from '../../message/domain/OutboundRequest';
+import type { NewTimelineEntry, TimelineRepository } from '../../timeline/domain/TimelineEntry';
+import { inRounds } from '../../../shared/batch/inRounds';
+import { assignRoundRobin } from '../domain/assignRoundRobin';
 import type { Lead } from '../domain/Lead';
 import type { LeadRepository } from '../domain/LeadRepository';
-import type { SalesRepSelector } from '../domain/SalesRepSelector';
+import type { SalesRepSelector, StaffContact } from '../domain/SalesRepSelector';
 
 export interface CreateLeadFromEnquiryInput {
   tenantId: string;
@@ -42,48 +44,125 @@ export class CreateLeadFromEnquiry {
   ) {}
 
   async execute(input: CreateLeadFromEnquiryInput): Promise<CreateLeadFromEnquiryOutput> {
-    validate(input);
-    const { source, text, ...details } = input;
-    const { tenantId, customerPhone } = details;
-    const actor = actorLabel({ tenantId, role: 'customer', phone: customerPhone, source });
-    return this.unitOfWork.run(async () => {
-      const open = await this.leads.findOpenByCustomer(tenantId, customerPhone);
-      if (open) return { lead: open, created: false };
-      const rep = await this.reps.select(tenantId);
-      const ref = await this.refs.next(tenantId, 'LD');
-      const lead = await this.leads.createUnlessOpen({ ...details, ref, summary: text, assignedTo: rep?.id });
-      if (!lead) return { lead: await this.winnerOfRace(tenantId, customerPhone), created: false };
-      await this.timeline.add({
+    const [output] = await this.executeAll([input]);
+    return output;
+  }
+
+  /**
+   * Several enquiries in one unit of work, set-based (a few statements for all of them); the
+   * outputs are in the inputs' order. A customer's second enquiry in the batch finds the lead their
+   * first one opened.
+   */
+  async executeAll(inputs: CreateLeadFromEnquiryInput[]): Promise<CreateLeadFromEnquiryOutput[]> {
+    inputs.forEach(validate);
+    const outputs = new Map<CreateLeadFromEnquiryInput, CreateLeadFromEnquiryOutput>();
+    await this.unitOfWork.run(async () => {
+      for (const round of inRounds(inputs, (i) => `${i.tenantId} ${i.customerPhone}`))
+        for (const [tenantId, batch] of byTenant(round))
+          for (const [input, output] of await this.createForTenant(tenantId, batch))
+            outputs.set(input, output);
+    });
+    return inputs.map((input) => outputs.get(input)!);
+  }
+
+  /** One tenant's enquiries, one per customer. */
+  private async createForTenant(
+    tenantId: string,
+    inputs: CreateLeadFromEnquiryInput[],
+  ): Promise<Map<CreateLeadFromEnquiryInput, CreateLeadFromEnquiryOutput>> {
+    const outputs = new Map<CreateLeadFromEnquiryInput, CreateLeadFromEnquiryOutput>();
+    const open = await this.leads.findOpenByCustomers(
+      tenantId,
+      inputs.map((i) => i.customerPhone),
+    );
+    const fresh = inputs.filter((i) => !open.has(i.customerPhone));
+    for (const input of inputs) {
+      const lead = open.get(input.customerPhone);
+      if (lead) outputs.set(input, { lead, created: false });
+    }
+    if (!fresh.length) return outputs;
+
+    const reps = assignRoundRobin(await this.reps.loads(tenantId), fresh.length);
+    const refs = await this.refs.nextMany(tenantId, 'LD', fresh.length);
+    const created = await this.leads.createUnlessOpen(
+      tenantId,
+      fresh.map(({ source: _source, text, tenantId: _tenant, ...details }, i) => ({
+        ...details,
+        ref: refs[i],
+        summary: text,
+        assignedTo: reps[i]?.id,
+      })),
+    );
+    const lost = fresh.filter((i) => !created.has(i.customerPhone));
+    const winners = await this.leads.findOpenByCustomers(
+      tenantId,
+      lost.map((i) => i.customerPhone),
+    );
+    for (const input of lost) {
+      const winner = winners.get(input.customerPhone);
+      if (!winner)
+        throw new ConflictError('LEAD_RACE', 'The open lead of this customer changed meanwhile; retry');
+      outputs.set(input, { lead: winner, created: false });
+    }
+
+    const made = fresh.flatMap((input, i) => {
+      const lead = created.get(input.customerPhone);
+      return lead ? [{ input, lead, rep: reps[i] as StaffContact | undefined }] : [];
+    });
+    await this.timeline.addAll(made.map(({ input, lead }) => leadCreatedEntry(input, lead)));
+    await this.outbound.enqueueAll(
+      made.flatMap(({ input, lead, rep }) => (rep ? [repAlert(input, lead, rep)] : [])),
+    );
+    await this.audit.recordAll(
+      made.map(({ input, lead }) => ({
         tenantId,
-        entityType: 'lead',
-        entityId: lead.id,
-        eventType: 'SYSTEM',
-        source,
-        actor,
-        content: { action: 'LEAD_CREATED', text, partySize: input.partySize, travelMonth: input.travelMonth },
-      });
-      if (rep) {
-        const from = input.customerName ? `${input.customerName} (${customerPhone})` : customerPhone;
-        const body = `New lead ${lead.ref} from ${from}: ${text.slice(0, 500)}`;
-        await this.outbound.enqueue({ tenantId, to: rep.phone, purpose: 'notification', text: body });
-      }
-      await this.audit.record({
-        tenantId,
-        actor,
+        actor: customerActor(input),
         action: 'LEAD_CREATED',
         entityType: 'lead',
         entityId: lead.id,
-      });
-      return { lead, created: true };
-    });
+      })),
+    );
+    for (const { input, lead } of made) outputs.set(input, { lead, created: true });
+    return outputs;
   }
+}
 
-  private async winnerOfRace(tenantId: string, customerPhone: string): Promise<Lead> {
-    const winner = await this.leads.findOpenByCustomer(tenantId, customerPhone);
-    if (!winner)
-      throw new ConflictError('LEAD_RACE', 'The open lead of this customer changed meanwhile; retry');
-    return winner;
-  }
+function customerActor(input: CreateLeadFromEnquiryInput): string {
+  return actorLabel({
+    tenantId: input.tenantId,
+    role: 'customer',
+    phone: input.customerPhone,
+    source: input.source,
+  });
+}
+
+function leadCreatedEntry(input: CreateLeadFromEnquiryInput, lead: Lead): NewTimelineEntry {
+  return {
+    tenantId: input.tenantId,
+    entityType: 'lead',
+    entityId: lead.id,
+    eventType: 'SYSTEM',
+    source: input.source,
+    actor: customerActor(input),
+    content: {
+      action: 'LEAD_CREATED',
+      text: input.text,
+      partySize: input.partySize,
+      travelMonth: input.travelMonth,
+    },
+  };
+}
+
+function repAlert(input: CreateLeadFromEnquiryInput, lead: Lead, rep: StaffContact): OutboundRequest {
+  const from = input.customerName ? `${input.customerName} (${input.customerPhone})` : input.customerPhone;
+  const body = `New lead ${lead.ref} from ${from}: ${input.text.slice(0, 500)}`;
+  return { tenantId: input.tenantId, to: rep.phone, purpose: 'notification', text: body };
+}
+
+function byTenant(inputs: CreateLeadFromEnquiryInput[]): Map<string, CreateLeadFromEnquiryInput[]> {
+  const groups = new Map<string, CreateLeadFromEnquiryInput[]>();
+  for (const input of inputs) groups.set(input.tenantId, [...(groups.get(input.tenantId) ?? []), input]);
+  return groups;
 }
 
 function validate(input: CreateLeadFromEnquiryInput): void {

@@ -1,7 +1,6 @@
 import type { Lead } from './Lead';
 
 export interface NewLead {
-  tenantId: string;
   customerPhone: string;
   customerName?: string;
   summary: string;
@@ -13,11 +12,13 @@ export interface NewLead {
 
 export interface LeadRepository {
   /**
-   * Inserts the lead unless the customer already has an open one (then undefined, and `ref` stays
-   * unused: refs may have gaps, docs/decisions/0008-ref-sequences.md).
+   * Inserts each lead (one per customer) unless its customer already has an open one (then it is
+   * missing from the answer, and its `ref` stays unused: refs may have gaps,
+   * docs/decisions/0008-ref-sequences.md). Returns the inserted leads by customer phone.
    */
-  createUnlessOpen(lead: NewLead & { ref: string }): Promise<Lead | undefined>;
-  findOpenByCustomer(tenantId: string, customerPhone: string): Promise<Lead | undefined>;
+  createUnlessOpen(tenantId: string, leads: Array<NewLead & { ref: string }>): Promise<Map<string, Lead>>;
+  /** The open lead of each of these customers that has one, by customer phone. */
+  findOpenByCustomers(tenantId: string, customerPhones: string[]): Promise<Map<string, Lead>>;
   findLatestByCustomer(tenantId: string, customerPhone: string): Promise<Lead | undefined>;
   /** By uuid or by ref (`LD-4`); `forUpdate` locks the row until the unit of work ends. */
   findById(tenantId: string, idOrRef: string, options?: { forUpdate?: boolean }): Promise<Lead | undefined>;

@@ -7,12 +7,16 @@ export interface StaffContact {
   role: Role;
 }
 
+/** An active sales rep with what the assignment rule weighs. */
+export interface SalesRepLoad extends StaffContact {
+  openLeads: number;
+  /** When the rep was last given a lead; undefined if never. */
+  lastAssignedAt?: Date;
+}
+
 export interface SalesRepSelector {
-  /**
-   * The active sales rep with the fewest open leads; among equals the one least recently given a
-   * lead (round-robin), then by id. Undefined when the tenant has no active sales rep.
-   */
-  select(tenantId: string): Promise<StaffContact | undefined>;
+  /** The tenant's active sales reps with their open leads (assignRoundRobin picks among them). */
+  loads(tenantId: string): Promise<SalesRepLoad[]>;
   /** Active staff with one of these roles, e.g. to alert every manager. */
   activeStaff(tenantId: string, roles: readonly Role[]): Promise<StaffContact[]>;
 }

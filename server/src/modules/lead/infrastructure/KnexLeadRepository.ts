@@ -4,6 +4,7 @@ import { TYPES } from '../../../types';
 import { Lead, OPEN_LEAD_STATUSES, type LeadStatus } from '../domain/Lead';
 import type { LeadRepository, NewLead } from '../domain/LeadRepository';
 import { idOrRef } from './idOrRef';
+import { jsonRecords } from '../../../shared/db/jsonRecords';
 
 export interface LeadRow {
   id: string;
@@ -40,35 +41,48 @@ export const toLead = (r: LeadRow): Lead =>
 export class KnexLeadRepository implements LeadRepository {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  // The partial unique index decides between racing enquiries: the loser waits for the winner's commit, then inserts nothing.
-  async createUnlessOpen(lead: NewLead & { ref: string }): Promise<Lead | undefined> {
+  // The partial unique index decides between racing enquiries: the loser waits for the winner's
+  // commit, then inserts nothing. Rows go in customer order so racing batches lock alike.
+  async createUnlessOpen(
+    tenantId: string,
+    leads: Array<NewLead & { ref: string }>,
+  ): Promise<Map<string, Lead>> {
+    if (!leads.length) return new Map();
     const { rows } = await this.db.q.raw<{ rows: LeadRow[] }>(
       `INSERT INTO leads (tenant_id, ref, customer_phone, customer_name, summary, party_size, travel_month, assigned_to, conversation_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       SELECT ?, ref, customer_phone, customer_name, summary, party_size, travel_month, assigned_to, conversation_id
+         FROM jsonb_to_recordset(?::jsonb) AS l(ref text, customer_phone text, customer_name text, summary text,
+              party_size int, travel_month text, assigned_to uuid, conversation_id uuid)
+        ORDER BY customer_phone
        ON CONFLICT (tenant_id, customer_phone) WHERE status IN ('new','contacted','quoted') DO NOTHING
        RETURNING *`,
       [
-        lead.tenantId,
-        lead.ref,
-        lead.customerPhone,
-        lead.customerName ?? null,
-        lead.summary,
-        lead.partySize ?? null,
-        lead.travelMonth ?? null,
-        lead.assignedTo ?? null,
-        lead.conversationId ?? null,
+        tenantId,
+        jsonRecords(
+          leads.map((l) => ({
+            ref: l.ref,
+            customer_phone: l.customerPhone,
+            customer_name: l.customerName,
+            summary: l.summary,
+            party_size: l.partySize,
+            travel_month: l.travelMonth,
+            assigned_to: l.assignedTo,
+            conversation_id: l.conversationId,
+          })),
+        ),
       ],
     );
-    return rows[0] && toLead(rows[0]);
+    return new Map(rows.map((r) => [r.customer_phone, toLead(r)]));
   }
 
-  async findOpenByCustomer(tenantId: string, customerPhone: string): Promise<Lead | undefined> {
-    const row = await this.db
+  async findOpenByCustomers(tenantId: string, customerPhones: string[]): Promise<Map<string, Lead>> {
+    if (!customerPhones.length) return new Map();
+    const rows = await this.db
       .q<LeadRow>('leads')
-      .where({ tenant_id: tenantId, customer_phone: customerPhone })
-      .whereIn('status', OPEN_LEAD_STATUSES)
-      .first();
-    return row && toLead(row);
+      .where({ tenant_id: tenantId })
+      .whereIn('customer_phone', customerPhones)
+      .whereIn('status', OPEN_LEAD_STATUSES);
+    return new Map(rows.map((r) => [r.customer_phone, toLead(r)]));
   }
 
   async findLatestByCustomer(tenantId: string, customerPhone: string): Promise<Lead | undefined> {

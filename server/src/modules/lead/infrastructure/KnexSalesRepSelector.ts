@@ -2,26 +2,30 @@ import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import type { Role } from '../../identity/domain/Role';
-import type { SalesRepSelector, StaffContact } from '../domain/SalesRepSelector';
+import type { SalesRepLoad, SalesRepSelector, StaffContact } from '../domain/SalesRepSelector';
 
 @injectable()
 export class KnexSalesRepSelector implements SalesRepSelector {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  async select(tenantId: string): Promise<StaffContact | undefined> {
-    const { rows } = await this.db.q.raw<{ rows: StaffContact[] }>(
-      `SELECT u.id, u.name, u.phone, u.role
+  async loads(tenantId: string): Promise<SalesRepLoad[]> {
+    const { rows } = await this.db.q.raw<{
+      rows: Array<StaffContact & { open_leads: number; last_assigned_at: Date | null }>;
+    }>(
+      `SELECT u.id, u.name, u.phone, u.role,
+              (COUNT(l.id) FILTER (WHERE l.status IN ('new','contacted','quoted')))::int AS open_leads,
+              MAX(l.created_at) AS last_assigned_at
          FROM users u
          LEFT JOIN leads l ON l.tenant_id = u.tenant_id AND l.assigned_to = u.id
         WHERE u.tenant_id = ? AND u.role = 'sales' AND u.active
-        GROUP BY u.id
-        ORDER BY COUNT(l.id) FILTER (WHERE l.status IN ('new','contacted','quoted')),
-                 MAX(l.created_at) NULLS FIRST,
-                 u.id
-        LIMIT 1`,
+        GROUP BY u.id`,
       [tenantId],
     );
-    return rows[0];
+    return rows.map(({ open_leads, last_assigned_at, ...rep }) => ({
+      ...rep,
+      openLeads: open_leads,
+      lastAssignedAt: last_assigned_at ?? undefined,
+    }));
   }
 
   async activeStaff(tenantId: string, roles: readonly Role[]): Promise<StaffContact[]> {

@@ -3,7 +3,8 @@ import type { Config } from '../../../config';
 import type { Clock } from '../../../shared/clock/Clock';
 import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
 import { TYPES } from '../../../types';
-import type { MessageRouter } from '../../../routing/MessageRouter';
+import type { MessageRouter, RoutableMessage } from '../../../routing/MessageRouter';
+import { inRounds } from '../../../shared/batch/inRounds';
 import type { InboundMessageEvent } from '../../../whatsapp/inbound/InboundEvent';
 import type { ConversationRepository } from '../../conversation/domain/Conversation';
 import { isMediaType, type MediaRepository } from '../../media/domain/Media';
@@ -34,38 +35,76 @@ export class RecordInboundMessage {
   ) {}
 
   async execute(tenantId: string, event: InboundMessageEvent): Promise<InboundOutcome> {
-    const customerPhone = customerKey(event);
-    const messageId = await this.messages.insertInbound({
-      tenantId,
-      providerMessageId: event.providerMessageId,
-      type: event.type,
-      customerPhone,
-      content: inboundContent(event),
-      replyToProviderId: event.context?.replyToProviderId,
-      providerTimestamp: event.timestamp,
-    });
-    if (!messageId) return 'duplicate';
+    const [outcome] = await this.executeAll(tenantId, [event]);
+    return outcome;
+  }
 
-    const at = new Date(Math.min(event.timestamp.getTime(), this.clock.now().getTime()));
-    const conversation = await this.conversations.touchInbound({
-      messageId,
-      tenantId,
-      customerPhone,
-      customerUserId: event.from.userId,
-      customerName: event.from.name,
-      at,
-    });
-    const consent = await this.optIns.recordFirstContact(tenantId, customerPhone);
-    if (this.config.whatsapp.enableMedia && event.media && isMediaType(event.type))
-      await this.media.addPending({ tenantId, messageId, type: event.type, ...event.media });
+  /**
+   * Several messages of one tenant, set-based: each round takes at most one message per customer
+   * (so a customer's messages are still recorded and routed in order, each seeing what the one
+   * before changed) and stores all of them with a few statements.
+   */
+  async executeAll(tenantId: string, events: InboundMessageEvent[]): Promise<InboundOutcome[]> {
+    const recorded = new Set<InboundMessageEvent>();
+    for (const round of inRounds(events, customerKey))
+      for (const event of await this.recordRound(tenantId, round)) recorded.add(event);
+    return events.map((event) => (recorded.has(event) ? 'recorded' : 'duplicate'));
+  }
 
-    if (event.reaction) {
-      await this.recordReaction(tenantId, conversation.id, messageId, event);
-      return 'recorded';
+  /** Messages of distinct customers; returns those that were new. */
+  private async recordRound(tenantId: string, events: InboundMessageEvent[]): Promise<InboundMessageEvent[]> {
+    const ids = await this.messages.insertInbound(
+      events.map((event) => ({
+        tenantId,
+        providerMessageId: event.providerMessageId,
+        type: event.type,
+        customerPhone: customerKey(event),
+        content: inboundContent(event),
+        replyToProviderId: event.context?.replyToProviderId,
+        providerTimestamp: event.timestamp,
+      })),
+    );
+    const fresh = events.flatMap((event) => {
+      const messageId = ids.get(event.providerMessageId);
+      ids.delete(event.providerMessageId); // the same id twice in a batch: only the first is new
+      return messageId ? [{ event, messageId, customerPhone: customerKey(event) }] : [];
+    });
+    if (!fresh.length) return [];
+
+    const now = this.clock.now().getTime();
+    const conversations = await this.conversations.touchInbound(
+      tenantId,
+      fresh.map(({ event, messageId, customerPhone }) => ({
+        messageId,
+        customerPhone,
+        customerUserId: event.from.userId,
+        customerName: event.from.name,
+        at: new Date(Math.min(event.timestamp.getTime(), now)),
+      })),
+    );
+    const consents = await this.optIns.recordFirstContact(
+      tenantId,
+      fresh.map((m) => m.customerPhone),
+    );
+    const routable: RoutableMessage[] = [];
+    for (const { event, messageId, customerPhone } of fresh) {
+      const conversation = conversations.get(customerPhone)!;
+      if (this.config.whatsapp.enableMedia && event.media && isMediaType(event.type))
+        await this.media.addPending({ tenantId, messageId, type: event.type, ...event.media });
+      if (event.reaction) await this.recordReaction(tenantId, conversation.id, messageId, event);
+      else
+        routable.push({
+          tenantId,
+          messageId,
+          customerPhone,
+          conversation,
+          consent: consents.get(customerPhone)!,
+          event,
+        });
     }
-    await this.router.route({ tenantId, messageId, customerPhone, conversation, consent, event });
-    this.markRead.handled(tenantId, event.providerMessageId);
-    return 'recorded';
+    await this.router.route(routable);
+    for (const { event } of routable) this.markRead.handled(tenantId, event.providerMessageId);
+    return fresh.map((m) => m.event);
   }
 
   /** Reactions belong to the message they react to; they never open a lead or run a command. */

@@ -39,8 +39,11 @@ export interface StatusChange {
 }
 
 export interface MessageRepository {
-  /** Inserts unless (tenant, provider id) exists; undefined means a duplicate (already recorded). */
-  insertInbound(message: NewInboundMessage): Promise<string | undefined>;
+  /**
+   * Inserts each message unless (tenant, provider id) exists; returns the new rows' ids by provider
+   * id. A message missing from the answer is a duplicate (already recorded).
+   */
+  insertInbound(messages: NewInboundMessage[]): Promise<Map<string, string>>;
   /** Locks the row for the status update in progress. */
   findByProviderIdForUpdate(tenantId: string, providerMessageId: string): Promise<Message | undefined>;
   findIdByProviderId(tenantId: string, providerMessageId: string): Promise<string | undefined>;

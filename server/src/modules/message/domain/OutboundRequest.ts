@@ -49,4 +49,6 @@ export type OutboundContent = Pick<
 export interface OutboundQueue {
   /** Queues the message in the caller's transaction; returns its id. Sent later by the dispatcher. */
   enqueue(request: OutboundRequest): Promise<string>;
+  /** Several at once (one statement); returns their ids in the same order. */
+  enqueueAll(requests: OutboundRequest[]): Promise<string[]>;
 }

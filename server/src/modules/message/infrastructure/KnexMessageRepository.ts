@@ -43,24 +43,27 @@ export const toMessage = (r: MessageRow): Message => ({
 export class KnexMessageRepository implements MessageRepository {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  async insertInbound(m: NewInboundMessage): Promise<string | undefined> {
-    const rows = await this.db
+  async insertInbound(messages: NewInboundMessage[]): Promise<Map<string, string>> {
+    if (!messages.length) return new Map();
+    const rows = (await this.db
       .q('whatsapp_messages')
-      .insert({
-        tenant_id: m.tenantId,
-        provider_message_id: m.providerMessageId,
-        direction: 'INBOUND',
-        type: m.type,
-        customer_phone: m.customerPhone,
-        content: JSON.stringify(m.content),
-        status: 'received',
-        reply_to_provider_id: m.replyToProviderId ?? null,
-        provider_timestamp: m.providerTimestamp,
-      })
+      .insert(
+        messages.map((m) => ({
+          tenant_id: m.tenantId,
+          provider_message_id: m.providerMessageId,
+          direction: 'INBOUND',
+          type: m.type,
+          customer_phone: m.customerPhone,
+          content: JSON.stringify(m.content),
+          status: 'received',
+          reply_to_provider_id: m.replyToProviderId ?? null,
+          provider_timestamp: m.providerTimestamp,
+        })),
+      )
       .onConflict(['tenant_id', 'provider_message_id'])
       .ignore()
-      .returning('id');
-    return (rows[0] as { id: string } | undefined)?.id;
+      .returning(['id', 'provider_message_id'])) as Array<{ id: string; provider_message_id: string }>;
+    return new Map(rows.map((r) => [r.provider_message_id, r.id]));
   }
 
   async findByProviderIdForUpdate(tenantId: string, providerMessageId: string): Promise<Message | undefined> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { inject, injectable } from 'inversify';
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
@@ -17,15 +18,25 @@ export class KnexOutboundQueue implements OutboundQueue {
     @inject(OutboundWakeUps) private readonly wakeUps: OutboundWakeUps,
   ) {}
 
-  async enqueue(r: OutboundRequest): Promise<string> {
-    if (!r.text && !r.template && !r.media)
-      throw new Error('an outbound message needs text, a template or media');
-    const conversationId = r.conversationId ?? (await this.activeConversation(r.tenantId, r.to));
-    const [row] = await this.db
-      .q('whatsapp_messages')
-      .insert({
+  async enqueue(request: OutboundRequest): Promise<string> {
+    const [id] = await this.enqueueAll([request]);
+    return id;
+  }
+
+  async enqueueAll(requests: OutboundRequest[]): Promise<string[]> {
+    if (!requests.length) return [];
+    for (const r of requests)
+      if (!r.text && !r.template && !r.media)
+        throw new Error('an outbound message needs text, a template or media');
+    const conversations = await this.activeConversations(requests.filter((r) => !r.conversationId));
+    // Ids made here so the rows need no RETURNING to be matched with their requests.
+    const ids = requests.map(() => randomUUID());
+    const now = this.clock.now();
+    await this.db.q('whatsapp_messages').insert(
+      requests.map((r, i) => ({
+        id: ids[i],
         tenant_id: r.tenantId,
-        conversation_id: conversationId ?? null,
+        conversation_id: r.conversationId ?? conversations.get(`${r.tenantId} ${r.to}`) ?? null,
         direction: 'OUTBOUND',
         type: r.media ? r.media.mediaType : r.text ? 'text' : 'template',
         customer_phone: r.to,
@@ -39,18 +50,38 @@ export class KnexOutboundQueue implements OutboundQueue {
         }),
         status: 'queued',
         status_history: JSON.stringify([]),
-        available_at: this.clock.now(),
-      })
-      .returning('id');
+        available_at: now,
+      })),
+    );
     this.wakeUps.queued();
-    return (row as { id: string }).id;
+    return ids;
   }
 
-  private async activeConversation(tenantId: string, phone: string): Promise<string | undefined> {
-    const row = await this.db
-      .q('whatsapp_conversations')
-      .where({ tenant_id: tenantId, customer_phone: phone, status: 'active' })
-      .first('id');
-    return (row as { id: string } | undefined)?.id;
+  /** The active conversation of each recipient that has one, keyed by `tenant phone`. */
+  private async activeConversations(requests: OutboundRequest[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const [tenantId, phones] of groupBy(
+      requests,
+      (r) => r.tenantId,
+      (r) => r.to,
+    )) {
+      const rows = (await this.db
+        .q('whatsapp_conversations')
+        .where({ tenant_id: tenantId, status: 'active' })
+        .whereIn('customer_phone', [...new Set(phones)])
+        .select('id', 'customer_phone')) as Array<{ id: string; customer_phone: string }>;
+      for (const row of rows) found.set(`${tenantId} ${row.customer_phone}`, row.id);
+    }
+    return found;
   }
+}
+
+function groupBy<T>(
+  items: T[],
+  keyOf: (item: T) => string,
+  valueOf: (item: T) => string,
+): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), valueOf(item)]);
+  return groups;
 }

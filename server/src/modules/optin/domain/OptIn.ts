@@ -13,9 +13,9 @@ export interface OptInRepository {
   consentOf(tenantId: string, phones: string[]): Promise<Map<string, Consent>>;
   /**
    * A customer's first message counts as an opt-in for service messages; an earlier STOP stays.
-   * Returns the customer's status after it (so the caller need not read it again).
+   * Returns each customer's status after it (so the caller need not read it again).
    */
-  recordFirstContact(tenantId: string, phone: string): Promise<OptInStatus>;
+  recordFirstContact(tenantId: string, phones: string[]): Promise<Map<string, OptInStatus>>;
   /** Meta 131050: the user stopped marketing messages from this business. */
   recordMarketingOptOut(tenantId: string, phone: string): Promise<void>;
 }

@@ -35,19 +35,25 @@ export class KnexOptInRepository implements OptInRepository {
     return consents;
   }
 
-  // One round trip: the new row's status, or (when it existed) the stored one. Both SELECTs see the
-  // statement's snapshot; only a row a concurrent first contact committed meanwhile is seen by
+  // One round trip: each new row's status, or (when it existed) the stored one. Both SELECTs see
+  // the statement's snapshot; only a row a concurrent first contact committed meanwhile is seen by
   // neither, and that one is opted_in.
-  async recordFirstContact(tenantId: string, phone: string): Promise<OptInStatus> {
-    const { rows } = await this.db.q.raw<{ rows: Array<{ status: OptInStatus }> }>(
+  async recordFirstContact(tenantId: string, phones: string[]): Promise<Map<string, OptInStatus>> {
+    const statuses = new Map<string, OptInStatus>(phones.map((phone) => [phone, 'opted_in']));
+    if (!phones.length) return statuses;
+    const phoneList = JSON.stringify([...statuses.keys()].sort());
+    const { rows } = await this.db.q.raw<{ rows: Array<{ phone: string; status: OptInStatus }> }>(
       `WITH inserted AS (
-         INSERT INTO whatsapp_opt_ins (tenant_id, phone, status, source) VALUES (?, ?, 'opted_in', 'inbound_message')
-         ON CONFLICT (tenant_id, phone) DO NOTHING RETURNING status)
-       SELECT status FROM inserted
-       UNION ALL SELECT status FROM whatsapp_opt_ins WHERE tenant_id = ? AND phone = ?`,
-      [tenantId, phone, tenantId, phone],
+         INSERT INTO whatsapp_opt_ins (tenant_id, phone, status, source)
+         SELECT ?, phone, 'opted_in', 'inbound_message' FROM jsonb_array_elements_text(?::jsonb) AS p(phone)
+         ON CONFLICT (tenant_id, phone) DO NOTHING RETURNING phone, status)
+       SELECT phone, status FROM inserted
+       UNION ALL SELECT phone, status FROM whatsapp_opt_ins
+        WHERE tenant_id = ? AND phone IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [tenantId, phoneList, tenantId, phoneList],
     );
-    return rows[0]?.status ?? 'opted_in';
+    for (const r of rows) statuses.set(r.phone, r.status);
+    return statuses;
   }
 
   async recordMarketingOptOut(tenantId: string, phone: string): Promise<void> {

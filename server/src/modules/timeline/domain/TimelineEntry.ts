@@ -15,4 +15,6 @@ export interface NewTimelineEntry {
 
 export interface TimelineRepository {
   add(entry: NewTimelineEntry): Promise<void>;
+  /** Several entries in one statement. */
+  addAll(entries: NewTimelineEntry[]): Promise<void>;
 }

@@ -7,15 +7,22 @@ import type { NewTimelineEntry, TimelineRepository } from '../domain/TimelineEnt
 export class KnexTimelineRepository implements TimelineRepository {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  async add(e: NewTimelineEntry): Promise<void> {
-    await this.db.q('timeline_entries').insert({
-      tenant_id: e.tenantId,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      event_type: e.eventType,
-      source: e.source,
-      actor: e.actor ?? null,
-      content: JSON.stringify(e.content),
-    });
+  async add(entry: NewTimelineEntry): Promise<void> {
+    await this.addAll([entry]);
+  }
+
+  async addAll(entries: NewTimelineEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await this.db.q('timeline_entries').insert(
+      entries.map((e) => ({
+        tenant_id: e.tenantId,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        event_type: e.eventType,
+        source: e.source,
+        actor: e.actor ?? null,
+        content: JSON.stringify(e.content),
+      })),
+    );
   }
 }
