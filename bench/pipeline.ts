@@ -2,7 +2,8 @@
  * bench/pipeline — end to end, from signed webhook to queued reply, on PostgreSQL.
  * N distinct customers each send an enquiry and then a follow-up; the real app (HTTP + inbox
  * processor + router) turns them into leads, timeline entries and queued replies.
- * Prints messages/s from the first POST until every message is processed, and the rows made.
+ * Prints messages/s from the first POST until every message is processed, and the rows made. The
+ * deliveries are signed beforehand and POSTed from a worker thread (the provider's side).
  *
  *   npm run bench:pipeline -- --customers 1000 [--connections 50] [--profile]
  *                              [--lanes n] [--per-transaction n] [--batch n]
@@ -28,6 +29,7 @@ import { InboxProcessor } from '../server/src/whatsapp/inbox/InboxProcessor';
 import { createBenchDatabase } from './support/benchDatabase';
 import { publishResult } from './support/benchResult';
 import { PipelineProfile } from './support/profile';
+import { postFromWorker } from './support/postFromWorker';
 import { APP_SECRET, PHONE_NUMBER_ID, WEBHOOK_PATH } from './support/constants';
 
 const { values } = parseArgs({
@@ -116,25 +118,12 @@ async function main(): Promise<void> {
       batchSize: tuned(values.batch, processor.options.batchSize),
     };
     processor.start();
-    const started = process.hrtime.bigint();
-    let next = 0;
-    let failed = 0;
-    await Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
-        while (next < bodies.length) {
-          const body = bodies[next++];
-          const res = await fetch(url, {
-            method: 'POST',
-            body,
-            headers: {
-              'content-type': 'application/json',
-              'x-hub-signature-256': signMetaBody(body, APP_SECRET),
-            },
-          });
-          if (res.status !== 200) failed++;
-          await res.arrayBuffer();
-        }
-      }),
+    let started = process.hrtime.bigint();
+    const { failed } = await postFromWorker(
+      url,
+      bodies.map((body) => ({ body, signature: signMetaBody(body, APP_SECRET) })),
+      CONNECTIONS,
+      () => (started = process.hrtime.bigint()),
     );
     const acked = Number(process.hrtime.bigint() - started) / 1e9;
     for (;;) {

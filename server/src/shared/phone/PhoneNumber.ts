@@ -15,6 +15,7 @@ export class InvalidPhoneNumberError extends Error {
 // libphonenumber skips trailing letters ("+14155550123abc" parses), so screen the characters first.
 const PHONE_CHARACTERS = /^\+?[\d\s().-]+$/;
 const DIGITS_ONLY = /^\d+$/;
+const RECENT_LIMIT = 10_000;
 
 /** A phone number in canonical E.164, WhatsApp country quirks applied (see whatsappQuirks.ts). */
 export class PhoneNumber {
@@ -55,7 +56,20 @@ export class PhoneNumber {
     return first !== undefined && second !== undefined && first.equals(second);
   }
 
+  // Parsing with the full metadata costs tens of microseconds, and the same few thousand customers
+  // write again and again: remember recent answers (instances are immutable).
+  private static readonly recent = new Map<string, PhoneNumber | undefined>();
+
   private static canonical(text: string, defaultRegion?: CountryCode): PhoneNumber | undefined {
+    const key = `${defaultRegion ?? ''} ${text}`;
+    if (PhoneNumber.recent.has(key)) return PhoneNumber.recent.get(key);
+    const phone = PhoneNumber.parseCanonical(text, defaultRegion);
+    if (PhoneNumber.recent.size >= RECENT_LIMIT) PhoneNumber.recent.clear();
+    PhoneNumber.recent.set(key, phone);
+    return phone;
+  }
+
+  private static parseCanonical(text: string, defaultRegion?: CountryCode): PhoneNumber | undefined {
     const parsed = parsePhoneNumberFromString(text, defaultRegion);
     if (!parsed) return undefined;
     const callingCode = parsed.countryCallingCode;

@@ -46,28 +46,32 @@ export class RecordInboundMessage {
    */
   async executeAll(tenantId: string, events: InboundMessageEvent[]): Promise<InboundOutcome[]> {
     const recorded = new Set<InboundMessageEvent>();
-    for (const round of inRounds(events, customerKey))
+    const keyed = events.map((event) => ({ event, customerPhone: customerKey(event) }));
+    for (const round of inRounds(keyed, (m) => m.customerPhone))
       for (const event of await this.recordRound(tenantId, round)) recorded.add(event);
     return events.map((event) => (recorded.has(event) ? 'recorded' : 'duplicate'));
   }
 
   /** Messages of distinct customers; returns those that were new. */
-  private async recordRound(tenantId: string, events: InboundMessageEvent[]): Promise<InboundMessageEvent[]> {
+  private async recordRound(
+    tenantId: string,
+    events: Array<{ event: InboundMessageEvent; customerPhone: string }>,
+  ): Promise<InboundMessageEvent[]> {
     const ids = await this.messages.insertInbound(
-      events.map((event) => ({
+      events.map(({ event, customerPhone }) => ({
         tenantId,
         providerMessageId: event.providerMessageId,
         type: event.type,
-        customerPhone: customerKey(event),
+        customerPhone,
         content: inboundContent(event),
         replyToProviderId: event.context?.replyToProviderId,
         providerTimestamp: event.timestamp,
       })),
     );
-    const fresh = events.flatMap((event) => {
+    const fresh = events.flatMap(({ event, customerPhone }) => {
       const messageId = ids.get(event.providerMessageId);
       ids.delete(event.providerMessageId); // the same id twice in a batch: only the first is new
-      return messageId ? [{ event, messageId, customerPhone: customerKey(event) }] : [];
+      return messageId ? [{ event, messageId, customerPhone }] : [];
     });
     if (!fresh.length) return [];
 
