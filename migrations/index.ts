@@ -7,6 +7,7 @@ import * as rest from './0006_rest';
 import * as operations from './0007_operations';
 import * as refSequences from './0008_ref_sequences';
 import * as outboundMedia from './0009_outbound_media';
+import * as broadcastTemplateValues from './0010_broadcast_template_values';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -21,6 +22,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0007_operations': operations,
   '0008_ref_sequences': refSequences,
   '0009_outbound_media': outboundMedia,
+  '0010_broadcast_template_values': broadcastTemplateValues,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

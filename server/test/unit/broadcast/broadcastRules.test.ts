@@ -6,18 +6,21 @@ describe('broadcast recipients', () => {
   const optedIn = { status: 'opted_in' as const, marketingOptedOut: false };
 
   it('queues only opted-in customers, naming why the others are skipped', () => {
-    expect(recipientStatus(optedIn, false)).to.equal('queued');
-    expect(recipientStatus(undefined, false)).to.equal('skipped_no_opt_in');
-    expect(recipientStatus({ status: 'opted_out', marketingOptedOut: false }, false)).to.equal(
+    expect(recipientStatus(optedIn, 'UTILITY')).to.equal('queued');
+    expect(recipientStatus(undefined, 'UTILITY')).to.equal('skipped_no_opt_in');
+    expect(recipientStatus({ status: 'opted_out', marketingOptedOut: false }, 'UTILITY')).to.equal(
       'skipped_opted_out',
     );
-    expect(recipientStatus({ ...optedIn, marketingOptedOut: true }, true)).to.equal('skipped_marketing');
-    expect(recipientStatus({ ...optedIn, marketingOptedOut: true }, false)).to.equal('queued');
+    expect(recipientStatus({ ...optedIn, marketingOptedOut: true }, 'MARKETING')).to.equal(
+      'skipped_marketing',
+    );
+    for (const category of ['UTILITY', 'AUTHENTICATION', undefined])
+      expect(recipientStatus({ ...optedIn, marketingOptedOut: true }, category)).to.equal('queued');
   });
 
   it('decides once per distinct phone', () => {
     const consents = new Map([['+1', optedIn]]);
-    expect(selectRecipients(['+1', '+2', '+1'], consents, false)).to.deep.equal([
+    expect(selectRecipients(['+1', '+2', '+1'], consents, 'UTILITY')).to.deep.equal([
       { phone: '+1', status: 'queued' },
       { phone: '+2', status: 'skipped_no_opt_in' },
     ]);
@@ -47,17 +50,23 @@ describe('broadcast progress', () => {
     expect(recipientProgress({ ...row('sent'), errorCode: '131026' })).not.to.have.property('errorCode');
   });
 
-  it('counts every status, skipped with its reason', () => {
-    const skipped = recipientProgress({ phone: '+2', status: 'skipped_opted_out' });
-    expect(skipped).to.deep.equal({ phone: '+2', status: 'skipped', reason: 'opted_out' });
-    expect(countProgress([skipped, recipientProgress(row('read'))])).to.deep.equal({
-      queued: 0,
-      sent: 0,
-      delivered: 0,
-      read: 1,
-      failed: 0,
-      skipped: 1,
-      total: 2,
+  it('names why a recipient was skipped', () => {
+    expect(recipientProgress({ phone: '+2', status: 'skipped_opted_out' })).to.deep.equal({
+      phone: '+2',
+      status: 'skipped',
+      reason: 'opted_out',
     });
+  });
+
+  it('counts every status from the database’s groups, sending as queued', () => {
+    expect(
+      countProgress([
+        { status: 'skipped_opted_out', count: 2 },
+        { status: 'skipped_marketing', count: 1 },
+        { status: 'queued', messageStatus: 'read', count: 3 },
+        { status: 'queued', messageStatus: 'sending', count: 1 },
+        { status: 'queued', messageStatus: 'failed', count: 4 },
+      ]),
+    ).to.deep.equal({ queued: 1, sent: 0, delivered: 0, read: 3, failed: 4, skipped: 3, total: 11 });
   });
 });

@@ -1,8 +1,25 @@
 import { expect } from 'chai';
 import type { OutboundContent } from '../../../src/modules/message/domain/OutboundRequest';
-import { decideDelivery, type DeliveryFacts } from '../../../src/whatsapp/outbound/dispatch/deliveryRules';
+import type { TemplateSlots } from '../../../src/modules/template/domain/templateSlots';
+import {
+  decideDelivery,
+  type DeliveryFacts,
+  type TemplateFacts,
+} from '../../../src/whatsapp/outbound/dispatch/deliveryRules';
 
-const approved = { status: 'APPROVED', paramCount: 2 };
+const slots = (over: Partial<TemplateSlots> = {}): TemplateSlots => ({
+  header: 'none',
+  body: 2,
+  buttons: [],
+  ...over,
+});
+const approved: TemplateFacts = {
+  name: 'incident_update',
+  language: 'en',
+  status: 'APPROVED',
+  category: 'UTILITY',
+  slots: slots(),
+};
 const facts = (over: Partial<DeliveryFacts> = {}): DeliveryFacts => ({
   optIn: 'opted_in',
   windowOpen: true,
@@ -92,15 +109,76 @@ describe('decideDelivery (SPEC §8 rules, in order)', () => {
     });
     for (const status of ['PENDING', 'REJECTED', 'PAUSED', 'DISABLED'])
       expect(
-        decideDelivery(notification, facts({ ...closed, template: { status, paramCount: 2 } })),
+        decideDelivery(notification, facts({ ...closed, template: { ...approved, status } })),
       ).to.include({
         code: 'TEMPLATE_NOT_APPROVED',
       });
-    expect(
-      decideDelivery(notification, facts({ ...closed, template: { ...approved, paramCount: 3 } })),
-    ).to.include({
+    const wrongCount = decideDelivery(
+      notification,
+      facts({ ...closed, template: { ...approved, slots: slots({ body: 3 }) } }),
+    );
+    expect(wrongCount).to.deep.include({
       code: 'TEMPLATE_PARAMS',
+      title: 'Template incident_update (en): template.params: the body takes 3 parameters, 2 given',
+      fields: [{ field: 'template.params', message: 'the body takes 3 parameters, 2 given' }],
     });
+  });
+
+  it('refuses a template whose header or buttons are not filled as the template says', () => {
+    const template = { ...approved, slots: slots({ header: 'image', buttons: ['quick_reply', 'url'] }) };
+    const decision = decideDelivery(notification, facts({ windowOpen: false, template }));
+    expect(decision.ok || decision.fields?.map((f) => f.field)).to.deep.equal([
+      'template.header',
+      'template.buttons',
+    ]);
+  });
+
+  it('carries header and button values into the template plan', () => {
+    const content: OutboundContent = {
+      purpose: 'manual',
+      template: {
+        name: 'trip_ticket',
+        params: ['Ana', 'TRP1'],
+        header: { type: 'document', link: 'https://example.com/t.pdf', filename: 'ticket.pdf' },
+        buttons: [{ index: 1, type: 'url', text: 'BK-1' }],
+      },
+    };
+    const template = {
+      ...approved,
+      providerTemplateId: 'T1',
+      slots: slots({ header: 'document', buttons: ['fixed', 'url'] }),
+    };
+    expect(decideDelivery(content, facts({ template }))).to.deep.equal({
+      ok: true,
+      plan: {
+        kind: 'template',
+        name: 'trip_ticket',
+        language: 'en',
+        params: ['Ana', 'TRP1'],
+        header: { type: 'document', link: 'https://example.com/t.pdf', filename: 'ticket.pdf' },
+        buttons: [{ index: 1, type: 'url', text: 'BK-1' }],
+        providerTemplateId: 'T1',
+      },
+    });
+  });
+
+  it('refuses a MARKETING template to a customer who stopped marketing messages, nothing else', () => {
+    const manual: OutboundContent = { purpose: 'manual', template: { name: 'offer', params: ['a', 'b'] } };
+    const marketing = { ...approved, category: 'MARKETING' };
+    expect(decideDelivery(manual, facts({ marketingOptedOut: true, template: marketing }))).to.include({
+      ok: false,
+      code: 'MARKETING_OPTED_OUT',
+    });
+    expect(decideDelivery(manual, facts({ marketingOptedOut: false, template: marketing })).ok).to.equal(
+      true,
+    );
+    for (const category of ['UTILITY', 'AUTHENTICATION'])
+      expect(
+        decideDelivery(manual, facts({ marketingOptedOut: true, template: { ...approved, category } })).ok,
+      ).to.equal(true);
+    expect(decideDelivery({ purpose: 'manual', text: 'hi' }, facts({ marketingOptedOut: true })).ok).to.equal(
+      true,
+    );
   });
 
   it('sends a template-only message whatever the window', () => {

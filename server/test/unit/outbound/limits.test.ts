@@ -3,7 +3,6 @@ import { panicReason } from '../../../src/whatsapp/outbound/dispatch/panicTrigge
 import { pace } from '../../../src/whatsapp/outbound/dispatch/recipientPacing';
 import { backoffMs, retryDelayMs } from '../../../src/whatsapp/outbound/dispatch/retryPolicy';
 import { slidingWindow } from '../../../src/whatsapp/outbound/dispatch/slidingWindow';
-import { templateParamCount } from '../../../src/whatsapp/outbound/dispatch/templateParamCount';
 import { ProviderError } from '../../../src/whatsapp/outbound/provider/ProviderError';
 
 const t0 = new Date('2026-03-01T09:00:00Z');
@@ -80,17 +79,5 @@ describe('panicReason', () => {
     const stats = { tried: 10, failed: 0, throttled: 10, firstThrottledAt: t0 };
     expect(panicReason({ ...stats, lastThrottledAt: at(5_000) })).to.equal(undefined);
     expect(panicReason({ ...stats, lastThrottledAt: at(60_000) })).to.equal('throttling');
-  });
-});
-
-describe('templateParamCount', () => {
-  it('counts the body parameters of Meta-shaped components', () => {
-    const components = [
-      { type: 'HEADER', format: 'TEXT', text: 'For {{1}}' },
-      { type: 'BODY', text: 'Hi {{1}}, booking {{2}} for {{3}} on {{4}}.' },
-    ];
-    expect(templateParamCount(components)).to.equal(4);
-    expect(templateParamCount([{ type: 'body', text: 'No parameters' }])).to.equal(0);
-    expect(templateParamCount('nonsense')).to.equal(0);
   });
 });

@@ -76,32 +76,34 @@ describe('Template', () => {
 
 describe('checkTemplateSendable', () => {
   it('allows an approved template with the right parameters', () => {
-    expect(checkTemplateSendable(template(), { bodyParams: ['Ana', 'TRP1'] })).to.deep.equal({ ok: true });
+    expect(checkTemplateSendable(template(), { params: ['Ana', 'TRP1'] })).to.deep.equal({ ok: true });
   });
 
   it('refuses a missing or unapproved template', () => {
-    expect(checkTemplateSendable(undefined, { bodyParams: [] })).to.include({
+    expect(checkTemplateSendable(undefined, { params: [] })).to.include({
       ok: false,
       code: 'TEMPLATE_NOT_APPROVED',
     });
     for (const status of ['PENDING', 'REJECTED', 'PAUSED', 'DISABLED'] as const)
-      expect(checkTemplateSendable(template(status as never), { bodyParams: ['a', 'b'] })).to.include({
+      expect(checkTemplateSendable(template(status as never), { params: ['a', 'b'] })).to.include({
         ok: false,
         code: 'TEMPLATE_NOT_APPROVED',
       });
   });
 
   it('refuses a wrong or empty parameter list', () => {
-    expect(checkTemplateSendable(template(), { bodyParams: ['Ana'] })).to.include({
+    expect(checkTemplateSendable(template(), { params: ['Ana'] })).to.include({
       code: 'TEMPLATE_PARAMS',
     });
-    expect(checkTemplateSendable(template(), { bodyParams: ['Ana', 'b', 'c'] })).to.include({
+    expect(checkTemplateSendable(template(), { params: ['Ana', 'b', 'c'] })).to.include({
       code: 'TEMPLATE_PARAMS',
     });
-    expect(checkTemplateSendable(template(), { bodyParams: ['Ana', ' '] })).to.include({
+    expect(checkTemplateSendable(template(), { params: ['Ana', ' '] })).to.include({
       code: 'TEMPLATE_PARAMS',
     });
-    expect(checkTemplateSendable(template(), { bodyParams: ['Ana', 'b'], headerParams: ['x'] })).to.include({
+    expect(
+      checkTemplateSendable(template(), { params: ['Ana', 'b'], header: { type: 'text', text: 'x' } }),
+    ).to.include({
       code: 'TEMPLATE_PARAMS',
     });
   });

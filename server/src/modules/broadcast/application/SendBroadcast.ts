@@ -5,10 +5,14 @@ import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
-import type { OutboundQueue } from '../../message/domain/OutboundRequest';
+import { assertStoredUpload } from '../../media/domain/assertStoredUpload';
+import type { SendableMediaRepository } from '../../media/domain/sendableMedia';
+import type { OutboundQueue, TemplateCall } from '../../message/domain/OutboundRequest';
 import type { OptInRepository } from '../../optin/domain/OptIn';
 import type { TemplateRepository } from '../../template/domain/TemplateRepository';
+import { fallbackLanguage } from '../../template/domain/fallbackLanguage';
 import { checkTemplateSendable, templateParamText } from '../../template/domain/templateSendability';
+import { headerMediaId } from '../../template/domain/templateSendParams';
 import { authorizeOnTrip } from '../../trip/application/authorizeOnTrip';
 import type { TripRepository } from '../../trip/domain/TripRepository';
 import type { BroadcastRecipient, BroadcastRepository } from '../domain/Broadcast';
@@ -17,7 +21,7 @@ import { selectRecipients } from '../domain/selectRecipients';
 
 export interface SendBroadcastInput {
   actor: Actor;
-  template: { name: string; language?: string; params: string[] };
+  template: TemplateCall;
   listId?: string;
   tripCode?: string;
 }
@@ -33,7 +37,7 @@ export const MAX_RECIPIENTS = 10_000;
 
 /**
  * One approved template to a list or to a trip's customers (SPEC §10): refused up front unless the
- * template is approved with the right parameters; opted-in recipients get one queued message each
+ * template is approved with the right header, body and button values; opted-in recipients get one queued message each
  * through the outbound queue (so the dispatcher's rules and rate limit apply), the others are
  * recorded as skipped — all in one transaction with the broadcast row.
  */
@@ -49,24 +53,28 @@ export class SendBroadcast {
     @inject(TYPES.BroadcastRepository) private readonly broadcasts: BroadcastRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.SendableMediaRepository) private readonly media: SendableMediaRepository,
   ) {}
 
   async execute(input: SendBroadcastInput): Promise<SendBroadcastResult> {
     const { actor } = input;
     const audience = await this.audience(input);
-    const tenant = await this.tenants.findById(actor.tenantId);
+    const template = await this.template(actor.tenantId, input.template);
     const call = {
-      name: input.template.name,
-      language: input.template.language ?? tenant?.defaultLanguage ?? 'en',
+      ...input.template,
+      language: template.language,
       params: input.template.params.map(templateParamText),
     };
-    const template = await this.templates.findByNameAndLanguage(actor.tenantId, call.name, call.language);
-    const sendable = checkTemplateSendable(template, { bodyParams: call.params });
+    const sendable = checkTemplateSendable(template.found, call);
     if (!sendable.ok)
       throw new BusinessRuleError(
         sendable.code,
         `Template ${call.name} (${call.language}): ${sendable.reason}`,
+        {
+          ...(sendable.fields ? { fields: sendable.fields } : {}),
+        },
       );
+    await assertStoredUpload(this.media, actor.tenantId, headerMediaId(call), 'template.header.id');
     if (audience.phones.length > MAX_RECIPIENTS)
       throw new ValidationError(`At most ${MAX_RECIPIENTS} recipients per broadcast`);
     return this.unitOfWork.run(async () => {
@@ -79,7 +87,7 @@ export class SendBroadcast {
       });
       const consents = await this.optIns.consentOf(actor.tenantId, audience.phones);
       const recipients: BroadcastRecipient[] = [];
-      for (const r of selectRecipients(audience.phones, consents, template?.category === 'MARKETING')) {
+      for (const r of selectRecipients(audience.phones, consents, template.found?.category)) {
         const messageId =
           r.status === 'queued'
             ? await this.outbound.enqueue({
@@ -105,6 +113,19 @@ export class SendBroadcast {
       });
       return result;
     });
+  }
+
+  /**
+   * The template in the call's language; without one, in the tenant's language or, where it is not
+   * approved in that, another approved language (see fallbackLanguage), as for system notifications.
+   */
+  private async template(tenantId: string, call: TemplateCall) {
+    const tenantLanguage = (await this.tenants.findById(tenantId))?.defaultLanguage ?? 'en';
+    const languages = call.language
+      ? []
+      : (await this.templates.list(tenantId, { name: call.name, status: 'APPROVED' })).map((t) => t.language);
+    const language = call.language ?? fallbackLanguage(tenantLanguage, languages) ?? tenantLanguage;
+    return { language, found: await this.templates.findByNameAndLanguage(tenantId, call.name, language) };
   }
 
   /** Who it goes to: the list's members or the trip's customers (exactly one of the two). */

@@ -5,7 +5,7 @@ export type RecipientStatus = 'queued' | 'skipped_opted_out' | 'skipped_no_opt_i
 
 export interface NewBroadcast {
   tenantId: string;
-  template: Required<TemplateCall>;
+  template: TemplateCall & { language: string };
   tripId?: string;
   listId?: string;
   createdBy: string;
@@ -23,6 +23,13 @@ export interface BroadcastRecord extends Omit<NewBroadcast, 'createdBy'> {
   createdAt: Date;
 }
 
+/** How many recipients share a decision and a message status (progress counts). */
+export interface RecipientGroup {
+  status: RecipientStatus;
+  messageStatus?: string;
+  count: number;
+}
+
 /** A recipient with the current status of its message (absent for the skipped). */
 export interface RecipientRow extends BroadcastRecipient {
   messageStatus?: string;
@@ -34,6 +41,12 @@ export interface BroadcastRepository {
   create(broadcast: NewBroadcast): Promise<string>;
   addRecipients(tenantId: string, broadcastId: string, recipients: BroadcastRecipient[]): Promise<void>;
   findById(tenantId: string, id: string): Promise<BroadcastRecord | undefined>;
-  /** Every recipient with its message's status, by phone. */
-  recipients(tenantId: string, broadcastId: string): Promise<RecipientRow[]>;
+  /** A page of recipients with their message's status, by phone; `after` is the last phone of the previous page. */
+  recipients(
+    tenantId: string,
+    broadcastId: string,
+    page: { limit: number; after?: string },
+  ): Promise<RecipientRow[]>;
+  /** Every recipient counted once, grouped by decision and message status. */
+  recipientGroups(tenantId: string, broadcastId: string): Promise<RecipientGroup[]>;
 }

@@ -1,4 +1,4 @@
-import type { RecipientRow } from './Broadcast';
+import type { RecipientGroup, RecipientRow } from './Broadcast';
 
 export const PROGRESS_STATUSES = ['queued', 'sent', 'delivered', 'read', 'failed', 'skipped'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -26,13 +26,7 @@ const SKIP_REASONS: Record<string, string> = {
 export function recipientProgress(r: RecipientRow): RecipientProgress {
   const skipped = SKIP_REASONS[r.status];
   if (skipped) return { phone: r.phone, status: 'skipped', reason: skipped };
-  const status: ProgressStatus =
-    r.messageStatus === 'sent' ||
-    r.messageStatus === 'delivered' ||
-    r.messageStatus === 'read' ||
-    r.messageStatus === 'failed'
-      ? r.messageStatus
-      : 'queued';
+  const status = progressStatus(r);
   return {
     phone: r.phone,
     status,
@@ -41,11 +35,20 @@ export function recipientProgress(r: RecipientRow): RecipientProgress {
   };
 }
 
+function progressStatus(r: Pick<RecipientRow, 'status' | 'messageStatus'>): ProgressStatus {
+  if (SKIP_REASONS[r.status]) return 'skipped';
+  const m = r.messageStatus;
+  return m === 'sent' || m === 'delivered' || m === 'read' || m === 'failed' ? m : 'queued';
+}
+
 export type ProgressCounts = Record<ProgressStatus | 'total', number>;
 
-export function countProgress(recipients: RecipientProgress[]): ProgressCounts {
+/** Counts by progress status over every recipient (grouped by the database), whatever page is shown. */
+export function countProgress(groups: RecipientGroup[]): ProgressCounts {
   const counts = Object.fromEntries([...PROGRESS_STATUSES, 'total'].map((s) => [s, 0])) as ProgressCounts;
-  for (const r of recipients) counts[r.status]++;
-  counts.total = recipients.length;
+  for (const g of groups) {
+    counts[progressStatus(g)] += g.count;
+    counts.total += g.count;
+  }
   return counts;
 }

@@ -1,14 +1,14 @@
-import type { Consent } from '../../optin/domain/OptIn';
+import { stopsMarketing, type Consent } from '../../optin/domain/OptIn';
 import type { BroadcastRecipient, RecipientStatus } from './Broadcast';
 
 /**
  * SPEC §8/§10: broadcasts go only to customers who opted in; everyone else is recorded as skipped
- * with the reason. A marketing template also skips customers who stopped marketing messages.
+ * with the reason. A MARKETING template also skips customers who stopped marketing messages.
  */
-export function recipientStatus(consent: Consent | undefined, marketing: boolean): RecipientStatus {
+export function recipientStatus(consent: Consent | undefined, templateCategory?: string): RecipientStatus {
   if (!consent) return 'skipped_no_opt_in';
   if (consent.status === 'opted_out') return 'skipped_opted_out';
-  if (marketing && consent.marketingOptedOut) return 'skipped_marketing';
+  if (stopsMarketing(consent, templateCategory)) return 'skipped_marketing';
   return 'queued';
 }
 
@@ -16,10 +16,10 @@ export function recipientStatus(consent: Consent | undefined, marketing: boolean
 export function selectRecipients(
   phones: string[],
   consents: Map<string, Consent>,
-  marketing: boolean,
+  templateCategory: string | undefined,
 ): Array<Omit<BroadcastRecipient, 'messageId'>> {
   return [...new Set(phones)].map((phone) => ({
     phone,
-    status: recipientStatus(consents.get(phone), marketing),
+    status: recipientStatus(consents.get(phone), templateCategory),
   }));
 }

@@ -1,6 +1,6 @@
 import type { Container } from 'inversify';
 import Joi from 'joi';
-import { decodeIdCursor, encodeIdCursor } from '../../../shared/http/api/idCursor';
+import { decodeIdCursor, encodeIdCursor, PHONE_KEY } from '../../../shared/http/api/idCursor';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
 import { nullable, pageOf, pageQuery, phoneInput, timestamp, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
@@ -11,6 +11,8 @@ import type { ListBroadcastLists } from '../application/ListBroadcastLists';
 import type { SendBroadcast } from '../application/SendBroadcast';
 import type { BroadcastList } from '../domain/BroadcastList';
 import { PROGRESS_STATUSES } from '../domain/recipientProgress';
+import type { TemplateCall } from '../../message/domain/OutboundRequest';
+import { templateCallSchema } from '../../template/http/templateCallSchema';
 
 const listSchema = Joi.object({
   id: uuid().required(),
@@ -29,16 +31,17 @@ const members = Joi.array()
   .items(Joi.object({ phone: phoneInput().required(), name: Joi.string().trim().max(200) }))
   .min(1)
   .max(10_000);
-const template = Joi.object({
-  name: Joi.string().max(512).required(),
-  language: Joi.string().max(16),
-  params: Joi.array().items(Joi.string().max(1024)).max(20).default([]),
-});
 const count = () => Joi.number().integer().min(0).required();
 
 const broadcastSchema = Joi.object({
   id: uuid().required(),
-  template: Joi.object({ name: Joi.string(), language: Joi.string(), params: Joi.array() })
+  template: Joi.object({
+    name: Joi.string(),
+    language: Joi.string(),
+    params: Joi.array(),
+    header: Joi.object().unknown(true),
+    buttons: Joi.array(),
+  })
     .unknown(true)
     .required(),
   listId: nullable(uuid()),
@@ -59,7 +62,11 @@ const broadcastSchema = Joi.object({
         errorTitle: Joi.string(),
       }),
     )
-    .required(),
+    .required()
+    .description('One page of recipients, by phone (`limit`, `cursor`)'),
+  nextCursor: nullable(Joi.string()).description(
+    'Pass as `cursor` for the next page of recipients; null on the last',
+  ),
 }).label('Broadcast');
 
 type Members = { members: Array<{ phone: string; name?: string }> };
@@ -126,7 +133,7 @@ export function broadcastRoutes(container: Container): RouteDefinition[] {
       },
     }),
     defineRoute<{
-      template: { name: string; language?: string; params: string[] };
+      template: TemplateCall;
       listId?: string;
       tripCode?: string;
     }>({
@@ -135,11 +142,11 @@ export function broadcastRoutes(container: Container): RouteDefinition[] {
       tag: 'broadcasts',
       summary: 'Send one approved template to a list or to a trip’s opted-in customers',
       description:
-        'Recipients who have not opted in are recorded as skipped. 422 when the template is not approved or its params do not fit.',
+        'Recipients who have not opted in (or, for a MARKETING template, who stopped marketing messages) are recorded as skipped. 422 TEMPLATE_NOT_APPROVED when the template is not approved, 422 TEMPLATE_PARAMS (with `fields` naming each) when the header, body or button values do not fit it. Without a `language` the tenant’s is used, or another language the template is approved in (English first).',
       permission: 'broadcast',
       request: {
         body: Joi.object({
-          template: template.required(),
+          template: templateCallSchema().required(),
           listId: uuid(),
           tripCode: Joi.string().trim().max(32),
         }).xor('listId', 'tripCode'),
@@ -160,16 +167,19 @@ export function broadcastRoutes(container: Container): RouteDefinition[] {
         };
       },
     }),
-    defineRoute<unknown, unknown, { id: string }>({
+    defineRoute<unknown, { limit: number; cursor?: string }, { id: string }>({
       method: 'get',
       path: '/broadcasts/:id',
       tag: 'broadcasts',
-      summary: 'A broadcast’s progress per recipient (queued, sent, delivered, read, failed, skipped)',
+      summary:
+        'A broadcast’s progress: counts by status, and a page of recipients (queued, sent, delivered, read, failed, skipped)',
       permission: 'broadcast',
-      request: { params: Joi.object({ id: uuid().required() }) },
+      request: { params: Joi.object({ id: uuid().required() }), query: Joi.object(pageQuery) },
       responses: { 200: { description: 'The broadcast', schema: broadcastSchema } },
-      async handler({ actor, params: { id } }) {
-        const b = await container.get<GetBroadcast>(TYPES.GetBroadcast).execute({ actor, id });
+      async handler({ actor, params: { id }, query }) {
+        const b = await container
+          .get<GetBroadcast>(TYPES.GetBroadcast)
+          .execute({ actor, id, limit: query.limit, after: decodeIdCursor(query.cursor, PHONE_KEY) });
         return {
           status: 200,
           body: {
@@ -177,6 +187,7 @@ export function broadcastRoutes(container: Container): RouteDefinition[] {
             listId: b.listId ?? null,
             tripId: b.tripId ?? null,
             createdBy: b.createdBy ?? null,
+            nextCursor: encodeIdCursor(b.nextCursor),
           },
         };
       },

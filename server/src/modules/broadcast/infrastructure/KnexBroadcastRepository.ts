@@ -7,9 +7,11 @@ import type {
   BroadcastRecord,
   BroadcastRepository,
   NewBroadcast,
+  RecipientGroup,
   RecipientRow,
   RecipientStatus,
 } from '../domain/Broadcast';
+import type { ButtonParam, HeaderParam } from '../../template/domain/templateSendParams';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters. */
 const CHUNK = 1000;
@@ -20,6 +22,8 @@ interface BroadcastRow {
   template_name: string;
   template_language: string;
   params: unknown;
+  template_header: unknown;
+  template_buttons: unknown;
   list_id: string | null;
   trip_id: string | null;
   created_by: string | null;
@@ -38,6 +42,8 @@ export class KnexBroadcastRepository implements BroadcastRepository {
         template_name: b.template.name,
         template_language: b.template.language,
         params: JSON.stringify(b.template.params),
+        template_header: b.template.header ? JSON.stringify(b.template.header) : null,
+        template_buttons: b.template.buttons?.length ? JSON.stringify(b.template.buttons) : null,
         trip_id: b.tripId ?? null,
         list_id: b.listId ?? null,
         created_by: b.createdBy,
@@ -74,7 +80,9 @@ export class KnexBroadcastRepository implements BroadcastRepository {
       template: {
         name: r.template_name,
         language: r.template_language,
-        params: (typeof r.params === 'string' ? JSON.parse(r.params) : r.params) as string[],
+        params: json(r.params) as string[],
+        ...(r.template_header ? { header: json(r.template_header) as HeaderParam } : {}),
+        ...(r.template_buttons ? { buttons: json(r.template_buttons) as ButtonParam[] } : {}),
       },
       listId: r.list_id ?? undefined,
       tripId: r.trip_id ?? undefined,
@@ -83,19 +91,14 @@ export class KnexBroadcastRepository implements BroadcastRepository {
     };
   }
 
-  async recipients(tenantId: string, broadcastId: string): Promise<RecipientRow[]> {
-    const rows: Array<{
-      phone: string;
-      status: RecipientStatus;
-      message_id: string | null;
-      message_status: string | null;
-      error_code: string | null;
-      error_title: string | null;
-    }> = await this.db
-      .q('whatsapp_broadcast_recipients as r')
-      .leftJoin('whatsapp_messages as m', 'm.id', 'r.message_id')
-      .where({ 'r.tenant_id': tenantId, 'r.broadcast_id': broadcastId })
+  async recipients(
+    tenantId: string,
+    broadcastId: string,
+    page: { limit: number; after?: string },
+  ): Promise<RecipientRow[]> {
+    const query = this.recipientsOf(tenantId, broadcastId)
       .orderBy('r.phone')
+      .limit(page.limit)
       .select(
         'r.phone',
         'r.status',
@@ -104,6 +107,15 @@ export class KnexBroadcastRepository implements BroadcastRepository {
         'm.error_code',
         'm.error_title',
       );
+    if (page.after) query.andWhere('r.phone', '>', page.after);
+    const rows = (await query) as Array<{
+      phone: string;
+      status: RecipientStatus;
+      message_id: string | null;
+      message_status: string | null;
+      error_code: string | null;
+      error_title: string | null;
+    }>;
     return rows.map((r) => ({
       phone: r.phone,
       status: r.status,
@@ -113,4 +125,29 @@ export class KnexBroadcastRepository implements BroadcastRepository {
       errorTitle: r.error_title ?? undefined,
     }));
   }
+
+  async recipientGroups(tenantId: string, broadcastId: string): Promise<RecipientGroup[]> {
+    const rows = (await this.recipientsOf(tenantId, broadcastId)
+      .groupBy('r.status', 'm.status')
+      .select('r.status', 'm.status as message_status')
+      .count({ count: '*' })) as Array<{
+      status: RecipientStatus;
+      message_status: string | null;
+      count: string | number;
+    }>;
+    return rows.map((r) => ({
+      status: r.status,
+      messageStatus: r.message_status ?? undefined,
+      count: Number(r.count),
+    }));
+  }
+
+  private recipientsOf(tenantId: string, broadcastId: string) {
+    return this.db
+      .q('whatsapp_broadcast_recipients as r')
+      .leftJoin('whatsapp_messages as m', 'm.id', 'r.message_id')
+      .where({ 'r.tenant_id': tenantId, 'r.broadcast_id': broadcastId });
+  }
 }
+
+const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);

@@ -2,15 +2,12 @@ import { inject, injectable } from 'inversify';
 import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
 import type { MessageStatusEvent } from '../../../whatsapp/inbound/InboundEvent';
-import type { OptInRepository } from '../../optin/domain/OptIn';
+import { MARKETING_STOPPED_CODE, type OptInRepository } from '../../optin/domain/OptIn';
 import type { MessageRepository } from '../domain/Message';
 import { alreadyRecorded, nextStatus, type StatusHistoryEntry } from '../domain/MessageStatus';
 import type { PendingStatusRepository } from '../domain/PendingStatus';
 
 export type StatusOutcome = 'applied' | 'history-only' | 'duplicate' | 'parked';
-
-/** Meta 131050: the user stopped marketing messages from this business. */
-const MARKETING_STOPPED = '131050';
 
 /** Runs inside the caller's transaction (the inbox event, or the send that just got its provider id). */
 @injectable()
@@ -49,7 +46,7 @@ export class ApplyStatusUpdate {
       ...(entry.applied && error ? { errorCode: error.code, errorTitle: entry.errorTitle } : {}),
       sentAt: event.status === 'sent' ? event.timestamp : undefined,
     });
-    if (error?.code === MARKETING_STOPPED && message.customerPhone)
+    if (error?.code === MARKETING_STOPPED_CODE && message.customerPhone)
       await this.optIns.recordMarketingOptOut(tenantId, message.customerPhone);
     return entry.applied ? 'applied' : 'history-only';
   }

@@ -2,11 +2,12 @@ import { inject, injectable } from 'inversify';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { Database } from '../../../shared/db/Database';
-import { BusinessRuleError, ValidationError } from '../../../shared/errors/AppError';
+import { ValidationError } from '../../../shared/errors/AppError';
 import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
 import { TYPES } from '../../../types';
-import { isUuid } from '../../lead/domain/isUuid';
+import { assertStoredUpload } from '../../media/domain/assertStoredUpload';
 import type { SendableMediaRepository } from '../../media/domain/sendableMedia';
+import { headerMediaId } from '../../template/domain/templateSendParams';
 import { SendabilityCheck } from '../../../whatsapp/outbound/dispatch/SendabilityCheck';
 import type { MediaCall, OutboundContent, OutboundQueue, TemplateCall } from '../domain/OutboundRequest';
 import { messageAudit } from './messageAudit';
@@ -26,10 +27,10 @@ export interface QueuedMessage {
 }
 
 /**
- * A staff member sends a message (POST /messages): text, an approved template, or media.
- * WhatsApp's rules are checked at once, so a send bound to fail is refused with its code
- * rather than queued; otherwise the message is queued for the dispatcher and MESSAGE_QUEUED is
- * audited in the same transaction (the id and type, never the text).
+ * A staff member sends a message (POST /messages): text, an approved template (with its header,
+ * body and button values), or media. WhatsApp's rules are checked at once, so a send bound to
+ * fail is refused with its code rather than queued; otherwise the message is queued for the
+ * dispatcher and MESSAGE_QUEUED is audited in the same transaction (the id and type, never the text).
  */
 @injectable()
 export class SendStaffMessage {
@@ -47,7 +48,13 @@ export class SendStaffMessage {
     const content = contentOf(input);
     return this.db.run(async () => {
       await this.check.assertSendable(actor.tenantId, to, content);
-      await this.assertUploaded(actor.tenantId, content.media?.mediaId);
+      await assertStoredUpload(this.media, actor.tenantId, content.media?.mediaId, 'media.id');
+      await assertStoredUpload(
+        this.media,
+        actor.tenantId,
+        headerMediaId(content.template),
+        'template.header.id',
+      );
       const id = await this.queue.enqueue({
         tenantId: actor.tenantId,
         to,
@@ -57,14 +64,6 @@ export class SendStaffMessage {
       const type = content.media?.mediaType ?? (content.text !== undefined ? 'text' : 'template');
       await this.audit.record(messageAudit(actor, 'MESSAGE_QUEUED', id, type));
       return { id, to, type, status: 'queued' as const };
-    });
-  }
-
-  /** An id in our format must be one of the tenant's uploads; any other id is the provider's own. */
-  private async assertUploaded(tenantId: string, mediaId: string | undefined): Promise<void> {
-    if (!mediaId || !isUuid(mediaId) || (await this.media.find(tenantId, mediaId))) return;
-    throw new BusinessRuleError('MEDIA_NOT_FOUND', `Media ${mediaId} is not a stored upload (POST /media)`, {
-      field: 'media.id',
     });
   }
 }

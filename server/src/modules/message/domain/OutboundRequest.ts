@@ -1,3 +1,5 @@
+import type { TemplateSendParams } from '../../template/domain/templateSendParams';
+
 /**
  * Why a message goes out decides what the dispatcher may do with it outside the 24-hour window:
  * `reply` answers someone who just wrote; `notification` (alerts, incident updates, payment links)
@@ -5,11 +7,15 @@
  */
 export type OutboundPurpose = 'reply' | 'notification' | 'broadcast' | 'manual';
 
-export interface TemplateCall {
+/**
+ * A template send as queued (`whatsapp_messages.content.template`): name, language and the body's
+ * `params`, plus `header` and `buttons` when the template takes them (rows queued before those
+ * existed have only `params`, and still send).
+ */
+export interface TemplateCall extends TemplateSendParams {
   name: string;
   /** The tenant's language when omitted. */
   language?: string;
-  params: string[];
 }
 
 /** Media sent by id (preferred) or by a public link. */

@@ -12,15 +12,12 @@ import { defineRoute, type RouteDefinition } from '../../../shared/http/api/Rout
 import { phoneInput, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import { findMessage } from '../infrastructure/messageQueries';
+import { templateCallSchema } from '../../template/http/templateCallSchema';
 import { messageJson, messageSchema } from './messageRepresentation';
 
 const sendBody = {
   text: Joi.string().min(1).max(4096),
-  template: Joi.object({
-    name: Joi.string().max(512).required(),
-    language: Joi.string().max(16),
-    params: Joi.array().items(Joi.string().max(1024)).max(20).default([]),
-  }),
+  template: templateCallSchema(),
   media: Joi.object({
     id: Joi.string()
       .max(256)
@@ -46,7 +43,7 @@ export const queuedSchema = Joi.object({
 }).label('QueuedMessage');
 
 const SEND_DESCRIPTION =
-  'Exactly one of `text`, `template` or `media`. WhatsApp’s rules are checked before queueing: free text outside the 24-hour window is 422 WINDOW_CLOSED, an opted-out recipient 409 OPTED_OUT, a template that is not approved or gets the wrong number of params 422 TEMPLATE_NOT_APPROVED / TEMPLATE_PARAMS, a `media.id` in our format that is not a stored upload 422 MEDIA_NOT_FOUND. Uploaded media is uploaded to the provider when the message is sent and goes by the provider’s media id.';
+  'Exactly one of `text`, `template` or `media`. WhatsApp’s rules are checked before queueing: free text outside the 24-hour window is 422 WINDOW_CLOSED, an opted-out recipient 409 OPTED_OUT, a template that is not approved 422 TEMPLATE_NOT_APPROVED, template values that do not fit the stored template (body `params` count, `header` kind, `buttons` by index) 422 TEMPLATE_PARAMS with `fields` naming each, a MARKETING template to a customer who stopped marketing messages 409 MARKETING_OPTED_OUT, a `media.id` or `template.header.id` in our format that is not a stored upload 422 MEDIA_NOT_FOUND. Uploaded media is uploaded to the provider when the message is sent and goes by the provider’s media id.';
 
 export function messageRoutes(container: Container): RouteDefinition[] {
   const db = container.get<Database>(TYPES.Database);

@@ -19,3 +19,16 @@ export interface OptInRepository {
   /** Meta 131050: the user stopped marketing messages from this business. */
   recordMarketingOptOut(tenantId: string, phone: string): Promise<void>;
 }
+
+/** Meta's error when the user stopped marketing messages from this business. */
+export const MARKETING_STOPPED_CODE = '131050';
+
+/**
+ * After a 131050 a customer gets no MARKETING template any more; utility and authentication
+ * templates and free text still go. Broadcasts (when queueing) and the dispatcher (when sending)
+ * both ask this.
+ */
+export const stopsMarketing = (
+  consent: { marketingOptedOut?: boolean } | undefined,
+  templateCategory: string | undefined,
+): boolean => templateCategory === 'MARKETING' && consent?.marketingOptedOut === true;

@@ -1,6 +1,7 @@
 import { BusinessRuleError, ValidationError } from '../../../shared/errors/AppError';
 import type { TemplateCategory, TemplateContent, TemplateDefinition } from './TemplateContent';
 import { parameterCounts, type ParameterCounts } from './templateParameters';
+import { templateSlots, type TemplateSlots } from './templateSlots';
 import type { TemplateStatus } from './TemplateStatus';
 import { normalizeLanguage, validateTemplate } from './validateTemplate';
 
@@ -65,6 +66,10 @@ export class Template {
   }
   get parameters(): ParameterCounts {
     return parameterCounts(this.#props);
+  }
+  /** What a send of it must carry, per component. */
+  get slots(): TemplateSlots {
+    return templateSlots(this.#props);
   }
   get isSendable(): boolean {
     return this.#props.status === 'APPROVED';

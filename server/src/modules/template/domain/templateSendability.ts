@@ -1,46 +1,41 @@
-import type { Template } from './Template';
+import type { FieldProblem } from '../../../shared/errors/AppError';
+import { templateParamProblems } from './templateParamProblems';
+import type { TemplateSendParams } from './templateSendParams';
+import type { TemplateSlots } from './templateSlots';
 
-export interface TemplateUse {
-  bodyParams: string[];
-  headerParams?: string[];
-  /** Parameters of URL buttons, by button index. */
-  buttonParams?: Array<{ index: number; param: string }>;
+/** What sending needs to know of a stored template (a Template, or the dispatcher's facts). */
+export interface SendableTemplate {
+  status: string;
+  slots: TemplateSlots;
 }
 
 export type Sendability =
-  { ok: true } | { ok: false; code: 'TEMPLATE_NOT_APPROVED' | 'TEMPLATE_PARAMS'; reason: string };
-
-const refuse = (code: 'TEMPLATE_NOT_APPROVED' | 'TEMPLATE_PARAMS', reason: string): Sendability => ({
-  ok: false,
-  code,
-  reason,
-});
+  | { ok: true }
+  | {
+      ok: false;
+      code: 'TEMPLATE_NOT_APPROVED' | 'TEMPLATE_PARAMS';
+      reason: string;
+      /** For TEMPLATE_PARAMS: each wrong field of the call (`template.header`, `template.buttons[0].text`, …). */
+      fields?: FieldProblem[];
+    };
 
 /**
- * Whether a template send may reach the provider (SPEC §8): the template exists, is APPROVED, and
- * the call carries exactly the parameters it takes, none empty. Shared by the dispatcher and
- * broadcasts so both refuse for the same reasons.
+ * Whether a template send may reach the provider (SPEC §8/§9): the template exists, is APPROVED,
+ * and the call carries exactly the values its header, body and buttons take, none empty. The one
+ * rule of the dispatcher, staff sends and broadcasts, so all refuse for the same reasons.
  */
-export function checkTemplateSendable(template: Template | undefined, use: TemplateUse): Sendability {
-  if (!template) return refuse('TEMPLATE_NOT_APPROVED', 'no such template in that language');
-  if (!template.isSendable)
-    return refuse('TEMPLATE_NOT_APPROVED', `template ${template.name} is ${template.status}`);
-  const expected = template.parameters;
-  const headerParams = use.headerParams ?? [];
-  if (use.bodyParams.length !== expected.body)
-    return refuse('TEMPLATE_PARAMS', `body takes ${expected.body} parameters, got ${use.bodyParams.length}`);
-  if (headerParams.length !== expected.header)
-    return refuse(
-      'TEMPLATE_PARAMS',
-      `header takes ${expected.header} parameters, got ${headerParams.length}`,
-    );
-  const buttonIndexes = (use.buttonParams ?? []).map((b) => b.index).sort((a, b) => a - b);
-  if (buttonIndexes.join() !== expected.buttons.join())
-    return refuse('TEMPLATE_PARAMS', `URL buttons ${expected.buttons.join(', ') || 'none'} take a parameter`);
-  const values = [...use.bodyParams, ...headerParams, ...(use.buttonParams ?? []).map((b) => b.param)];
-  if (values.some((v) => typeof v !== 'string' || !v.trim()))
-    return refuse('TEMPLATE_PARAMS', 'parameters must not be empty');
-  return { ok: true };
+export function checkTemplateSendable(
+  template: SendableTemplate | undefined,
+  call: TemplateSendParams,
+): Sendability {
+  if (!template)
+    return { ok: false, code: 'TEMPLATE_NOT_APPROVED', reason: 'no such template in that language' };
+  if (template.status !== 'APPROVED')
+    return { ok: false, code: 'TEMPLATE_NOT_APPROVED', reason: `the template is ${template.status}` };
+  const fields = templateParamProblems(template.slots, call);
+  if (!fields.length) return { ok: true };
+  const reason = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return { ok: false, code: 'TEMPLATE_PARAMS', reason, fields };
 }
 
 /**

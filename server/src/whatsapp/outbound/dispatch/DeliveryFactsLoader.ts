@@ -1,8 +1,9 @@
 import { inject, injectable } from 'inversify';
 import { isWindowOpen } from '../../../modules/conversation/domain/Conversation';
-import type { TemplateCall } from '../../../modules/message/domain/OutboundRequest';
-import type { OptInStatus } from '../../../modules/optin/domain/OptIn';
+import type { OutboundPurpose, TemplateCall } from '../../../modules/message/domain/OutboundRequest';
+import type { Consent } from '../../../modules/optin/domain/OptIn';
 import { DEFAULT_TEMPLATES } from '../../../modules/template/domain/defaultTemplates';
+import { fallbackLanguage } from '../../../modules/template/domain/fallbackLanguage';
 import type { Database } from '../../../shared/db/Database';
 import type { ProviderName } from '../../../shared/providers';
 import { TYPES } from '../../../types';
@@ -12,12 +13,15 @@ import { templateKey, type TemplateCatalog } from './TemplateCatalog';
 export interface FactsQuery {
   to: string;
   template?: TemplateCall;
+  /** A `notification` may go out in another language its template is approved in. */
+  purpose?: OutboundPurpose;
 }
 
 /**
- * Loads, for a batch of one tenant's messages, what the delivery rules decide on: opt-in status,
- * whether the 24-hour window is open (the latest inbound message of any conversation with that
- * person) and the template. Four queries per batch, whatever its size; joins the ambient transaction.
+ * Loads, for a batch of one tenant's messages, what the delivery rules decide on: consent (opt-in
+ * status, marketing stopped), whether the 24-hour window is open (the latest inbound message of
+ * any conversation with that person) and the template. Four queries per batch, whatever its size;
+ * joins the ambient transaction.
  */
 @injectable()
 export class DeliveryFactsLoader {
@@ -34,22 +38,37 @@ export class DeliveryFactsLoader {
   ): Promise<DeliveryFacts[]> {
     const phones = [...new Set(queries.map((q) => q.to))];
     // One after the other: inside a transaction the queries share one connection anyway.
-    const optIns = await this.optIns(tenantId, phones);
+    const consents = await this.consents(tenantId, phones);
     const lastInbound = await this.lastInbound(tenantId, phones);
-    const language = await this.tenantLanguage(tenantId);
-    const keys = queries.flatMap((q) =>
-      q.template ? [{ name: q.template.name, language: q.template.language ?? language }] : [],
-    );
-    const templates = await this.templates.find(tenantId, keys);
+    const tenantLanguage = await this.tenantLanguage(tenantId);
+    const names = queries.flatMap((q) => (q.template ? [q.template.name] : []));
+    const templates = await this.templates.find(tenantId, names);
+    const byKey = new Map(templates.map((t) => [templateKey(t), t]));
     return queries.map((q) => {
-      const templateLanguage = q.template?.language ?? language;
+      const consent = consents.get(q.to);
+      const language = this.language(q, templates, tenantLanguage);
       return {
-        optIn: optIns.get(q.to),
+        optIn: consent?.status,
+        marketingOptedOut: consent?.marketingOptedOut,
         windowOpen: isWindowOpen({ lastInboundAt: lastInbound.get(q.to) }, now),
-        language: templateLanguage,
-        template: q.template && this.template(templates, provider, q.template.name, templateLanguage),
+        language,
+        template: q.template && this.template(byKey, provider, q.template.name, language),
       };
     });
+  }
+
+  /**
+   * The call's language, else the tenant's. A system notification falls back to a language its
+   * template is approved in (see fallbackLanguage): a tenant writing in a language without default
+   * wording has its default templates in English.
+   */
+  private language(q: FactsQuery, templates: TemplateFacts[], tenantLanguage: string): string {
+    const wanted = q.template?.language ?? tenantLanguage;
+    if (!q.template || q.purpose !== 'notification') return wanted;
+    const approved = templates
+      .filter((t) => t.name === q.template?.name && t.status === 'APPROVED')
+      .map((t) => t.language);
+    return fallbackLanguage(wanted, approved) ?? wanted;
   }
 
   /** The console provider approves the default templates at once (SPEC §9), seeded or not. */
@@ -61,19 +80,27 @@ export class DeliveryFactsLoader {
   ): TemplateFacts | undefined {
     const known = found.get(templateKey({ name, language }));
     if (known || provider !== 'console' || !(name in DEFAULT_TEMPLATES)) return known;
+    const definition = DEFAULT_TEMPLATES[name as keyof typeof DEFAULT_TEMPLATES];
     return {
+      name,
+      language,
       status: 'APPROVED',
-      paramCount: DEFAULT_TEMPLATES[name as keyof typeof DEFAULT_TEMPLATES].params.length,
+      category: definition.category,
+      slots: { header: 'none', body: definition.params.length, buttons: [] },
     };
   }
 
-  private async optIns(tenantId: string, phones: string[]): Promise<Map<string, OptInStatus>> {
+  private async consents(tenantId: string, phones: string[]): Promise<Map<string, Consent>> {
     const rows = (await this.db
       .q('whatsapp_opt_ins')
       .where({ tenant_id: tenantId })
       .whereIn('phone', phones)
-      .select('phone', 'status')) as Array<{ phone: string; status: OptInStatus }>;
-    return new Map(rows.map((r) => [r.phone, r.status]));
+      .select('phone', 'status', 'marketing_opted_out_at')) as Array<
+      { phone: string; marketing_opted_out_at: Date | null } & Pick<Consent, 'status'>
+    >;
+    return new Map(
+      rows.map((r) => [r.phone, { status: r.status, marketingOptedOut: r.marketing_opted_out_at !== null }]),
+    );
   }
 
   private async lastInbound(tenantId: string, phones: string[]): Promise<Map<string, Date>> {

@@ -72,7 +72,7 @@ export class OutboundClaims {
       r.tenantId,
       r.provider,
       r.now,
-      due.map((m) => ({ to: m.to, template: m.content.template })),
+      due.map((m) => ({ to: m.to, template: m.content.template, purpose: m.content.purpose })),
     );
     const sendable: Array<QueuedRow & { plan: DeliveryPlan }> = [];
     for (const [i, message] of due.entries()) {

@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { ApplyStatusUpdate } from '../../../modules/message/application/ApplyStatusUpdate';
+import { MARKETING_STOPPED_CODE, type OptInRepository } from '../../../modules/optin/domain/OptIn';
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
 import type { Logger } from '../../../shared/logging/createLogger';
@@ -14,6 +15,7 @@ import { OutboundRows } from './OutboundRows';
 import { PanicMode } from './PanicMode';
 import { retryDelayMs } from './retryPolicy';
 import { SendAttempts } from './SendAttempts';
+import { templateSendRequest } from './templateSendRequest';
 
 /** Shorter than the claim lease, so a live worker never loses its message to the sweeper mid-call. */
 export const SEND_TIMEOUT_MS = 30_000;
@@ -24,7 +26,9 @@ const COMMIT_ATTEMPTS = 3;
  * through the API first — and records the outcome in one short transaction right after: `sent`
  * with the provider's id (then the statuses that arrived first), a retry with backoff, a failure
  * with the provider's code, or, on an authentication error, back to the queue with the tenant in
- * panic mode. A failed upload is handled like a failed send.
+ * panic mode. A failed upload is handled like a failed send. A refusal because the customer
+ * stopped marketing messages (131050) is recorded on their consent in the same transaction, so
+ * later MARKETING templates to them are refused before reaching the provider.
  */
 @injectable()
 export class OutboundSender {
@@ -38,6 +42,7 @@ export class OutboundSender {
     @inject(SendAttempts) private readonly attempts: SendAttempts,
     @inject(PanicMode) private readonly panic: PanicMode,
     @inject(TYPES.ApplyStatusUpdate) private readonly statuses: ApplyStatusUpdate,
+    @inject(TYPES.OptInRepository) private readonly optIns: OptInRepository,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Metrics) private readonly metrics: Metrics,
     @inject(TYPES.Logger) private readonly logger: Logger,
@@ -72,17 +77,10 @@ export class OutboundSender {
         },
         signal,
       );
-    return provider.sendTemplate(
-      account,
-      {
-        to: m.to,
-        name: plan.name,
-        language: plan.language,
-        bodyParams: plan.params,
-        providerTemplateId: plan.providerTemplateId,
-      },
-      signal,
+    const request = await templateSendRequest(m.to, plan, (media) =>
+      this.media.resolve(account, media, signal),
     );
+    return provider.sendTemplate(account, request, signal);
   }
 
   /**
@@ -141,6 +139,7 @@ export class OutboundSender {
     }
     const delay = retryDelayMs(error, m.attempt, this.random);
     await this.db.run(async () => {
+      if (error.code === MARKETING_STOPPED_CODE) await this.optIns.recordMarketingOptOut(m.tenantId, m.to);
       if (delay === undefined) await this.rows.fail(m.id, failure, now);
       else await this.rows.requeue(m.id, new Date(now.getTime() + delay), failure);
       const outcome = delay === undefined ? 'failed' : error.kind === 'throttled' ? 'throttled' : 'retryable';

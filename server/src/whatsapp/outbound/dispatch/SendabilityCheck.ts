@@ -6,12 +6,13 @@ import { BusinessRuleError, ConflictError, type AppError } from '../../../shared
 import { TYPES } from '../../../types';
 import type { TenantDirectory } from '../../configuration/TenantDirectory';
 import { DeliveryFactsLoader } from './DeliveryFactsLoader';
-import { decideDelivery, type RefusalCode } from './deliveryRules';
+import { decideDelivery, type DeliveryDecision } from './deliveryRules';
 
 /**
  * The dispatcher's rules, asked up front for a staff send so the API can answer at once
- * (OPTED_OUT → 409; WINDOW_CLOSED, TEMPLATE_NOT_APPROVED, TEMPLATE_PARAMS → 422) instead of
- * queueing a message that is bound to fail. The dispatcher checks again when it sends.
+ * (OPTED_OUT, MARKETING_OPTED_OUT → 409; WINDOW_CLOSED, TEMPLATE_NOT_APPROVED, TEMPLATE_PARAMS
+ * with the wrong fields → 422) instead of queueing a message that is bound to fail. The
+ * dispatcher checks again when it sends.
  */
 @injectable()
 export class SendabilityCheck {
@@ -28,14 +29,17 @@ export class SendabilityCheck {
       (await this.directory.forTenant(tenantId))?.provider ??
       this.config.whatsapp.provider;
     const [facts] = await this.facts.load(tenantId, provider, this.clock.now(), [
-      { to, template: content.template },
+      { to, template: content.template, purpose: content.purpose },
     ]);
     const decision = decideDelivery(content, facts);
-    if (!decision.ok) throw refusal(decision.code, decision.title, to);
+    if (!decision.ok) throw refusal(decision, to);
   }
 }
 
-function refusal(code: RefusalCode, title: string, to: string): AppError {
-  if (code === 'OPTED_OUT') return new ConflictError(code, title, { to });
-  return new BusinessRuleError(code, title, { to });
+/** Consent refusals conflict with the recipient's state (409); the others break a rule (422). */
+function refusal(decision: Extract<DeliveryDecision, { ok: false }>, to: string): AppError {
+  const { code, title, fields } = decision;
+  const details = { to, ...(fields ? { fields } : {}) };
+  if (code === 'OPTED_OUT' || code === 'MARKETING_OPTED_OUT') return new ConflictError(code, title, details);
+  return new BusinessRuleError(code, title, details);
 }

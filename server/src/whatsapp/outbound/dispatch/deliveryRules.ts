@@ -1,22 +1,31 @@
 import type { OutboundContent } from '../../../modules/message/domain/OutboundRequest';
-import type { OptInStatus } from '../../../modules/optin/domain/OptIn';
+import { stopsMarketing, type OptInStatus } from '../../../modules/optin/domain/OptIn';
+import type { ButtonParam, HeaderParam } from '../../../modules/template/domain/templateSendParams';
+import {
+  checkTemplateSendable,
+  type SendableTemplate,
+} from '../../../modules/template/domain/templateSendability';
+import type { FieldProblem } from '../../../shared/errors/AppError';
 import type { SessionMessage } from '../provider/WhatsappProvider';
 
-/** What the database says about one template, as far as sending is concerned. */
-export interface TemplateFacts {
-  status: string;
-  /** `{{n}}` parameters of the body. */
-  paramCount: number;
+/** What the database says about one template in one language, as far as sending is concerned. */
+export interface TemplateFacts extends SendableTemplate {
+  name: string;
+  language: string;
+  /** MARKETING, UTILITY or AUTHENTICATION, as stored. */
+  category?: string;
   providerTemplateId?: string;
 }
 
 /** Everything the rules need to know about one queued message's recipient and template. */
 export interface DeliveryFacts {
   optIn?: OptInStatus;
+  /** The recipient stopped marketing messages (Meta 131050). */
+  marketingOptedOut?: boolean;
   windowOpen: boolean;
-  /** The message's template (language resolved), if it has one and it exists. */
+  /** The message's template in `language`, if it has one and it exists. */
   template?: TemplateFacts;
-  /** The template's language: the call's, or the tenant's default. */
+  /** The template's language: the call's, the tenant's default, or a notification's fallback. */
   language: string;
 }
 
@@ -27,21 +36,34 @@ export type DeliveryPlan =
       name: string;
       language: string;
       params: string[];
+      header?: HeaderParam;
+      buttons?: ButtonParam[];
       providerTemplateId?: string;
     };
 
 export type RefusalCode =
-  'OPTED_OUT' | 'WINDOW_CLOSED' | 'TEMPLATE_REQUIRED' | 'TEMPLATE_NOT_APPROVED' | 'TEMPLATE_PARAMS';
+  | 'OPTED_OUT'
+  | 'MARKETING_OPTED_OUT'
+  | 'WINDOW_CLOSED'
+  | 'TEMPLATE_REQUIRED'
+  | 'TEMPLATE_NOT_APPROVED'
+  | 'TEMPLATE_PARAMS';
 
 export type DeliveryDecision =
-  { ok: true; plan: DeliveryPlan } | { ok: false; code: RefusalCode; title: string };
+  { ok: true; plan: DeliveryPlan } | { ok: false; code: RefusalCode; title: string; fields?: FieldProblem[] };
 
-const refuse = (code: RefusalCode, title: string): DeliveryDecision => ({ ok: false, code, title });
+const refuse = (code: RefusalCode, title: string, fields?: FieldProblem[]): DeliveryDecision => ({
+  ok: false,
+  code,
+  title,
+  ...(fields ? { fields } : {}),
+});
 
 /**
  * SPEC §8, in order: opt-out (only the STOP confirmation reaches an opted-out customer; broadcasts
  * need an opt-in); the 24-hour window (free-form only while open; notifications fall back to their
- * template; broadcasts are template-only); the template approved with the right parameter count.
+ * template; broadcasts are template-only); the template approved with the right values for its
+ * header, body and buttons; no MARKETING template to a customer who stopped marketing messages.
  */
 export function decideDelivery(content: OutboundContent, facts: DeliveryFacts): DeliveryDecision {
   const stopConfirmation = content.context?.stopConfirmation === true;
@@ -62,14 +84,12 @@ export function decideDelivery(content: OutboundContent, facts: DeliveryFacts): 
     return refuse('WINDOW_CLOSED', 'The 24-hour window is closed: only an approved template can be sent');
   }
 
-  const { name, params } = content.template;
-  if (facts.template?.status !== 'APPROVED')
-    return refuse('TEMPLATE_NOT_APPROVED', `Template ${name} (${facts.language}) is not approved`);
-  if (facts.template.paramCount !== params.length)
-    return refuse(
-      'TEMPLATE_PARAMS',
-      `Template ${name} takes ${facts.template.paramCount} parameters, ${params.length} given`,
-    );
+  const { name, params, header, buttons } = content.template;
+  const sendable = checkTemplateSendable(facts.template, content.template);
+  if (!sendable.ok)
+    return refuse(sendable.code, `Template ${name} (${facts.language}): ${sendable.reason}`, sendable.fields);
+  if (stopsMarketing(facts, facts.template?.category))
+    return refuse('MARKETING_OPTED_OUT', 'The customer stopped marketing messages (WhatsApp 131050)');
   return {
     ok: true,
     plan: {
@@ -77,7 +97,9 @@ export function decideDelivery(content: OutboundContent, facts: DeliveryFacts): 
       name,
       language: facts.language,
       params,
-      providerTemplateId: facts.template.providerTemplateId,
+      ...(header ? { header } : {}),
+      ...(buttons?.length ? { buttons } : {}),
+      providerTemplateId: facts.template?.providerTemplateId,
     },
   };
 }

@@ -49,13 +49,24 @@ export interface SendMessageRequest {
   replyToProviderId?: string;
 }
 
+/** A template header's value: its text parameter, or its media by the provider's id or a link. */
+export type TemplateHeaderValue =
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'media';
+      mediaType: 'image' | 'video' | 'document';
+      mediaId?: string;
+      link?: string;
+      filename?: string;
+    };
+
 export interface SendTemplateRequest {
   to: string;
   name: string;
   language: string;
   bodyParams: string[];
-  headerParams?: string[];
-  /** URL or quick-reply button parameters, by button index. */
+  header?: TemplateHeaderValue;
+  /** URL suffixes and quick-reply payloads, by button index. */
   buttonParams?: Array<{ index: number; subType: 'url' | 'quick_reply'; param: string }>;
   /** The provider's own template id (Twilio's ContentSid), when the provider needs it. */
   providerTemplateId?: string;

@@ -57,7 +57,7 @@ describe('Meta Cloud API provider', () => {
       to: CUSTOMER,
       name: 'payment_link',
       language: 'es',
-      headerParams: ['TRP123'],
+      header: { kind: 'text', text: 'TRP123' },
       bodyParams: ['Ana', 'BK-1\nline two', '$100'],
       buttonParams: [
         { index: 1, subType: 'url', param: 'BK-1' },

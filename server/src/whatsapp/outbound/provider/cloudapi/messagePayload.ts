@@ -18,7 +18,8 @@ export const envelope = (to: string) => ({
   to: cloudApiRecipient(to),
 });
 
-function mediaObject(message: Media): Record<string, unknown> {
+/** The `{ id | link, caption?, filename? }` object of a media message or a template's media header. */
+export function mediaObject(message: Media): Record<string, unknown> {
   if (Boolean(message.mediaId) === Boolean(message.link))
     throw invalidMessage('media needs either a media id or a link, not both');
   if (message.link && !/^https?:\/\//i.test(message.link))

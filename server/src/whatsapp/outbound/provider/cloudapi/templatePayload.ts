@@ -1,27 +1,32 @@
-import type { SendTemplateRequest } from '../WhatsappProvider';
-import { envelope } from './messagePayload';
+import { templateParamText } from '../../../../modules/template/domain/templateSendability';
+import type { SendTemplateRequest, TemplateHeaderValue } from '../WhatsappProvider';
 import { invalidMessage } from './invalidMessage';
+import { envelope, mediaObject } from './messagePayload';
 
 /**
  * Meta refuses parameter text with new lines, tabs or more than four spaces in a row (and empty
  * text); line breaks become spaces so that, say, an incident description still goes out.
  */
 function parameterText(value: string): string {
-  const text = value
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/ {5,}/g, '    ')
-    .trim();
+  const text = templateParamText(value);
   if (!text) throw invalidMessage('template parameters must not be empty');
   return text;
 }
 
-const textParameters = (values: string[]) => values.map((v) => ({ type: 'text', text: parameterText(v) }));
+function headerParameter(header: TemplateHeaderValue): Record<string, unknown> {
+  if (header.kind === 'text') return { type: 'text', text: parameterText(header.text) };
+  return { type: header.mediaType, [header.mediaType]: mediaObject(header) };
+}
 
+/** The Cloud API `components`: header, body, then one `button` per parameterised button by index. */
 function components(request: SendTemplateRequest): Record<string, unknown>[] {
   const list: Record<string, unknown>[] = [];
-  if (request.headerParams?.length)
-    list.push({ type: 'header', parameters: textParameters(request.headerParams) });
-  if (request.bodyParams.length) list.push({ type: 'body', parameters: textParameters(request.bodyParams) });
+  if (request.header) list.push({ type: 'header', parameters: [headerParameter(request.header)] });
+  if (request.bodyParams.length)
+    list.push({
+      type: 'body',
+      parameters: request.bodyParams.map((v) => ({ type: 'text', text: parameterText(v) })),
+    });
   const buttons = [...(request.buttonParams ?? [])].sort((a, b) => a.index - b.index);
   for (const button of buttons)
     list.push({

@@ -46,6 +46,8 @@ export class ConsoleProvider implements WhatsappProvider {
         template: request.name,
         language: request.language,
         body: request.bodyParams,
+        header: request.header?.kind,
+        buttons: request.buttonParams?.length,
       },
       'console provider: template sent',
     );

@@ -33,9 +33,11 @@ export function twilioMessageForm(from: string, request: SendMessageRequest, sta
 }
 
 /**
- * A Content API template: `ContentSid` is the template's provider id; its variables are numbered
- * across the whole template, so body parameters are "1".."n" and header, then button parameters
- * continue the numbering.
+ * A Content API template: `ContentSid` is the template's provider id. Twilio numbers a content
+ * template's variables across the whole template, so ours are numbered in one run: the body's
+ * `{{1}}…{{n}}` are "1"…"n", the header's text parameter is "n+1", then each button parameter
+ * given (URL suffix or quick-reply payload), by button index. A Twilio content template carries its
+ * header media itself, so a media header value cannot be sent.
  */
 export function twilioTemplateForm(from: string, request: SendTemplateRequest, statusCallback?: string) {
   if (!request.providerTemplateId)
@@ -44,11 +46,13 @@ export function twilioTemplateForm(from: string, request: SendTemplateRequest, s
       'template_not_synced',
       `template ${request.name} has no Twilio ContentSid; sync the templates first`,
     );
+  if (request.header?.kind === 'media')
+    throw unsupported('template header media (set it in the content template)');
   const form = addressed(from, request.to, statusCallback);
   form.set('ContentSid', request.providerTemplateId);
   const values = [
     ...request.bodyParams,
-    ...(request.headerParams ?? []),
+    ...(request.header ? [request.header.text] : []),
     ...[...(request.buttonParams ?? [])].sort((a, b) => a.index - b.index).map((b) => b.param),
   ];
   if (values.length)

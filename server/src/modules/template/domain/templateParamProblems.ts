@@ -1,0 +1,85 @@
+import type { FieldProblem } from '../../../shared/errors/AppError';
+import type { ButtonSlot, HeaderSlot, TemplateSlots } from './templateSlots';
+import {
+  buttonValue,
+  type ButtonParam,
+  type HeaderParam,
+  type TemplateSendParams,
+} from './templateSendParams';
+
+type Problems = FieldProblem[];
+const blank = (value: unknown) => typeof value !== 'string' || !value.trim();
+const SLOT_NAMES: Record<ButtonSlot, string> = {
+  url: 'a URL button',
+  quick_reply: 'a quick-reply button',
+  fixed: 'a button without parameters',
+};
+
+function bodyProblems(expected: number, params: string[], problems: Problems): void {
+  if (params.length !== expected)
+    problems.push({
+      field: 'template.params',
+      message: `the body takes ${expected} parameters, ${params.length} given`,
+    });
+  params.forEach((p, i) => {
+    if (blank(p)) problems.push({ field: `template.params[${i}]`, message: 'must not be empty' });
+  });
+}
+
+function headerProblem(slot: HeaderSlot, header: HeaderParam | undefined): FieldProblem | undefined {
+  const at = (message: string, field = 'template.header') => ({ field, message });
+  if (slot === 'unsupported') return at('the template’s header (a location) cannot be filled from here');
+  if (!header)
+    return slot === 'none' ? undefined : at(`the header takes ${slot === 'text' ? 'a text' : `an ${slot}`}`);
+  if (slot === 'none') return at('the template’s header takes no parameter');
+  if (header.type !== slot)
+    return at(
+      `the header takes ${slot === 'text' ? 'text' : `an ${slot}`}, not ${header.type}`,
+      'template.header.type',
+    );
+  if (header.type === 'text')
+    return blank(header.text) ? at('must not be empty', 'template.header.text') : undefined;
+  if (Boolean(header.id) === Boolean(header.link)) return at('an id or a link, not both');
+  if (header.link && !/^https?:\/\//i.test(header.link))
+    return at('must be an http(s) URL', 'template.header.link');
+  if (header.filename !== undefined && header.type !== 'document')
+    return at('only a document has a filename', 'template.header.filename');
+  return undefined;
+}
+
+function buttonProblems(slots: ButtonSlot[], buttons: ButtonParam[], problems: Problems): void {
+  const seen = new Set<number>();
+  buttons.forEach((b, i) => {
+    const field = `template.buttons[${i}]`;
+    const slot = slots[b.index];
+    if (slot === undefined)
+      return problems.push({ field: `${field}.index`, message: `the template has ${slots.length} buttons` });
+    if (seen.has(b.index)) return problems.push({ field: `${field}.index`, message: 'button given twice' });
+    seen.add(b.index);
+    if (slot !== b.type)
+      return problems.push({ field: `${field}.type`, message: `button ${b.index} is ${SLOT_NAMES[slot]}` });
+    if (blank(buttonValue(b)))
+      problems.push({
+        field: `${field}.${b.type === 'url' ? 'text' : 'payload'}`,
+        message: 'must not be empty',
+      });
+  });
+  slots.forEach((slot, index) => {
+    if (slot === 'url' && !buttons.some((b) => b.index === index))
+      problems.push({ field: 'template.buttons', message: `URL button ${index} takes a parameter` });
+  });
+}
+
+/**
+ * What is wrong with a send's values for a template, component by component (SPEC §9: the count
+ * per component, none empty, the header's kind, each button's kind by index); empty when they fit.
+ * Quick-reply payloads are optional (WhatsApp then sends the button's text back).
+ */
+export function templateParamProblems(slots: TemplateSlots, call: TemplateSendParams): Problems {
+  const problems: Problems = [];
+  bodyProblems(slots.body, call.params ?? [], problems);
+  const header = headerProblem(slots.header, call.header);
+  if (header) problems.push(header);
+  buttonProblems(slots.buttons, call.buttons ?? [], problems);
+  return problems;
+}
