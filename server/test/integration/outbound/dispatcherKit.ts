@@ -1,7 +1,14 @@
 import { FakeProviderServer } from '../../support/FakeProviderServer';
 import { OutboundDispatcher } from '../../../src/whatsapp/outbound/dispatch/OutboundDispatcher';
 import { OutboundSender } from '../../../src/whatsapp/outbound/dispatch/OutboundSender';
-import { ACCESS_TOKEN, outboundKit, type OutboundKit } from './outboundKit';
+import {
+  ACCESS_TOKEN,
+  D360_API_KEY,
+  outboundKit,
+  TWILIO_ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN,
+  type OutboundKit,
+} from './outboundKit';
 import type { ProviderName } from '../../../src/shared/providers';
 
 export interface DispatcherKit extends OutboundKit {
@@ -9,13 +16,15 @@ export interface DispatcherKit extends OutboundKit {
   dispatcher: OutboundDispatcher;
 }
 
-/** An outbound kit whose Meta number talks to a local fake Graph API; backoff jitter fixed at half. */
+/** An outbound kit whose number talks to the fake provider server (any provider); backoff jitter fixed at half. */
 export async function dispatcherKit(
   fake: FakeProviderServer,
   env: Record<string, string> = {},
   provider: ProviderName = 'meta',
 ): Promise<DispatcherKit> {
   fake.tokens.add(ACCESS_TOKEN);
+  fake.apiKeys.add(D360_API_KEY);
+  fake.outbound.twilioAccounts.set(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN);
   const kit = await outboundKit({ WHATSAPP_PROVIDER: provider, ...env }, provider, fake.url);
   return withDispatcher(kit, fake);
 }

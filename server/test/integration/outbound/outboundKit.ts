@@ -12,6 +12,9 @@ export const CUSTOMER = '+5491155550201';
 export const OTHER_CUSTOMER = '+5491155550202';
 export const PHONE_NUMBER_ID = '109876543210987';
 export const ACCESS_TOKEN = 'EAAG-outbound-test';
+export const D360_API_KEY = 'd360-outbound-test';
+export const TWILIO_ACCOUNT_SID = 'AC00000000000000000000000000outbound';
+export const TWILIO_AUTH_TOKEN = 'twilio-outbound-test';
 
 const knex = () => testDb().knex;
 
@@ -27,7 +30,12 @@ export async function outboundKit(
   provider: ProviderName = 'meta',
   apiBaseUrl = 'http://127.0.0.1:9',
 ): Promise<OutboundKit> {
-  const ctx = testContainer({ WHATSAPP_API_BASE_URL: apiBaseUrl, ...env });
+  const ctx = testContainer({
+    WHATSAPP_API_BASE_URL: apiBaseUrl,
+    DIALOG360_API_BASE_URL: apiBaseUrl,
+    TWILIO_API_BASE_URL: apiBaseUrl,
+    ...env,
+  });
   const tenant = await aTenant();
   await configure(ctx, tenant.id, provider);
   return { ...ctx, tenantId: tenant.id, ...helpers(ctx, tenant.id) };
@@ -48,7 +56,13 @@ async function configure(ctx: TestContext, tenantId: string, provider: ProviderN
     phoneNumberId: PHONE_NUMBER_ID,
     businessAccountId: '102938475610299',
     verifyToken: 'verify',
-    credentials: { accessToken: ACCESS_TOKEN, webhookSecret: 'secret' },
+    credentials: {
+      accessToken: ACCESS_TOKEN,
+      webhookSecret: 'secret',
+      dialog360ApiKey: D360_API_KEY,
+      twilioAccountSid: TWILIO_ACCOUNT_SID,
+      twilioAuthToken: TWILIO_AUTH_TOKEN,
+    },
     settings: {},
   });
   ctx.container.get<TenantDirectory>(TYPES.TenantDirectory).invalidate();
@@ -110,6 +124,29 @@ export async function aTemplate(
     category: 'UTILITY',
     status,
     components: JSON.stringify([{ type: 'BODY', text: body }]),
+  });
+}
+
+/** A template row with any components (Cloud API shape), as sync would store it. */
+export async function aStoredTemplate(
+  tenantId: string,
+  t: {
+    name: string;
+    components: unknown[];
+    language?: string;
+    category?: string;
+    status?: string;
+    providerTemplateId?: string;
+  },
+): Promise<void> {
+  await knex()('whatsapp_templates').insert({
+    tenant_id: tenantId,
+    name: t.name,
+    language: t.language ?? 'en',
+    category: t.category ?? 'UTILITY',
+    status: t.status ?? 'APPROVED',
+    components: JSON.stringify(t.components),
+    provider_template_id: t.providerTemplateId ?? null,
   });
 }
 
