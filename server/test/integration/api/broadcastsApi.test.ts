@@ -56,6 +56,88 @@ describe('REST: broadcast lists and broadcasts', () => {
     ]);
   });
 
+  it('pages a broadcast’s recipients with a cursor, keeping the counts over all of them', async () => {
+    const { tenant, key } = await staff('operations');
+    await testDb()
+      .knex('whatsapp_templates')
+      .insert({
+        tenant_id: tenant.id,
+        name: 'trip_news',
+        language: 'en',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        components: JSON.stringify([{ type: 'BODY', text: 'News: {{1}}. See you soon.' }]),
+      });
+    const phones = ['+14155550301', '+14155550302', '+14155550303'];
+    const list = await api.post('/broadcast-lists', {
+      key,
+      body: { name: 'Paged', members: phones.map((phone) => ({ phone })) },
+    });
+    await api.post('/opt-ins', { key, body: { phone: phones[1], source: 'web' } });
+    const sent = await api.post('/broadcasts', {
+      key,
+      body: { template: { name: 'trip_news', params: ['we leave at 8'] }, listId: list.body.id },
+    });
+    const url = `/broadcasts/${sent.body.broadcastId}`;
+    const first = await api.get(url, { key, query: { limit: 2 } });
+    expect(first.status).to.equal(200);
+    expect(first.body.recipients.map((r: { phone: string }) => r.phone)).to.deep.equal(phones.slice(0, 2));
+    expect(first.body.counts).to.include({ total: 3, queued: 1, skipped: 2 });
+    expect(first.body.nextCursor).to.be.a('string');
+    const second = await api.get(url, { key, query: { limit: 2, cursor: first.body.nextCursor } });
+    expect(second.body.recipients.map((r: { phone: string }) => r.phone)).to.deep.equal([phones[2]]);
+    expect(second.body.nextCursor).to.equal(null);
+    expect(second.body.counts).to.deep.equal(first.body.counts);
+    const bad = await api.get(url, { key, query: { cursor: 'bm90IGEgY3Vyc29yIQ' } });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.fields[0].field).to.equal('cursor');
+  });
+
+  it('answers 422 TEMPLATE_PARAMS naming the field when the header or buttons do not fit', async () => {
+    const { tenant, key } = await staff('operations');
+    await testDb()
+      .knex('whatsapp_templates')
+      .insert({
+        tenant_id: tenant.id,
+        name: 'trip_photo',
+        language: 'en',
+        category: 'MARKETING',
+        status: 'APPROVED',
+        components: JSON.stringify([
+          { type: 'HEADER', format: 'IMAGE' },
+          { type: 'BODY', text: 'The view from the pass.' },
+        ]),
+      });
+    const list = await api.post('/broadcast-lists', {
+      key,
+      body: { name: 'Photos', members: [{ phone: '+14155550311' }] },
+    });
+    const res = await api.post('/broadcasts', {
+      key,
+      body: {
+        template: { name: 'trip_photo', buttons: [{ index: 0, type: 'url', text: 'x' }] },
+        listId: list.body.id,
+      },
+    });
+    expect(res.status).to.equal(422);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).to.deep.equal([
+      'template.header',
+      'template.buttons[0].index',
+    ]);
+    const ok = await api.post('/broadcasts', {
+      key,
+      body: {
+        template: { name: 'trip_photo', header: { type: 'image', link: 'https://cdn.example.com/pass.jpg' } },
+        listId: list.body.id,
+      },
+    });
+    expect(ok.status, JSON.stringify(ok.body)).to.equal(202);
+    const shown = await api.get(`/broadcasts/${ok.body.broadcastId}`, { key });
+    expect(shown.body.template).to.deep.include({
+      header: { type: 'image', link: 'https://cdn.example.com/pass.jpg' },
+    });
+  });
+
   it('answers 400, 403, 404 and 422 as it should', async () => {
     const { tenant, key } = await staff('operations');
     const bad = await api.post('/broadcasts', {

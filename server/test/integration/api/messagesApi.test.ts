@@ -90,6 +90,134 @@ describe('REST: sending messages', () => {
     expect(phone.body.fields[0].field).to.equal('to');
   });
 
+  describe('template header and button values', () => {
+    const components = [
+      { type: 'HEADER', format: 'TEXT', text: 'Trip {{1}}', example: { header_text: ['TRP1'] } },
+      { type: 'BODY', text: 'Hi {{1}}, your booking is confirmed.' },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          { type: 'QUICK_REPLY', text: 'Confirm' },
+          { type: 'URL', text: 'Pay', url: 'https://pay.example.com/{{1}}', example: ['BK-1'] },
+        ],
+      },
+    ];
+    const ticket = {
+      name: 'trip_ticket',
+      params: ['Ana'],
+      header: { type: 'text', text: 'TRP1' },
+      buttons: [
+        { index: 0, type: 'quick_reply', payload: 'CONFIRM' },
+        { index: 1, type: 'url', text: 'BK-1' },
+      ],
+    };
+
+    async function tenantWithTicket() {
+      const { tenant, key } = await staff('sales');
+      await testDb()
+        .knex('whatsapp_templates')
+        .insert({
+          tenant_id: tenant.id,
+          name: 'trip_ticket',
+          language: 'en',
+          category: 'UTILITY',
+          status: 'APPROVED',
+          components: JSON.stringify(components),
+        });
+      return { tenant, key };
+    }
+
+    it('queues a template with its header and buttons (202), stored as sent', async () => {
+      const { key } = await tenantWithTicket();
+      const res = await api.post('/messages', { key, body: { to: '+14155550123', template: ticket } });
+      expect(res.status, JSON.stringify(res.body)).to.equal(202);
+      const row = await testDb().knex('whatsapp_messages').where({ id: res.body.id }).first();
+      expect(row.content.template).to.deep.equal(ticket);
+    });
+
+    it('answers 422 TEMPLATE_PARAMS naming each field that does not fit the stored template', async () => {
+      const { key } = await tenantWithTicket();
+      const post = (template: object) =>
+        api.post('/messages', { key, body: { to: '+14155550123', template: { ...ticket, ...template } } });
+      const fields = (res: { body: { fields?: Array<{ field: string }> } }) =>
+        (res.body.fields ?? []).map((f) => f.field);
+
+      const noHeader = await post({ header: undefined });
+      expect(noHeader.status).to.equal(422);
+      expect(noHeader.body).to.include({ code: 'TEMPLATE_PARAMS' });
+      expect(noHeader.body.fields).to.deep.equal([
+        { field: 'template.header', message: 'the header takes a text' },
+      ]);
+      expect(
+        fields(await post({ header: { type: 'image', link: 'https://example.com/a.jpg' } })),
+      ).to.deep.equal(['template.header.type']);
+      expect(
+        fields(await post({ buttons: [{ index: 0, type: 'quick_reply', payload: 'X' }] })),
+      ).to.deep.equal(['template.buttons']);
+      expect(fields(await post({ buttons: [{ index: 0, type: 'url', text: 'BK-1' }] }))).to.deep.equal([
+        'template.buttons[0].type',
+        'template.buttons',
+      ]);
+      const wrong = await post({
+        params: [],
+        buttons: [...ticket.buttons, { index: 4, type: 'url', text: 'x' }],
+      });
+      expect(fields(wrong)).to.deep.equal(['template.params', 'template.buttons[2].index']);
+      expect(wrong.body.detail).to.contain('template.params: the body takes 1 parameters, 0 given');
+    });
+
+    it('answers 400 for a malformed header or button, naming the field', async () => {
+      const { key } = await tenantWithTicket();
+      const post = (template: object) =>
+        api.post('/messages', { key, body: { to: '+14155550123', template: { ...ticket, ...template } } });
+      const fields = async (template: object) => {
+        const res = await post(template);
+        expect(res.status).to.equal(400);
+        return res.body.fields.map((f: { field: string }) => f.field);
+      };
+      expect(await fields({ header: { type: 'text' } })).to.deep.equal(['template.header.text']);
+      expect(await fields({ header: { type: 'image' } })).to.deep.equal(['template.header']);
+      expect(await fields({ header: { type: 'audio', link: 'https://example.com/a.ogg' } })).to.deep.equal([
+        'template.header.type',
+      ]);
+      expect(await fields({ buttons: [{ index: 0, type: 'quick_reply', text: 'x' }] })).to.include(
+        'template.buttons.0.payload',
+      );
+      expect(await fields({ buttons: [{ index: -1, type: 'url', text: 'x' }] })).to.deep.equal([
+        'template.buttons.0.index',
+      ]);
+    });
+
+    it('answers 422 MEDIA_NOT_FOUND for a header media id in our format that is not an upload', async () => {
+      const { tenant, key } = await staff('sales');
+      await testDb()
+        .knex('whatsapp_templates')
+        .insert({
+          tenant_id: tenant.id,
+          name: 'ticket_document',
+          language: 'en',
+          category: 'UTILITY',
+          status: 'APPROVED',
+          components: JSON.stringify([
+            { type: 'HEADER', format: 'DOCUMENT' },
+            { type: 'BODY', text: 'Your ticket.' },
+          ]),
+        });
+      const res = await api.post('/messages', {
+        key,
+        body: {
+          to: '+14155550123',
+          template: {
+            name: 'ticket_document',
+            header: { type: 'document', id: '0b6f8d3e-3c1e-4b8e-9a57-5f4f6b1c2d3e' },
+          },
+        },
+      });
+      expect(res.status).to.equal(422);
+      expect(res.body).to.include({ code: 'MEDIA_NOT_FOUND', field: 'template.header.id' });
+    });
+  });
+
   it('retries a failed message (202) but not a queued one (409); 404 across tenants; 403 to field staff', async () => {
     const { tenant, key } = await staff('sales');
     const { phone } = await aCustomer(tenant.id, 1);

@@ -8,7 +8,14 @@ import { testDb } from '../../support/integrationHooks';
 /** An approved (or otherwise) template row, as sync or the console would leave it. */
 export async function aTemplate(
   tenant: Pick<Tenant, 'id'>,
-  overrides: Partial<{ name: string; language: string; status: string; category: string; body: string }> = {},
+  overrides: Partial<{
+    name: string;
+    language: string;
+    status: string;
+    category: string;
+    body: string;
+    components: unknown[];
+  }> = {},
 ): Promise<void> {
   await testDb()
     .knex('whatsapp_templates')
@@ -18,7 +25,9 @@ export async function aTemplate(
       language: overrides.language ?? 'en',
       category: overrides.category ?? 'UTILITY',
       status: overrides.status ?? 'APPROVED',
-      components: JSON.stringify([{ type: 'BODY', text: overrides.body ?? 'Hi {{1}}, news about {{2}}.' }]),
+      components: JSON.stringify(
+        overrides.components ?? [{ type: 'BODY', text: overrides.body ?? 'Hi {{1}}, news about {{2}}.' }],
+      ),
     });
 }
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { BroadcastToTrip } from '../../../src/modules/broadcast/application/BroadcastToTrip';
 import type { CreateBroadcastList } from '../../../src/modules/broadcast/application/CreateBroadcastList';
 import type { GetBroadcast } from '../../../src/modules/broadcast/application/GetBroadcast';
 import type { SendBroadcast } from '../../../src/modules/broadcast/application/SendBroadcast';
@@ -169,6 +170,73 @@ describe('SendBroadcast and GetBroadcast', () => {
       errorCode: '131026',
       errorTitle: 'Message undeliverable',
     });
+  });
+
+  it('carries header and button values into every message and the broadcast, checked against the template', async () => {
+    await aTemplate(tenant, {
+      components: [
+        { type: 'HEADER', format: 'IMAGE' },
+        { type: 'BODY', text: 'Hi {{1}}, news about {{2}}.' },
+        { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'More', url: 'https://example.com/{{1}}' }] },
+      ],
+    });
+    for (const phone of [ANA, BEN]) await consent(tenant, phone, 'opted_in');
+    const list = await aList([ANA, BEN]);
+    const full = {
+      ...template,
+      header: { type: 'image' as const, link: 'https://cdn.example.com/andes.jpg' },
+      buttons: [{ index: 0, type: 'url' as const, text: 'andes-2026' }],
+    };
+    const refused = await send()
+      .execute({ actor: ops, listId: list.id, template: { ...full, header: undefined } })
+      .catch((e: { code: string; details: unknown }) => e);
+    expect(refused).to.deep.include({
+      code: 'TEMPLATE_PARAMS',
+      details: { fields: [{ field: 'template.header', message: 'the header takes an image' }] },
+    });
+
+    const { broadcastId } = await send().execute({ actor: ops, listId: list.id, template: full });
+    const messages = await testDb().knex('whatsapp_messages').where({ tenant_id: tenant.id });
+    expect(messages.map((m) => m.content.template)).to.deep.equal([
+      { ...full, language: 'en' },
+      { ...full, language: 'en' },
+    ]);
+    expect((await get(broadcastId)).template).to.deep.equal({ ...full, language: 'en' });
+  });
+
+  it('pages the recipients by phone while the counts cover them all', async () => {
+    await aTemplate(tenant);
+    for (const phone of [ANA, CAROL]) await consent(tenant, phone, 'opted_in');
+    const { broadcastId } = await send().execute({
+      actor: ops,
+      listId: (await aList([DAN, CAROL, BEN, ANA])).id,
+      template,
+    });
+    const page = (after?: string) =>
+      ctx.container
+        .get<GetBroadcast>(TYPES.GetBroadcast)
+        .execute({ actor: ops, id: broadcastId, limit: 3, after });
+    const first = await page();
+    expect(first.recipients.map((r) => r.phone)).to.deep.equal([ANA, BEN, CAROL]);
+    expect(first.nextCursor).to.equal(CAROL);
+    const second = await page(first.nextCursor);
+    expect(second.recipients.map((r) => r.phone)).to.deep.equal([DAN]);
+    expect(second.nextCursor).to.equal(undefined);
+    for (const view of [first, second]) expect(view.counts).to.include({ total: 4, queued: 2, skipped: 2 });
+  });
+
+  it('sends without a language in the tenant’s, or in English where the template is approved only there', async () => {
+    const french = await aTenant({ defaultLanguage: 'fr' });
+    const frenchOps = anActor(await aUser(french, { role: 'operations' }), { source: 'WEB' });
+    await aTemplate(french, { name: 'trip_broadcast', body: 'Trip {{1}}: {{2}}. Questions welcome.' });
+    const trip = await aTrip(french);
+    await aBookingOn(trip, ANA);
+    await consent(french, ANA, 'opted_in');
+    const broadcast = ctx.container.get<BroadcastToTrip>(TYPES.BroadcastToTrip);
+    const result = await broadcast.execute({ actor: frenchOps, tripCode: trip.code, text: 'we leave at 6' });
+    expect(result).to.include({ queued: 1 });
+    const [queued] = await testDb().knex('whatsapp_messages').where({ tenant_id: french.id });
+    expect(queued.content.template).to.include({ name: 'trip_broadcast', language: 'en' });
   });
 
   it("answers NOT_FOUND for another tenant's broadcast", async () => {

@@ -58,12 +58,10 @@ describe('system notifications of a tenant writing in a language without default
 
     await aTemplate(kit.tenantId, 'quote_ready', 'Hi {{1}}, your quote is ready.', 'APPROVED', 'en');
     const sales: Actor = { tenantId: kit.tenantId, role: 'sales', userId: 'u1', source: 'WEB' };
-    const asked = kit.container
-      .get<SendStaffMessage>(TYPES.SendStaffMessage)
-      .execute(sales, {
-        to: OTHER_CUSTOMER,
-        template: { name: 'quote_ready', language: 'fr', params: ['Ana'] },
-      });
+    const asked = kit.container.get<SendStaffMessage>(TYPES.SendStaffMessage).execute(sales, {
+      to: OTHER_CUSTOMER,
+      template: { name: 'quote_ready', language: 'fr', params: ['Ana'] },
+    });
     await asked.then(
       () => expect.fail('expected a refusal'),
       (error: { code: string }) => expect(error.code).to.equal('TEMPLATE_NOT_APPROVED'),
