@@ -71,9 +71,6 @@ export class Template {
   get slots(): TemplateSlots {
     return templateSlots(this.#props);
   }
-  get isSendable(): boolean {
-    return this.#props.status === 'APPROVED';
-  }
 
   /** New content or category; the provider reviews it again, so it waits as PENDING. */
   revise(changes: Partial<TemplateContent> & { category?: TemplateCategory }): void {

@@ -24,7 +24,7 @@ export const TWILIO_ERROR_KINDS: Readonly<Record<number, ProviderFailureKind>> =
   63024: 'permanent', // invalid message recipient
   63027: 'permanent', // template does not exist for this language
   63028: 'permanent', // template parameter count mismatch
-  63032: 'permanent', // the user stopped marketing messages
+  63032: 'permanent', // WhatsApp 472: the user's number is part of an experiment (not 131050)
   20500: 'retryable', // internal error
   20503: 'retryable', // service unavailable
 };
