@@ -5,32 +5,31 @@
  * Prints messages/s from the first POST until every message is processed, and the rows made. The
  * deliveries are signed beforehand and POSTed from a worker thread (the provider's side).
  *
- *   npm run bench:pipeline -- --customers 1000 [--connections 50] [--profile]
+ *   npm run bench:pipeline -- --customers 1000 [--connections 50] [--profile] [--instances n]
  *                              [--lanes n] [--per-transaction n] [--batch n]
+ *   --instances n: n instances of the app on the one database (this process and n-1 children), the
+ *                  deliveries spread over them in turn, as behind a load balancer
  *   --lanes n, --per-transaction n, --batch n: the inbox processor's options (defaults: the app's)
  *   --profile: statements per event, Node event-loop utilisation, what the app's PostgreSQL
- *              sessions were doing (sampled from pg_stat_activity)
+ *              sessions were doing (sampled from pg_stat_activity); statements and Node CPU are
+ *              this process's only
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (default)
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createApp } from '../server/src/app';
-import { bootstrap } from '../server/src/bootstrap';
-import { loadConfig } from '../server/src/config';
 import type { CreateUser } from '../server/src/modules/identity/application/CreateUser';
 import type { EnsureDefaultTenant } from '../server/src/modules/identity/application/EnsureDefaultTenant';
-import { createLogger } from '../server/src/shared/logging/createLogger';
 import { TYPES } from '../server/src/types';
 import { signMetaBody } from '../server/src/whatsapp/inbound/metaSignature';
-import { InboxProcessor } from '../server/src/whatsapp/inbox/InboxProcessor';
 import { createBenchDatabase } from './support/benchDatabase';
 import { publishResult } from './support/benchResult';
 import { PipelineProfile } from './support/profile';
 import { postFromWorker } from './support/postFromWorker';
-import { APP_SECRET, PHONE_NUMBER_ID, WEBHOOK_PATH } from './support/constants';
+import { startServer, type ServerChild } from './support/children';
+import { APP_SECRET, PHONE_NUMBER_ID } from './support/constants';
+import { startPipelineApp, type InboxTuning } from './support/pipelineApp';
 
 const { values } = parseArgs({
   options: {
@@ -40,10 +39,12 @@ const { values } = parseArgs({
     lanes: { type: 'string' },
     'per-transaction': { type: 'string' },
     batch: { type: 'string' },
+    instances: { type: 'string', default: '1' },
   },
 });
 const CUSTOMERS = Number(values.customers);
 const CONNECTIONS = Number(values.connections);
+const INSTANCES = Math.max(1, Number(values.instances));
 
 function delivery(phoneDigits: string, text: string): string {
   return JSON.stringify({
@@ -79,25 +80,33 @@ async function main(): Promise<void> {
   const bench = await createBenchDatabase(
     process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   );
+  const children: ServerChild[] = [];
   try {
-    const config = loadConfig({
-      DATABASE_URL: bench.url,
-      ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
-      WHATSAPP_PROVIDER: 'meta',
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-      WHATSAPP_WEBHOOK_SECRET: APP_SECRET,
-      WHATSAPP_ENABLE_MEDIA: 'false',
-      LOG_LEVEL: 'silent',
-    });
-    const runtime = await bootstrap(config, createLogger('silent'));
+    const tuning: InboxTuning = {
+      lanes: values.lanes ? Number(values.lanes) : undefined,
+      perTransaction: values['per-transaction'] ? Number(values['per-transaction']) : undefined,
+      batch: values.batch ? Number(values.batch) : undefined,
+    };
+    const encryptionKey = crypto.randomBytes(32).toString('base64');
+    const app = await startPipelineApp(bench.url, tuning, encryptionKey);
+    const { runtime, processor } = app;
     const tenant = await runtime.container.get<EnsureDefaultTenant>(TYPES.EnsureDefaultTenant).execute();
     for (let i = 0; i < 3; i++)
       await runtime.container
         .get<CreateUser>(TYPES.CreateUser)
         .execute({ tenantId: tenant.id, name: `Rep ${i}`, phone: `+549114000000${i}`, role: 'sales' });
-    const server = createApp(runtime.container).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${WEBHOOK_PATH}`;
+    // More instances: the same app in child processes on the same database (the migrations are done).
+    for (let i = 1; i < INSTANCES; i++)
+      children.push(
+        await startServer('pipelineServer.ts', {
+          env: {
+            BENCH_APP_DATABASE_URL: bench.url,
+            BENCH_ENCRYPTION_KEY: encryptionKey,
+            BENCH_INBOX_TUNING: JSON.stringify(tuning),
+          },
+        }),
+      );
+    const urls = [app.webhookUrl, ...children.map((c) => app.webhookUrl.replace(/:\d+\//, `:${c.port}/`))];
 
     // Enquiries first, then follow-ups: each customer's second message finds the lead the first made.
     const phone = (i: number) => `54911${String(50_000_000 + i)}`;
@@ -108,19 +117,10 @@ async function main(): Promise<void> {
       ...Array.from({ length: CUSTOMERS }, (_, i) => delivery(phone(i), 'Also: is lunch included?')),
     ];
     const profile = values.profile ? await PipelineProfile.start(runtime.db.knex, bench.url) : undefined;
-    // Only the inbox processor: the measured path ends at the queued reply, not at its sending.
-    const processor = runtime.container.get(InboxProcessor);
-    const tuned = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
-    processor.options = {
-      ...processor.options,
-      concurrency: tuned(values.lanes, processor.options.concurrency),
-      eventsPerTransaction: tuned(values['per-transaction'], processor.options.eventsPerTransaction),
-      batchSize: tuned(values.batch, processor.options.batchSize),
-    };
     processor.start();
     let started = process.hrtime.bigint();
     const { failed } = await postFromWorker(
-      url,
+      urls,
       bodies.map((body) => ({ body, signature: signMetaBody(body, APP_SECRET) })),
       CONNECTIONS,
       () => (started = process.hrtime.bigint()),
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     );
     const failures = await count('SELECT count(*) AS n FROM whatsapp_webhook_events WHERE error IS NOT NULL');
     console.log(
-      `pipeline: ${CUSTOMERS} customers × 2 messages, ${CONNECTIONS} connections, inbox lanes ${processor.options.concurrency} × ${processor.options.eventsPerTransaction} events/transaction, batch ${processor.options.batchSize} — ${os.cpus().length} × ${os.cpus()[0].model.trim()}, node ${process.version}, PostgreSQL ${bench.serverVersion}`,
+      `pipeline: ${CUSTOMERS} customers × 2 messages, ${CONNECTIONS} connections, ${INSTANCES} instance(s), inbox lanes ${processor.options.concurrency} × ${processor.options.eventsPerTransaction} events/transaction, batch ${processor.options.batchSize} — ${os.cpus().length} × ${os.cpus()[0].model.trim()}, node ${process.version}, PostgreSQL ${bench.serverVersion}`,
     );
     console.log(
       `acked      ${bodies.length} in ${acked.toFixed(2)} s (${Math.round(bodies.length / acked)}/s), non-200: ${failed}`,
@@ -161,10 +161,10 @@ async function main(): Promise<void> {
       goal: '≥ 1,000 msg/s',
       pass: bodies.length / done >= 1000 && leads === CUSTOMERS && replies === CUSTOMERS,
     });
-    await processor.stop();
-    server.close();
-    await runtime.db.close();
+    await Promise.all(children.map((c) => c.stop()));
+    await app.close();
   } finally {
+    children.forEach((c) => c.kill());
     await bench.drop();
   }
 }

@@ -8,15 +8,16 @@ export interface SignedPost {
 // Plain JavaScript: the worker runs without the TypeScript loader.
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, posts, connections } = workerData;
+const { urls, posts, connections } = workerData;
 let next = 0;
 let failed = 0;
 parentPort.postMessage({ started: true });
 Promise.all(
   Array.from({ length: connections }, async () => {
     while (next < posts.length) {
-      const { body, signature } = posts[next++];
-      const res = await fetch(url, {
+      const i = next++;
+      const { body, signature } = posts[i];
+      const res = await fetch(urls[i % urls.length], {
         method: 'POST',
         body,
         headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
@@ -29,18 +30,18 @@ Promise.all(
 `;
 
 /**
- * POSTs every delivery to `url` with `connections` in flight from a worker thread, as a provider
+ * POSTs every delivery, to each of `urls` in turn, with `connections` in flight from a worker thread, as a provider
  * would from its own machine: the load generator does not take the event loop of the app it measures.
  * `onStart` runs when the first request is about to go.
  */
 export function postFromWorker(
-  url: string,
+  urls: string[],
   posts: SignedPost[],
   connections: number,
   onStart: () => void,
 ): Promise<{ failed: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(CLIENT, { eval: true, workerData: { url, posts, connections } });
+    const worker = new Worker(CLIENT, { eval: true, workerData: { urls, posts, connections } });
     worker.on('message', (message: { started?: true; failed?: number }) => {
       if (message.started) onStart();
       else {
