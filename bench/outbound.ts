@@ -5,9 +5,17 @@
  * receives to the last. Baseline, same run, same fake: raw HTTP POSTs of the same Cloud API payload
  * with as many in flight as the dispatcher has (8) — what any sender on this machine gets.
  *
- *   npm run bench:outbound -- [--messages 3000]
+ * Also reported: CPU time per send of the server process and of its PostgreSQL backends (less
+ * sensitive to other load on the machine than the rate) and transactions committed per send;
+ * `--profile` adds the SQL statements per send, by shape; `--cpu-prof DIR` has the server write
+ * V8 CPU profiles there.
+ *
+ *   npm run bench:outbound -- [--messages 3000] [--profile] [--cpu-prof DIR]
  *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FakeProviderServer } from '../server/test/support/FakeProviderServer';
 import { META_APP, metaAppEnv } from '../server/test/support/process/metaApp';
@@ -17,9 +25,15 @@ import { createBenchDatabase } from './support/benchDatabase';
 import { publishResult } from './support/benchResult';
 import { fmt } from './support/report';
 import { seedConversations, seededPhone, seedQueuedReplies } from './support/seed';
+import { ServerCpu } from './support/serverCpu';
 
 const { values } = parseArgs({
-  options: { messages: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '8' } },
+  options: {
+    messages: { type: 'string', default: '3000' },
+    concurrency: { type: 'string', default: '8' },
+    profile: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+  },
 });
 const MESSAGES = Number(values.messages);
 const CONCURRENCY = Number(values.concurrency);
@@ -53,6 +67,16 @@ async function baseline(fake: FakeProviderServer): Promise<number> {
   return MESSAGES / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
+/** The preload's statement counts of the last server run (bench/support/queryCounter.ts), per send. */
+function printStatements(file: string): void {
+  const shapes = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<[string, number]>;
+  fs.rmSync(file, { force: true });
+  const total = shapes.reduce((sum, [, n]) => sum + n, 0);
+  console.log(`statements per send (whole server run): ${(total / MESSAGES).toFixed(2)}`);
+  for (const [shape, n] of shapes.sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`  ${(n / MESSAGES).toFixed(3).padStart(7)}  ${shape}`);
+}
+
 async function main(): Promise<void> {
   const db = await createBenchDatabase(
     process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -65,8 +89,16 @@ async function main(): Promise<void> {
       WHATSAPP_API_VERSION: API_VERSION,
       WHATSAPP_RATE_LIMIT_PER_MINUTE: '1000000',
     };
+    const queryCounts = path.join(os.tmpdir(), `wa-ops-bench-queries-${process.pid}.json`);
     // First start: schema and default tenant; then the queue is filled while no dispatcher runs.
-    const server = await serverProcess({ name: 'outbound', env });
+    const server = await serverProcess({
+      name: 'outbound',
+      env: values.profile ? { ...env, BENCH_QUERY_COUNTS_FILE: queryCounts } : env,
+      execArgv: [
+        ...(values.profile ? ['-r', path.join(__dirname, 'support/queryCounter.ts')] : []),
+        ...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : []),
+      ],
+    });
     await server.start();
     await server.stop();
     await seedConversations(db.url, MESSAGES);
@@ -75,19 +107,25 @@ async function main(): Promise<void> {
     const baselineRate = await baseline(fake);
     fake.outbound.sent.length = 0;
 
+    const cpu = await ServerCpu.connect(db.url);
+    const commitsBefore = await cpu.commits();
     await server.start();
     await waitFor('the first send', () => fake.outbound.sent.length > 0, {
       timeoutMs: 60_000,
       intervalMs: 5,
     });
     const first = process.hrtime.bigint();
+    const cpuFirst = await cpu.snapshot(server.pid() ?? 0);
     await waitFor(`${MESSAGES} sends`, () => fake.outbound.sent.length >= MESSAGES, {
       timeoutMs: 600_000,
       intervalMs: 5,
       describe: () => `${fake.outbound.sent.length} sent`,
     });
     const appRate = (MESSAGES - 1) / (Number(process.hrtime.bigint() - first) / 1e9);
+    const used = ServerCpu.between(cpuFirst, await cpu.snapshot(server.pid() ?? 0));
     await server.stop();
+    const commits = (await cpu.commits()) - commitsBefore;
+    await cpu.close();
 
     console.log(`outbound: ${fmt(MESSAGES)} queued text replies, PostgreSQL ${db.serverVersion}`);
     console.log(
@@ -97,6 +135,13 @@ async function main(): Promise<void> {
     console.log(
       `ratio app/baseline ${fmt(appRate / baselineRate, 2)}; sends accepted by the fake: ${fake.outbound.sent.length}`,
     );
+    const perSend = (seconds: number) => `${((seconds / (MESSAGES - 1)) * 1000).toFixed(3)} ms`;
+    console.log(
+      `CPU per send: server ${perSend(used.server)}, PostgreSQL backends ${perSend(used.postgres)} ` +
+        `(${used.server.toFixed(2)} s and ${used.postgres.toFixed(2)} s); ` +
+        `${(commits / MESSAGES).toFixed(2)} transactions committed per send (whole server run)`,
+    );
+    if (values.profile) printStatements(queryCounts);
     publishResult({
       bench: 'outbound',
       metric: `sends/s, ${fmt(MESSAGES)} queued replies → fake Graph API`,
@@ -106,7 +151,9 @@ async function main(): Promise<void> {
       ratio: appRate / baselineRate,
       goal: '≥ 1,000 sends/s (rate limit off), each message sent once',
       pass: appRate >= 1000 && fake.outbound.sent.length === MESSAGES,
-      note: `each message sent once: ${fake.outbound.sent.length === MESSAGES ? 'yes' : `no (${fake.outbound.sent.length})`}`,
+      note:
+        `each message sent once: ${fake.outbound.sent.length === MESSAGES ? 'yes' : `no (${fake.outbound.sent.length})`}; ` +
+        `CPU per send: server ${perSend(used.server)}, PostgreSQL ${perSend(used.postgres)}`,
     });
   } finally {
     await fake.close();
