@@ -11,7 +11,10 @@ export function transportFailure(error: unknown, signal: AbortSignal, timeoutMs:
       ? new ProviderError('retryable', 'timeout', `no answer from the provider within ${timeoutMs} ms`)
       : new ProviderError('retryable', 'aborted', 'the request was cancelled before the provider answered');
   }
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  // node:http puts the system code on the error itself, fetch on its cause.
+  const failure = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = failure?.code ?? failure?.cause?.code;
   const message = error instanceof Error ? error.message : String(error);
-  return new ProviderError('retryable', 'network', cause?.code ? `${message} (${cause.code})` : message);
+  const named = typeof code === 'string' && !message.includes(code);
+  return new ProviderError('retryable', 'network', named ? `${message} (${code})` : message);
 }
