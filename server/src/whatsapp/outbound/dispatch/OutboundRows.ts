@@ -133,28 +133,6 @@ export class OutboundRows {
       });
   }
 
-  /**
-   * The provider accepted the attempt: status `sent` with its id. Only if this attempt still holds
-   * the message (its lease was not taken over); returns false otherwise.
-   */
-  async markSent(id: string, attempt: number, providerMessageId: string, at: Date): Promise<boolean> {
-    const entry: StatusHistoryEntry = { status: 'sent', at: at.toISOString(), applied: true };
-    const updated = await this.db
-      .q('whatsapp_messages')
-      .where({ id, status: 'sending', attempts: attempt })
-      .update({
-        status: 'sent',
-        provider_message_id: providerMessageId,
-        sent_at: at,
-        locked_until: null,
-        error_code: null,
-        error_title: null,
-        status_history: this.appendHistory(entry),
-        updated_at: this.db.knex.fn.now(),
-      });
-    return Number(updated) > 0;
-  }
-
   /** Messages whose lease ran out while `sending` (their worker died): locked for the sweeper. */
   async lockExpired(now: Date, limit: number): Promise<Array<{ id: string; attempts: number }>> {
     return (await this.db

@@ -1,5 +1,4 @@
 import { inject, injectable } from 'inversify';
-import type { ApplyStatusUpdate } from '../../../modules/message/application/ApplyStatusUpdate';
 import { MARKETING_STOPPED_CODE, type OptInRepository } from '../../../modules/optin/domain/OptIn';
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
@@ -15,16 +14,16 @@ import { OutboundRows } from './OutboundRows';
 import { PanicMode } from './PanicMode';
 import { retryDelayMs } from './retryPolicy';
 import { SendAttempts } from './SendAttempts';
+import { SentRecorder } from './SentRecorder';
 import { templateSendRequest } from './templateSendRequest';
 
 /** Shorter than the claim lease, so a live worker never loses its message to the sweeper mid-call. */
 export const SEND_TIMEOUT_MS = 30_000;
-const COMMIT_ATTEMPTS = 3;
 
 /**
  * Hands one claimed message to its provider — outside any transaction, uploading a file uploaded
- * through the API first — and records the outcome in one short transaction right after: `sent`
- * with the provider's id (then the statuses that arrived first), a retry with backoff, a failure
+ * through the API first — and records the outcome right after: `sent` with the provider's id
+ * (SentRecorder, committed together with other sends that finish meanwhile), a retry with backoff, a failure
  * with the provider's code, or, on an authentication error, back to the queue with the tenant in
  * panic mode. A failed upload is handled like a failed send. A refusal because the customer
  * stopped marketing messages (131050) is recorded on their consent in the same transaction, so
@@ -41,7 +40,7 @@ export class OutboundSender {
     @inject(OutboundMediaResolver) private readonly media: OutboundMediaResolver,
     @inject(SendAttempts) private readonly attempts: SendAttempts,
     @inject(PanicMode) private readonly panic: PanicMode,
-    @inject(TYPES.ApplyStatusUpdate) private readonly statuses: ApplyStatusUpdate,
+    @inject(SentRecorder) private readonly recorder: SentRecorder,
     @inject(TYPES.OptInRepository) private readonly optIns: OptInRepository,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Metrics) private readonly metrics: Metrics,
@@ -59,7 +58,7 @@ export class OutboundSender {
       return;
     }
     this.metrics.sendAttempted(account.provider, 'sent');
-    await this.sent(message, result.providerMessageId);
+    await this.recorder.record({ message, providerMessageId: result.providerMessageId });
   }
 
   /** Uploading an uploaded file first (see OutboundMediaResolver) shares the send's time limit. */
@@ -81,40 +80,6 @@ export class OutboundSender {
       this.media.resolve(account, media, signal),
     );
     return provider.sendTemplate(account, request, signal);
-  }
-
-  /**
-   * The provider accepted: from here to the commit is the window where a crash could send twice
-   * (Meta has no idempotency key), so the commit is one small transaction, retried a few times
-   * before the message is left to its lease.
-   */
-  private async sent(m: ClaimedMessage, providerMessageId: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.commitSent(m, providerMessageId);
-      } catch (error) {
-        if (attempt >= COMMIT_ATTEMPTS) throw error;
-        this.logger.warn(
-          { err: error, messageId: m.id, providerMessageId },
-          'could not record a send; retrying',
-        );
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-      }
-    }
-  }
-
-  private async commitSent(m: ClaimedMessage, providerMessageId: string): Promise<void> {
-    const now = this.clock.now();
-    await this.db.run(async () => {
-      const held = await this.rows.markSent(m.id, m.attempt, providerMessageId, now);
-      await this.attempts.settle(m.attemptId, 'sent');
-      if (held) await this.statuses.applyParked(m.tenantId, providerMessageId);
-      else
-        this.logger.warn(
-          { messageId: m.id, providerMessageId },
-          'sent after its lease was taken over; the message may go twice',
-        );
-    });
   }
 
   /** Records a failed attempt; true when the message goes again (retry, or held by panic mode). */

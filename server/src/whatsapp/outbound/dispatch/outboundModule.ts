@@ -16,6 +16,7 @@ import { RetryMessage } from '../../../modules/message/application/RetryMessage'
 import { PanicStates } from './PanicStates';
 import { RecipientPacingStore } from './RecipientPacingStore';
 import { SendAttempts } from './SendAttempts';
+import { SentRecorder } from './SentRecorder';
 import { StuckSweeper } from './StuckSweeper';
 import { StuckSweeperJob } from './StuckSweeperJob';
 import { PanicAutoResumeJob } from './PanicAutoResumeJob';
@@ -32,6 +33,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
     PanicStates,
     OutboundClaims,
     OutboundMediaResolver,
+    SentRecorder,
     OutboundSender,
     SendabilityCheck,
   ])

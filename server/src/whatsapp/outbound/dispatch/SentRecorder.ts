@@ -1,0 +1,124 @@
+import { inject, injectable } from 'inversify';
+import type { ApplyStatusUpdate } from '../../../modules/message/application/ApplyStatusUpdate';
+import type { StatusHistoryEntry } from '../../../modules/message/domain/MessageStatus';
+import type { Clock } from '../../../shared/clock/Clock';
+import type { Database } from '../../../shared/db/Database';
+import type { Logger } from '../../../shared/logging/createLogger';
+import { TYPES } from '../../../types';
+import { GroupCommit } from './GroupCommit';
+import type { ClaimedMessage } from './OutboundClaims';
+
+export interface AcceptedSend {
+  message: ClaimedMessage;
+  providerMessageId: string;
+}
+
+const COMMIT_ATTEMPTS = 3;
+const MAX_BATCH = 100;
+
+/**
+ * Records sends the provider accepted: `sent` with the provider's id, `sent_at` and the history
+ * entry, the attempt settled, then the statuses that arrived first. The provider accept → commit
+ * gap is the window in which a crash sends a message twice (docs/decisions/0012), so sends are
+ * group-committed (GroupCommit: no waiting on a timer) and each batch is one statement in one
+ * short transaction, retried a few times. A batch that still fails is tried send by send, so one
+ * bad row cannot leave the others to their lease. Call outside any transaction.
+ */
+@injectable()
+export class SentRecorder {
+  private readonly batches = new GroupCommit<AcceptedSend>((sends) => this.commit(sends), MAX_BATCH);
+
+  constructor(
+    @inject(TYPES.Database) private readonly db: Database,
+    @inject(TYPES.ApplyStatusUpdate) private readonly statuses: ApplyStatusUpdate,
+    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.Logger) private readonly logger: Logger,
+  ) {}
+
+  record(send: AcceptedSend): Promise<void> {
+    return this.batches.add(send);
+  }
+
+  private async commit(sends: AcceptedSend[]): Promise<unknown[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.commitBatch(sends);
+        return sends.map(() => undefined);
+      } catch (error) {
+        if (attempt >= COMMIT_ATTEMPTS) return sends.length === 1 ? [error] : this.oneByOne(sends);
+        this.logger.warn({ err: error, sends: sends.length }, 'could not record sends; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
+  private async oneByOne(sends: AcceptedSend[]): Promise<unknown[]> {
+    const errors: unknown[] = [];
+    for (const send of sends)
+      errors.push(
+        await this.commitBatch([send]).then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
+      );
+    return errors;
+  }
+
+  private async commitBatch(sends: AcceptedSend[]): Promise<void> {
+    const now = this.clock.now();
+    await this.db.run(async () => {
+      const outcomes = await this.markSent(sends, now);
+      for (const [i, { message: m, providerMessageId }] of sends.entries()) {
+        if (!outcomes[i].held)
+          this.logger.warn(
+            { messageId: m.id, providerMessageId },
+            'sent after its lease was taken over; the message may go twice',
+          );
+        else if (outcomes[i].parked) await this.statuses.applyParked(m.tenantId, providerMessageId);
+      }
+    });
+  }
+
+  /**
+   * One statement for the whole batch: each message becomes `sent` only if this attempt still
+   * holds it (`status = 'sending' AND attempts = n`), each attempt is settled; per send, whether
+   * it was held and whether statuses for its provider id are parked.
+   */
+  private async markSent(
+    sends: AcceptedSend[],
+    at: Date,
+  ): Promise<Array<{ held: boolean; parked: boolean }>> {
+    const entry: StatusHistoryEntry = { status: 'sent', at: at.toISOString(), applied: true };
+    const input = sends.map(({ message: m, providerMessageId }) => ({
+      id: m.id,
+      tenant_id: m.tenantId,
+      attempt: m.attempt,
+      attempt_id: m.attemptId,
+      provider_message_id: providerMessageId,
+    }));
+    const { rows } = await this.db.q.raw<{ rows: Array<{ id: string; held: boolean; parked: boolean }> }>(
+      `WITH sent AS (
+         SELECT * FROM jsonb_to_recordset(?::jsonb)
+           AS s(id uuid, tenant_id uuid, attempt int, attempt_id bigint, provider_message_id text)
+       ), held AS (
+         UPDATE whatsapp_messages m
+            SET status = 'sent', provider_message_id = s.provider_message_id, sent_at = ?,
+                locked_until = NULL, error_code = NULL, error_title = NULL,
+                status_history = m.status_history || ?::jsonb, updated_at = CURRENT_TIMESTAMP
+           FROM sent s
+          WHERE m.id = s.id AND m.status = 'sending' AND m.attempts = s.attempt
+         RETURNING m.id
+       ), settled AS (
+         UPDATE whatsapp_send_attempts a SET outcome = 'sent', error_code = NULL
+           FROM sent s WHERE a.id = s.attempt_id
+       )
+       SELECT s.id, h.id IS NOT NULL AS held,
+              EXISTS (SELECT 1 FROM whatsapp_pending_statuses p
+                       WHERE p.tenant_id = s.tenant_id AND p.provider_message_id = s.provider_message_id) AS parked
+         FROM sent s LEFT JOIN held h ON h.id = s.id`,
+      [JSON.stringify(input), at, JSON.stringify([entry])],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return sends.map(({ message: m }) => byId.get(m.id) ?? { held: false, parked: false });
+  }
+}
