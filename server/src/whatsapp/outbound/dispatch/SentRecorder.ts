@@ -1,5 +1,4 @@
 import { inject, injectable } from 'inversify';
-import type { ApplyStatusUpdate } from '../../../modules/message/application/ApplyStatusUpdate';
 import type { StatusHistoryEntry } from '../../../modules/message/domain/MessageStatus';
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
@@ -7,6 +6,7 @@ import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
 import { GroupCommit } from './GroupCommit';
 import type { ClaimedMessage } from './OutboundClaims';
+import { ParkedStatuses } from './ParkedStatuses';
 
 export interface AcceptedSend {
   message: ClaimedMessage;
@@ -18,11 +18,12 @@ const MAX_BATCH = 100;
 
 /**
  * Records sends the provider accepted: `sent` with the provider's id, `sent_at` and the history
- * entry, the attempt settled, then the statuses that arrived first. The provider accept → commit
- * gap is the window in which a crash sends a message twice (docs/decisions/0012), so sends are
- * group-committed (GroupCommit: no waiting on a timer) and each batch is one statement in one
- * short transaction, retried a few times. A batch that still fails is tried send by send, so one
- * bad row cannot leave the others to their lease. Call outside any transaction.
+ * entry, and the attempt settled. The provider accept → commit gap is the window in which a crash
+ * sends a message twice (docs/decisions/0012), so sends are group-committed (GroupCommit: no
+ * timer) and a batch is one statement — one round trip, committed on its own — retried a few
+ * times. A batch that still fails is tried send by send, so one bad row cannot leave the others to
+ * their lease. Statuses that arrived before a send was recorded are applied right after; should
+ * that fail or the process die first, the stuck sweeper applies them (ParkedStatuses).
  */
 @injectable()
 export class SentRecorder {
@@ -30,11 +31,12 @@ export class SentRecorder {
 
   constructor(
     @inject(TYPES.Database) private readonly db: Database,
-    @inject(TYPES.ApplyStatusUpdate) private readonly statuses: ApplyStatusUpdate,
+    @inject(ParkedStatuses) private readonly parked: ParkedStatuses,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
+  /** Resolves once the send is recorded. Call outside any transaction. */
   record(send: AcceptedSend): Promise<void> {
     return this.batches.add(send);
   }
@@ -65,24 +67,28 @@ export class SentRecorder {
   }
 
   private async commitBatch(sends: AcceptedSend[]): Promise<void> {
-    const now = this.clock.now();
-    await this.db.run(async () => {
-      const outcomes = await this.markSent(sends, now);
-      for (const [i, { message: m, providerMessageId }] of sends.entries()) {
-        if (!outcomes[i].held)
-          this.logger.warn(
-            { messageId: m.id, providerMessageId },
-            'sent after its lease was taken over; the message may go twice',
-          );
-        else if (outcomes[i].parked) await this.statuses.applyParked(m.tenantId, providerMessageId);
-      }
-    });
+    const outcomes = await this.markSent(sends, this.clock.now());
+    const parked: AcceptedSend[] = [];
+    for (const [i, send] of sends.entries()) {
+      if (outcomes[i].parked) parked.push(send);
+      if (!outcomes[i].held)
+        this.logger.warn(
+          { messageId: send.message.id, providerMessageId: send.providerMessageId },
+          'sent after its lease was taken over; the message may go twice',
+        );
+    }
+    if (parked.length)
+      await this.parked
+        .apply(parked.map((s) => ({ tenantId: s.message.tenantId, providerMessageId: s.providerMessageId })))
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error }, 'parked statuses not applied yet; the stuck sweeper will'),
+        );
   }
 
   /**
    * One statement for the whole batch: each message becomes `sent` only if this attempt still
    * holds it (`status = 'sending' AND attempts = n`), each attempt is settled; per send, whether
-   * it was held and whether statuses for its provider id are parked.
+   * it was held and (if so) whether statuses for its provider id are parked.
    */
   private async markSent(
     sends: AcceptedSend[],
@@ -113,8 +119,9 @@ export class SentRecorder {
            FROM sent s WHERE a.id = s.attempt_id
        )
        SELECT s.id, h.id IS NOT NULL AS held,
-              EXISTS (SELECT 1 FROM whatsapp_pending_statuses p
-                       WHERE p.tenant_id = s.tenant_id AND p.provider_message_id = s.provider_message_id) AS parked
+              h.id IS NOT NULL AND EXISTS (
+                SELECT 1 FROM whatsapp_pending_statuses p
+                 WHERE p.tenant_id = s.tenant_id AND p.provider_message_id = s.provider_message_id) AS parked
          FROM sent s LEFT JOIN held h ON h.id = s.id`,
       [JSON.stringify(input), at, JSON.stringify([entry])],
     );

@@ -4,6 +4,7 @@ import type { Database } from '../../../shared/db/Database';
 import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
 import { OutboundRows } from './OutboundRows';
+import { ParkedStatuses } from './ParkedStatuses';
 import { RecipientPacingStore } from './RecipientPacingStore';
 import { MAX_SEND_ATTEMPTS } from './retryPolicy';
 import { SendAttempts } from './SendAttempts';
@@ -19,8 +20,9 @@ export interface SweepResult {
 /**
  * The stuck-sweeper job (SPEC §12): a message still `sending` after its lease belongs to a worker
  * that died (SIGKILL, crash, lost host). It goes back to the queue — or fails with LEASE_EXPIRED
- * once its attempts are used up, so a message that kills its worker cannot loop. Also trims the
- * attempt log and stale pacing rows.
+ * once its attempts are used up, so a message that kills its worker cannot loop. Also applies
+ * statuses left parked for messages recorded since (ParkedStatuses), and trims the attempt log
+ * and stale pacing rows.
  */
 @injectable()
 export class StuckSweeper {
@@ -29,6 +31,7 @@ export class StuckSweeper {
     @inject(OutboundRows) private readonly rows: OutboundRows,
     @inject(SendAttempts) private readonly attempts: SendAttempts,
     @inject(RecipientPacingStore) private readonly pacing: RecipientPacingStore,
+    @inject(ParkedStatuses) private readonly parked: ParkedStatuses,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
@@ -53,6 +56,8 @@ export class StuckSweeper {
       }
       return swept;
     });
+    const statuses = await this.parked.applyLeftOver(BATCH);
+    if (statuses) this.logger.info({ messages: statuses }, 'parked statuses applied');
     await this.attempts.deleteBefore(new Date(now.getTime() - ATTEMPT_LOG_KEPT_MS));
     await this.pacing.deleteBefore(now);
     if (result.requeued || result.failed) this.logger.warn(result, 'stuck outbound messages swept');

@@ -17,6 +17,7 @@ import { PanicStates } from './PanicStates';
 import { RecipientPacingStore } from './RecipientPacingStore';
 import { SendAttempts } from './SendAttempts';
 import { SentRecorder } from './SentRecorder';
+import { ParkedStatuses } from './ParkedStatuses';
 import { StuckSweeper } from './StuckSweeper';
 import { StuckSweeperJob } from './StuckSweeperJob';
 import { PanicAutoResumeJob } from './PanicAutoResumeJob';
@@ -33,6 +34,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
     PanicStates,
     OutboundClaims,
     OutboundMediaResolver,
+    ParkedStatuses,
     SentRecorder,
     OutboundSender,
     SendabilityCheck,
