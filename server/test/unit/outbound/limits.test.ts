@@ -10,14 +10,23 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 
 describe('slidingWindow', () => {
   it('allows what the last minute leaves and says when the next slot frees', () => {
-    const window = slidingWindow([at(-50_000), at(-10_000)], 3, 60_000, t0);
+    const window = slidingWindow({ count: 2, oldest: at(-50_000) }, 3, 60_000, t0);
     expect(window.budget).to.equal(1);
     expect(window.nextSlotAt(0)).to.deep.equal(t0);
     expect(window.nextSlotAt(1)).to.deep.equal(at(10_000));
   });
 
-  it('ignores sends older than the window', () => {
-    expect(slidingWindow([at(-60_000), at(-70_000)], 1, 60_000, t0).budget).to.equal(1);
+  it('with the window full, the oldest of the newest sends frees the next slot', () => {
+    const window = slidingWindow({ count: 2, oldest: at(-20_000) }, 2, 60_000, t0);
+    expect(window.budget).to.equal(0);
+    expect(window.nextSlotAt(0)).to.deep.equal(at(40_000));
+  });
+
+  it('an empty window allows the whole limit, the next slot a window after now', () => {
+    const window = slidingWindow({ count: 0 }, 2, 60_000, t0);
+    expect(window.budget).to.equal(2);
+    expect(window.nextSlotAt(1)).to.deep.equal(t0);
+    expect(window.nextSlotAt(2)).to.deep.equal(at(60_000));
   });
 });
 

@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import type { SendStats } from './panicTrigger';
+import type { RecentSends } from './slidingWindow';
 
 export type AttemptOutcome = 'pending' | 'sent' | 'failed' | 'retryable' | 'throttled' | 'auth';
 
@@ -20,15 +21,29 @@ export interface NewAttempt {
 export class SendAttempts {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  /** Times of the tenant's attempts after `since`, oldest first. */
-  async timesSince(tenantId: string, since: Date): Promise<Date[]> {
-    const rows = (await this.db
+  /**
+   * The tenant's newest attempts after `since`, at most `limit` of them: how many, and when the
+   * oldest of those was made (see slidingWindow). Counted in the database: the log can hold
+   * thousands of rows a minute, and only two numbers matter.
+   */
+  async recent(tenantId: string, since: Date, limit: number): Promise<RecentSends> {
+    const newest = this.db
       .q('whatsapp_send_attempts')
       .where({ tenant_id: tenantId })
       .where('attempted_at', '>', since)
-      .orderBy('attempted_at')
-      .select('attempted_at')) as Array<{ attempted_at: Date }>;
-    return rows.map((r) => new Date(r.attempted_at));
+      .orderBy('attempted_at', 'desc')
+      .limit(limit)
+      .select('attempted_at');
+    const row = (await this.db.q
+      .from(newest.as('newest'))
+      .first(
+        this.db.knex.raw('count(*)::int AS count'),
+        this.db.knex.raw('min(attempted_at) AS oldest'),
+      )) as {
+      count: number;
+      oldest: Date | null;
+    };
+    return { count: row.count, oldest: row.oldest ? new Date(row.oldest) : undefined };
   }
 
   /** Returns the new rows' ids in the order given. */
@@ -54,6 +69,11 @@ export class SendAttempts {
       .q('whatsapp_send_attempts')
       .where({ id: attemptId })
       .update({ outcome, error_code: errorCode ?? null });
+  }
+
+  /** An attempt that never reached the provider: it no longer counts against the rate limit. */
+  async forget(attemptId: string): Promise<void> {
+    await this.db.q('whatsapp_send_attempts').where({ id: attemptId }).delete();
   }
 
   async stats(tenantId: string, since: Date): Promise<SendStats> {

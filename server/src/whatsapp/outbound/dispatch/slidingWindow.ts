@@ -1,22 +1,34 @@
 export interface WindowBudget {
   /** Sends still allowed now. */
   budget: number;
-  /** When the window next has room, counting `claimedNow` more sends at `now`. */
+  /** When the window next has room, counting `claimedNow` (at most `budget`) more sends at `now`. */
   nextSlotAt(claimedNow: number): Date;
 }
 
 /**
- * A sliding-window limit over a log of send times (SPEC §8: at most `limit` sends per tenant per
- * minute). `recent` are the sends inside the window, oldest first.
+ * The newest sends inside the window, as much as a sliding-window limit needs of them: how many
+ * (at most `limit`), and the time of the oldest of those (the one whose slot frees first once
+ * the window is full).
  */
-export function slidingWindow(recent: Date[], limit: number, windowMs: number, now: Date): WindowBudget {
-  const inWindow = recent.filter((t) => t.getTime() > now.getTime() - windowMs);
+export interface RecentSends {
+  count: number;
+  oldest?: Date;
+}
+
+/**
+ * A sliding-window limit over a log of send times (SPEC §8: at most `limit` sends per tenant per
+ * minute). Only the newest `limit` sends of the window matter: once it is full, the next slot is
+ * when the oldest of them leaves it.
+ */
+export function slidingWindow(recent: RecentSends, limit: number, windowMs: number, now: Date): WindowBudget {
+  const count = Math.min(recent.count, limit);
   return {
-    budget: Math.max(0, limit - inWindow.length),
+    budget: limit - count,
     nextSlotAt(claimedNow: number): Date {
-      const times = [...inWindow.map((t) => t.getTime()), ...Array<number>(claimedNow).fill(now.getTime())];
-      if (times.length < limit) return now;
-      return new Date(times[times.length - limit] + windowMs);
+      if (count + claimedNow < limit) return now;
+      // The window is full: the oldest of the newest `limit` sends frees the next slot.
+      const oldest = count > 0 && recent.oldest ? recent.oldest.getTime() : now.getTime();
+      return new Date(oldest + windowMs);
     },
   };
 }
