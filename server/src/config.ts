@@ -40,6 +40,8 @@ export interface Config {
     enableTemplates: boolean;
     messageRetentionDays: number;
     rateLimitPerMinute: number;
+    /** Provider calls in flight per instance; unset: 16 on PostgreSQL, 1 on the embedded database. */
+    sendConcurrency?: number;
   };
 }
 
@@ -105,6 +107,7 @@ const schema = Joi.object({
   WHATSAPP_ENABLE_TEMPLATES: Joi.boolean().default(true),
   WHATSAPP_MESSAGE_RETENTION_DAYS: Joi.number().integer().min(1).default(90),
   WHATSAPP_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(50),
+  WHATSAPP_SEND_CONCURRENCY: Joi.number().integer().min(1).max(256),
   PANIC_COOLDOWN_MINUTES: Joi.number().integer().min(1).default(60),
   ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }),
   PAYMENT_LINK_BASE_URL: url().default('http://localhost:3000/pay'),
@@ -156,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       enableTemplates: v.WHATSAPP_ENABLE_TEMPLATES,
       messageRetentionDays: v.WHATSAPP_MESSAGE_RETENTION_DAYS,
       rateLimitPerMinute: v.WHATSAPP_RATE_LIMIT_PER_MINUTE,
+      sendConcurrency: v.WHATSAPP_SEND_CONCURRENCY,
     }),
   });
 }

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
       WHATSAPP_ENABLE_MEDIA: 'false',
       WHATSAPP_RATE_LIMIT_PER_MINUTE: '120',
+      WHATSAPP_SEND_CONCURRENCY: '32',
       WHATSAPP_API_BASE_URL: 'http://127.0.0.1:9999/',
     });
     expect(config.port).to.equal(8080);
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
     expect(config.whatsapp.provider).to.equal('meta');
     expect(config.whatsapp.enableMedia).to.equal(false);
     expect(config.whatsapp.rateLimitPerMinute).to.equal(120);
+    expect(config.whatsapp.sendConcurrency).to.equal(32);
     expect(config.whatsapp.apiBaseUrl).to.equal('http://127.0.0.1:9999');
   });
 
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
     ['a server database without ENCRYPTION_KEY', { DATABASE_URL: 'postgres://x@y/z' }, 'ENCRYPTION_KEY'],
     ['a key that is not 32 bytes', { ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'ENCRYPTION_KEY'],
     ['a rate limit of zero', { WHATSAPP_RATE_LIMIT_PER_MINUTE: '0' }, 'WHATSAPP_RATE_LIMIT_PER_MINUTE'],
+    ['no calls in flight', { WHATSAPP_SEND_CONCURRENCY: '0' }, 'WHATSAPP_SEND_CONCURRENCY'],
     ['a malformed API version', { WHATSAPP_API_VERSION: '21' }, 'WHATSAPP_API_VERSION'],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['a job schedule that is not a cron pattern', { JOB_SCHEDULES: 'retention=every day' }, 'JOB_SCHEDULES'],

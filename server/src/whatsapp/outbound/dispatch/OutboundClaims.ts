@@ -20,6 +20,8 @@ export interface ClaimedMessage {
   /** This attempt's number (attempts after the claim). */
   attempt: number;
   attemptId: string;
+  /** Until when this claim holds the message; a call that could outlast it is not started. */
+  leaseUntil: Date;
   plan: DeliveryPlan;
 }
 
@@ -92,7 +94,7 @@ export class OutboundClaims {
   ): Promise<ClaimedMessage[]> {
     if (!sendable.length) return [];
     const window = slidingWindow(
-      await this.attempts.timesSince(r.tenantId, new Date(r.now.getTime() - MINUTE)),
+      await this.attempts.recent(r.tenantId, new Date(r.now.getTime() - MINUTE), r.ratePerMinute),
       r.ratePerMinute,
       MINUTE,
       r.now,
@@ -116,9 +118,10 @@ export class OutboundClaims {
       admitted.push(message);
     }
     await this.pacing.save(r.tenantId, changedTats);
+    const leaseUntil = new Date(r.now.getTime() + r.leaseMs);
     await this.rows.markSending(
       admitted.map((m) => m.id),
-      new Date(r.now.getTime() + r.leaseMs),
+      leaseUntil,
     );
     const nextSlot = window.nextSlotAt(admitted.length);
     await this.rows.defer(overLimit, nextSlot);
@@ -135,6 +138,7 @@ export class OutboundClaims {
       to: m.to,
       attempt: m.attempts + 1,
       attemptId: attemptIds[i],
+      leaseUntil,
       plan: m.plan,
     }));
   }

@@ -20,7 +20,7 @@ export interface OutboundDispatcherOptions {
   batchSize: number;
   leaseMs: number;
   idlePollMs: number;
-  /** Provider calls in flight; 1 on the embedded database. */
+  /** Provider calls in flight (WHATSAPP_SEND_CONCURRENCY); by default 1 on the embedded database. */
   concurrency: number;
   /** How often the worker also runs the stuck sweeper and panic auto-resume itself. */
   housekeepingMs: number;
@@ -62,7 +62,7 @@ export class OutboundDispatcher implements BackgroundWorker {
       batchSize: 50,
       leaseMs: 60_000,
       idlePollMs: 500,
-      concurrency: db.kind === 'embedded' ? 1 : 8,
+      concurrency: config.whatsapp.sendConcurrency ?? (db.kind === 'embedded' ? 1 : 16),
       housekeepingMs: 60_000,
     };
     const wake = () => {
@@ -88,23 +88,52 @@ export class OutboundDispatcher implements BackgroundWorker {
 
   /** Sends everything due now (until nothing more can be claimed); returns how many were sent or tried. */
   async drain(): Promise<number> {
+    const ready: Array<[WhatsappConfiguration, ClaimedMessage]> = [];
     let handled = 0;
-    for (;;) {
-      const claimed = await this.claimRound();
-      if (!claimed.length) return handled;
-      handled += claimed.length;
-      await inParallel(claimed, this.options.concurrency, ([account, m]) =>
-        this.sender
-          .send(account, m)
-          .catch((error: unknown) =>
-            this.logger.error(
-              { err: error, messageId: m.id },
-              'outbound outcome not recorded; the lease will expire',
-            ),
-          ),
+    let more = true;
+    let failure: unknown;
+    let claiming: Promise<void> | undefined;
+    const claim = () =>
+      (claiming ??= this.claimRound()
+        .then(
+          (claimed) => {
+            handled += claimed.length;
+            ready.push(...claimed);
+            more = claimed.length > 0;
+          },
+          (error: unknown) => {
+            failure = error;
+            more = false;
+          },
+        )
+        .finally(() => (claiming = undefined)));
+    // Once stopping, what is claimed still goes; nothing more is claimed.
+    const mayClaim = () => more && (this.running || !this.loop);
+    const lane = async () => {
+      for (;;) {
+        // The next round is claimed while this one is being sent: no lane waits for a claim.
+        if (ready.length < this.options.batchSize && mayClaim()) void claim();
+        const next = ready.shift();
+        if (next) await this.send(...next);
+        else if (claiming) await claiming;
+        else return;
+      }
+    };
+    await claim();
+    await Promise.all(Array.from({ length: this.options.concurrency }, lane));
+    if (failure !== undefined) throw failure;
+    return handled;
+  }
+
+  private send(account: WhatsappConfiguration, m: ClaimedMessage): Promise<void> {
+    return this.sender
+      .send(account, m)
+      .catch((error: unknown) =>
+        this.logger.error(
+          { err: error, messageId: m.id },
+          'outbound outcome not recorded; the lease will expire',
+        ),
       );
-      if (!this.running && this.loop) return handled;
-    }
   }
 
   private async claimRound(): Promise<Array<[WhatsappConfiguration, ClaimedMessage]>> {
@@ -163,12 +192,4 @@ export class OutboundDispatcher implements BackgroundWorker {
     await this.sweeper.run();
     await this.panic.autoResume();
   }
-}
-
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

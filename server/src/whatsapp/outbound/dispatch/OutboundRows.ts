@@ -133,6 +133,23 @@ export class OutboundRows {
       });
   }
 
+  /**
+   * Undoes a claim that was never tried (its call could have outlasted the lease): queued again,
+   * the attempt not counted. Only while this claim still holds the message.
+   */
+  async release(id: string, attempt: number): Promise<boolean> {
+    const updated = await this.db
+      .q('whatsapp_messages')
+      .where({ id, status: 'sending', attempts: attempt })
+      .update({
+        status: 'queued',
+        locked_until: null,
+        attempts: attempt - 1,
+        updated_at: this.db.knex.fn.now(),
+      });
+    return Number(updated) > 0;
+  }
+
   /** Messages whose lease ran out while `sending` (their worker died): locked for the sweeper. */
   async lockExpired(now: Date, limit: number): Promise<Array<{ id: string; attempts: number }>> {
     return (await this.db

@@ -17,7 +17,10 @@ import { SendAttempts } from './SendAttempts';
 import { SentRecorder } from './SentRecorder';
 import { templateSendRequest } from './templateSendRequest';
 
-/** Shorter than the claim lease, so a live worker never loses its message to the sweeper mid-call. */
+/**
+ * Shorter than the claim lease, and a call starts only if it can end inside the lease (see
+ * `release`), so a live worker never loses its message to the sweeper mid-call.
+ */
 export const SEND_TIMEOUT_MS = 30_000;
 
 /**
@@ -48,6 +51,8 @@ export class OutboundSender {
   ) {}
 
   async send(account: WhatsappConfiguration, message: ClaimedMessage): Promise<void> {
+    if (message.leaseUntil.getTime() - this.clock.now().getTime() < SEND_TIMEOUT_MS)
+      return this.release(message);
     let result: SendResult;
     try {
       result = await this.call(account, message);
@@ -80,6 +85,17 @@ export class OutboundSender {
       this.media.resolve(account, media, signal),
     );
     return provider.sendTemplate(account, request, signal);
+  }
+
+  /**
+   * A claimed message that waited behind slow calls until its lease could run out mid-call: another
+   * instance could then take it over and send it too, so it goes back to the queue untried.
+   */
+  private async release(m: ClaimedMessage): Promise<void> {
+    await this.db.run(async () => {
+      if (await this.rows.release(m.id, m.attempt)) await this.attempts.forget(m.attemptId);
+    });
+    this.logger.warn({ messageId: m.id }, 'claimed message not sent in time for its lease; queued again');
   }
 
   /** Records a failed attempt; true when the message goes again (retry, or held by panic mode). */
