@@ -88,7 +88,9 @@ export class SentRecorder {
   /**
    * One statement for the whole batch: each message becomes `sent` only if this attempt still
    * holds it (`status = 'sending' AND attempts = n`), each attempt is settled; per send, whether
-   * it was held and (if so) whether statuses for its provider id are parked.
+   * it was held and (if so) whether statuses for its provider id are parked. The `= ANY (ARRAY(…))`
+   * conditions keep the updates on the primary keys: the planner cannot size the JSON input and
+   * would otherwise hash-join it against a scan of the whole table.
    */
   private async markSent(
     sends: AcceptedSend[],
@@ -112,11 +114,12 @@ export class SentRecorder {
                 locked_until = NULL, error_code = NULL, error_title = NULL,
                 status_history = m.status_history || ?::jsonb, updated_at = CURRENT_TIMESTAMP
            FROM sent s
-          WHERE m.id = s.id AND m.status = 'sending' AND m.attempts = s.attempt
+          WHERE m.id = ANY (ARRAY(SELECT id FROM sent)) AND m.id = s.id
+            AND m.status = 'sending' AND m.attempts = s.attempt
          RETURNING m.id
        ), settled AS (
          UPDATE whatsapp_send_attempts a SET outcome = 'sent', error_code = NULL
-           FROM sent s WHERE a.id = s.attempt_id
+           FROM sent s WHERE a.id = ANY (ARRAY(SELECT attempt_id FROM sent)) AND a.id = s.attempt_id
        )
        SELECT s.id, h.id IS NOT NULL AS held,
               h.id IS NOT NULL AND EXISTS (
