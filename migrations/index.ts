@@ -8,6 +8,7 @@ import * as operations from './0007_operations';
 import * as refSequences from './0008_ref_sequences';
 import * as outboundMedia from './0009_outbound_media';
 import * as broadcastTemplateValues from './0010_broadcast_template_values';
+import * as outboxClaimOrder from './0011_outbox_claim_order';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -23,6 +24,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0008_ref_sequences': refSequences,
   '0009_outbound_media': outboundMedia,
   '0010_broadcast_template_values': broadcastTemplateValues,
+  '0011_outbox_claim_order': outboxClaimOrder,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

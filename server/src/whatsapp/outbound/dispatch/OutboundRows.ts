@@ -28,18 +28,26 @@ const OUTBOUND = { direction: 'OUTBOUND' } as const;
 export class OutboundRows {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  /** Tenants with messages due, except those in panic mode. */
+  /**
+   * Tenants with messages due, except those in panic mode: one probe of the queue index per
+   * tenant, however long the queue.
+   */
   async dueTenants(now: Date, limit: number): Promise<string[]> {
     const rows = await this.db
-      .q('whatsapp_messages as m')
-      .where({ 'm.direction': 'OUTBOUND', 'm.status': 'queued' })
-      .where('m.available_at', '<=', now)
-      .whereNotExists((q) =>
-        q.from('whatsapp_panic_states as p').whereRaw('p.tenant_id = m.tenant_id').where('p.active', true),
+      .q('tenants as t')
+      .whereExists((q) =>
+        q
+          .from('whatsapp_messages as m')
+          .whereRaw('m.tenant_id = t.id')
+          .where({ 'm.direction': 'OUTBOUND', 'm.status': 'queued' })
+          .where('m.available_at', '<=', now),
       )
-      .distinct('m.tenant_id')
-      .limit(limit);
-    return (rows as Array<{ tenant_id: string }>).map((r) => r.tenant_id);
+      .whereNotExists((q) =>
+        q.from('whatsapp_panic_states as p').whereRaw('p.tenant_id = t.id').where('p.active', true),
+      )
+      .limit(limit)
+      .select('t.id');
+    return (rows as Array<{ id: string }>).map((r) => r.id);
   }
 
   /** Locks (SKIP LOCKED) the tenant's oldest due messages. */
