@@ -86,12 +86,20 @@ export class OutboundDispatcher implements BackgroundWorker {
     await this.loop;
   }
 
-  /** Sends everything due now (until nothing more can be claimed); returns how many were sent or tried. */
+  /**
+   * Sends everything due now (until nothing more can be claimed); returns how many were claimed
+   * (sent or tried, unless left to their lease).
+   * `concurrency` lanes take claimed messages in order; the next round is claimed while this one
+   * is being sent, so no lane waits for a claim. Once an outcome cannot be recorded (the database
+   * is away), nothing more is sent: what is claimed is left to its lease rather than sent without
+   * a record, which would send it again later.
+   */
   async drain(): Promise<number> {
     const ready: Array<[WhatsappConfiguration, ClaimedMessage]> = [];
     let handled = 0;
     let more = true;
     let failure: unknown;
+    let unrecorded = false;
     let claiming: Promise<void> | undefined;
     const claim = () =>
       (claiming ??= this.claimRound()
@@ -108,32 +116,32 @@ export class OutboundDispatcher implements BackgroundWorker {
         )
         .finally(() => (claiming = undefined)));
     // Once stopping, what is claimed still goes; nothing more is claimed.
-    const mayClaim = () => more && (this.running || !this.loop);
+    const mayClaim = () => more && !unrecorded && (this.running || !this.loop);
     const lane = async () => {
       for (;;) {
-        // The next round is claimed while this one is being sent: no lane waits for a claim.
         if (ready.length < this.options.batchSize && mayClaim()) void claim();
-        const next = ready.shift();
-        if (next) await this.send(...next);
+        const next = unrecorded ? undefined : ready.shift();
+        if (next)
+          await this.sender.send(...next).catch((error: unknown) => {
+            this.logger.error(
+              { err: error, messageId: next[1].id },
+              'outbound outcome not recorded; the lease will expire',
+            );
+            unrecorded = true;
+          });
         else if (claiming) await claiming;
         else return;
       }
     };
     await claim();
     await Promise.all(Array.from({ length: this.options.concurrency }, lane));
+    if (unrecorded && ready.length)
+      this.logger.warn(
+        { messages: ready.length },
+        'claimed messages not sent; they go when their lease expires',
+      );
     if (failure !== undefined) throw failure;
     return handled;
-  }
-
-  private send(account: WhatsappConfiguration, m: ClaimedMessage): Promise<void> {
-    return this.sender
-      .send(account, m)
-      .catch((error: unknown) =>
-        this.logger.error(
-          { err: error, messageId: m.id },
-          'outbound outcome not recorded; the lease will expire',
-        ),
-      );
   }
 
   private async claimRound(): Promise<Array<[WhatsappConfiguration, ClaimedMessage]>> {
