@@ -3,8 +3,10 @@ import type { PendingStatusRepository } from '../../../src/modules/message/domai
 import { TYPES } from '../../../src/types';
 import type { TenantDirectory } from '../../../src/whatsapp/configuration/TenantDirectory';
 import { OutboundSender } from '../../../src/whatsapp/outbound/dispatch/OutboundSender';
+import { PanicMode } from '../../../src/whatsapp/outbound/dispatch/PanicMode';
 import { SentRecorder } from '../../../src/whatsapp/outbound/dispatch/SentRecorder';
 import { StuckSweeper } from '../../../src/whatsapp/outbound/dispatch/StuckSweeper';
+import { httpStatus } from '../../support/fakeFailures';
 import { FakeProviderServer, sendJson } from '../../support/FakeProviderServer';
 import { testDb } from '../../support/integrationHooks';
 import { dispatcherKit, type DispatcherKit } from './dispatcherKit';
@@ -115,6 +117,17 @@ describe('recording sends: batches, leases, and what is left when recording fail
     expect(await knex()('whatsapp_send_attempts').where({ message_id: id })).to.be.empty;
     expect(await kit.dispatcher.drain()).to.equal(1);
     expect(await message(id)).to.include({ status: 'sent', attempts: 1 });
+  });
+
+  it('puts back, untried, what a tenant had claimed when it entered panic mode', async () => {
+    await start({ WHATSAPP_SEND_CONCURRENCY: '1' });
+    fake.outbound.failNext('send', httpStatus(500), 20);
+    const ids = await queueTo(phones(25));
+    expect(await kit.dispatcher.drain()).to.equal(25);
+    // 20 of 20 failed: panic mode after the 20th; the five behind it never reached the provider.
+    expect(fake.requestsTo('/v21.0/')).to.have.length(20);
+    expect(await kit.container.get(PanicMode).status(kit.tenantId)).to.deep.include({ active: true });
+    for (const id of ids.slice(20)) expect(await message(id)).to.include({ status: 'queued', attempts: 0 });
   });
 
   it('has the stuck sweeper apply statuses parked for a send recorded since', async () => {

@@ -44,6 +44,8 @@ export class OutboundDispatcher implements BackgroundWorker {
   private woken = 0;
   private lastHousekeeping = -Infinity;
   private readonly unconfiguredWarnings = new LogThrottle(UNCONFIGURED_WARNING_INTERVAL_MS);
+  /** Tenants this instance paused (panic mode) since the current drain began. */
+  private readonly pausedNow = new Set<string>();
 
   constructor(
     @inject(TYPES.Database) db: Database,
@@ -71,6 +73,7 @@ export class OutboundDispatcher implements BackgroundWorker {
     };
     wakeUps.on('queued', wake);
     panic.on('resumed', wake);
+    panic.on('entered', (tenantId: string) => this.pausedNow.add(tenantId));
   }
 
   start(): void {
@@ -92,9 +95,11 @@ export class OutboundDispatcher implements BackgroundWorker {
    * `concurrency` lanes take claimed messages in order; the next round is claimed while this one
    * is being sent, so no lane waits for a claim. Once an outcome cannot be recorded (the database
    * is away), nothing more is sent: what is claimed is left to its lease rather than sent without
-   * a record, which would send it again later.
+   * a record, which would send it again later. A tenant that enters panic mode meanwhile gets its
+   * claimed messages put back untried.
    */
   async drain(): Promise<number> {
+    this.pausedNow.clear();
     const ready: Array<[WhatsappConfiguration, ClaimedMessage]> = [];
     let handled = 0;
     let more = true;
@@ -122,7 +127,7 @@ export class OutboundDispatcher implements BackgroundWorker {
         if (ready.length < this.options.batchSize && mayClaim()) void claim();
         const next = unrecorded ? undefined : ready.shift();
         if (next)
-          await this.sender.send(...next).catch((error: unknown) => {
+          await this.send(...next).catch((error: unknown) => {
             this.logger.error(
               { err: error, messageId: next[1].id },
               'outbound outcome not recorded; the lease will expire',
@@ -142,6 +147,11 @@ export class OutboundDispatcher implements BackgroundWorker {
       );
     if (failure !== undefined) throw failure;
     return handled;
+  }
+
+  private send(account: WhatsappConfiguration, m: ClaimedMessage): Promise<void> {
+    if (this.pausedNow.has(m.tenantId)) return this.sender.putBack(m);
+    return this.sender.send(account, m);
   }
 
   private async claimRound(): Promise<Array<[WhatsappConfiguration, ClaimedMessage]>> {

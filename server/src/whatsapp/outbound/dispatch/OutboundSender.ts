@@ -18,8 +18,8 @@ import { SentRecorder } from './SentRecorder';
 import { templateSendRequest } from './templateSendRequest';
 
 /**
- * Shorter than the claim lease, and a call starts only if it can end inside the lease (see
- * `release`), so a live worker never loses its message to the sweeper mid-call.
+ * Shorter than the claim lease, and a call starts only if it can end inside the lease (else the
+ * message is put back), so a live worker never loses its message to the sweeper mid-call.
  */
 export const SEND_TIMEOUT_MS = 30_000;
 
@@ -51,8 +51,14 @@ export class OutboundSender {
   ) {}
 
   async send(account: WhatsappConfiguration, message: ClaimedMessage): Promise<void> {
-    if (message.leaseUntil.getTime() - this.clock.now().getTime() < SEND_TIMEOUT_MS)
-      return this.release(message);
+    if (message.leaseUntil.getTime() - this.clock.now().getTime() < SEND_TIMEOUT_MS) {
+      await this.putBack(message);
+      this.logger.warn(
+        { messageId: message.id },
+        'claimed message not sent in time for its lease; queued again',
+      );
+      return;
+    }
     let result: SendResult;
     try {
       result = await this.call(account, message);
@@ -88,14 +94,14 @@ export class OutboundSender {
   }
 
   /**
-   * A claimed message that waited behind slow calls until its lease could run out mid-call: another
-   * instance could then take it over and send it too, so it goes back to the queue untried.
+   * Back to the queue untried, the attempt not counted: a claimed message that waited behind slow
+   * calls until its lease could run out mid-call (another instance could then take it over and
+   * send it too), or whose tenant entered panic mode while it waited.
    */
-  private async release(m: ClaimedMessage): Promise<void> {
+  async putBack(m: ClaimedMessage): Promise<void> {
     await this.db.run(async () => {
       if (await this.rows.release(m.id, m.attempt)) await this.attempts.forget(m.attemptId);
     });
-    this.logger.warn({ messageId: m.id }, 'claimed message not sent in time for its lease; queued again');
   }
 
   /** Records a failed attempt; true when the message goes again (retry, or held by panic mode). */

@@ -23,7 +23,8 @@ export interface PanicStatus {
  * Panic mode per tenant (SPEC §8): sending pauses (queued messages wait) on an authentication
  * error, a failure rate over 30 % of at least 20 sends in 5 minutes, or sustained throttling;
  * an audit entry and an error log line mark it; it ends after PANIC_COOLDOWN_MINUTES
- * (`autoResume`, the panic-auto-resume job) or when a manager resumes it. Emits `resumed`.
+ * (`autoResume`, the panic-auto-resume job) or when a manager resumes it. Emits `entered` (when
+ * this instance paused the tenant) and `resumed`.
  */
 @injectable()
 export class PanicMode extends EventEmitter {
@@ -47,10 +48,14 @@ export class PanicMode extends EventEmitter {
   }
 
   /** Pauses the tenant unless it is paused already; true when this call paused it. */
-  enter(tenantId: string, reason: PanicReason, details: Record<string, unknown> = {}): Promise<boolean> {
+  async enter(
+    tenantId: string,
+    reason: PanicReason,
+    details: Record<string, unknown> = {},
+  ): Promise<boolean> {
     const now = this.clock.now();
     const resumesAt = new Date(now.getTime() + this.config.panicCooldownMinutes * 60_000);
-    return this.db.run(async () => {
+    const entered = await this.db.run(async () => {
       const state = await this.states.activate(tenantId, reason, details, now, resumesAt);
       if (!state) return false;
       this.metrics.panicState(tenantId, true);
@@ -68,6 +73,8 @@ export class PanicMode extends EventEmitter {
       );
       return true;
     });
+    if (entered) this.emit('entered', tenantId);
+    return entered;
   }
 
   /** After a failed attempt: pauses the tenant if its recent sends cross a threshold. */
