@@ -3,15 +3,16 @@
  * whatsapp_messages (N customers with an open 24-hour window), the real server (own process)
  * started on them, sending to a fake Graph API in this process. Sends/s from the first send the fake
  * receives to the last. Baseline, same run, same fake: raw HTTP POSTs of the same Cloud API payload
- * with as many in flight as the dispatcher has (WHATSAPP_SEND_CONCURRENCY, set to --concurrency) —
- * what any sender on this machine gets.
+ * with the app's client (node:http, keep-alive) and as many in flight as the dispatcher has
+ * (WHATSAPP_SEND_CONCURRENCY, set to --concurrency, 16 by default as in the app) — what any sender on
+ * this machine gets; the same with fetch is shown for reference.
  *
  * Also reported: CPU time per send of the server process and of its PostgreSQL backends (less
  * sensitive to other load on the machine than the rate) and transactions committed per send;
  * `--profile` adds the SQL statements per send, by shape; `--cpu-prof DIR` has the server write
  * V8 CPU profiles there.
  *
- *   npm run bench:outbound -- [--messages 3000] [--profile] [--cpu-prof DIR]
+ *   npm run bench:outbound -- [--messages 3000] [--concurrency 16] [--profile] [--cpu-prof DIR]
  *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import fs from 'node:fs';
