@@ -24,7 +24,7 @@ const BENCHES: Array<{ file: string; full: string[]; quick: string[] }> = [
     full: ['--duration', '10', '--runs', '3'],
     quick: ['--duration', '3', '--runs', '1', '--warmup', '1'],
   },
-  { file: 'pipeline.ts', full: ['--customers', '1000'], quick: ['--customers', '200'] },
+  { file: 'pipeline.ts', full: ['--customers', '5000'], quick: ['--customers', '200'] },
   { file: 'outbound.ts', full: ['--messages', '3000'], quick: ['--messages', '300'] },
   {
     file: 'memory.ts',

@@ -5,25 +5,40 @@ export interface SignedPost {
   signature: string;
 }
 
-// Plain JavaScript: the worker runs without the TypeScript loader.
+// Plain JavaScript: the worker runs without the TypeScript loader. node:http with keep-alive, the
+// client the app itself uses for providers (fetch costs about three times the CPU per request).
 const CLIENT = `
+const http = require('node:http');
 const { parentPort, workerData } = require('node:worker_threads');
 const { urls, posts, connections } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 let next = 0;
 let failed = 0;
+function post(url, body, signature) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      agent,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'x-hub-signature-256': signature,
+      },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 parentPort.postMessage({ started: true });
 Promise.all(
   Array.from({ length: connections }, async () => {
     while (next < posts.length) {
       const i = next++;
       const { body, signature } = posts[i];
-      const res = await fetch(urls[i % urls.length], {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-      });
-      if (res.status !== 200) failed++;
-      await res.arrayBuffer();
+      if ((await post(urls[i % urls.length], body, signature)) !== 200) failed++;
     }
   }),
 ).then(() => parentPort.postMessage({ failed }));
