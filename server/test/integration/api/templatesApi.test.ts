@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { ApiClient, staff } from '../../support/apiClient';
+import { TYPES } from '../../../src/types';
+import type { WhatsappConfigurationRepository } from '../../../src/whatsapp/configuration/WhatsappConfiguration';
 import { testDb } from '../../support/integrationHooks';
 
 const definition = {
@@ -39,6 +41,38 @@ describe('REST: templates', () => {
       (a: { action: string }) => a.action,
     );
     expect(actions).to.include.members(['TEMPLATE_CREATED', 'TEMPLATE_UPDATED', 'TEMPLATE_DELETED']);
+  });
+
+  it('registers a Twilio number’s template by its ContentSid, which only Twilio numbers take', async () => {
+    const { tenant, key } = await staff('operations');
+    const configurations = api.context.container.get<WhatsappConfigurationRepository>(
+      TYPES.WhatsappConfigurationRepository,
+    );
+    await configurations.save({
+      tenantId: tenant.id,
+      provider: 'twilio',
+      phoneNumber: '+15550100177',
+      credentials: { twilioAccountSid: 'AC' + '0'.repeat(32), twilioAuthToken: 'twilio-token' },
+      settings: {},
+    });
+    const missing = await api.post('/templates', { key, body: definition });
+    expect(missing.status).to.equal(400);
+    expect(missing.body.fields.map((f: { field: string }) => f.field)).to.deep.equal(['contentSid']);
+    const contentSid = 'HX' + 'ab12'.repeat(8);
+    const created = await api.post('/templates', { key, body: { ...definition, contentSid } });
+    expect(created.status).to.equal(201);
+    expect(created.body).to.include({ status: 'APPROVED', providerTemplateId: contentSid });
+    expect((await api.post('/templates/sync', { key })).status).to.equal(200);
+    const revised = await api.patch(`/templates/${created.body.id}`, { key, body: { footer: 'Bye' } });
+    expect(revised.status).to.equal(422);
+    expect((await api.delete(`/templates/${created.body.id}`, { key })).status).to.equal(204);
+
+    const meta = await staff('operations');
+    const refused = await api.post('/templates', { key: meta.key, body: { ...definition, contentSid } });
+    expect(refused.status).to.equal(400);
+    expect(refused.body.fields.map((f: { field: string }) => f.field)).to.deep.equal(['contentSid']);
+    const malformed = await api.post('/templates', { key, body: { ...definition, contentSid: 'HX1' } });
+    expect(malformed.status).to.equal(400);
   });
 
   it('pages templates with an opaque cursor', async () => {

@@ -10,6 +10,8 @@ import type { PublishTemplate } from './PublishTemplate';
 export interface CreateTemplateInput {
   actor: Actor;
   template: TemplateDefinition;
+  /** Twilio numbers: the ContentSid of the template written and approved in Twilio Content. */
+  contentSid?: string;
 }
 
 /** Validates, submits to the tenant's provider (the console approves at once) and stores. */
@@ -20,9 +22,12 @@ export class CreateTemplate {
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async execute({ actor, template: definition }: CreateTemplateInput): Promise<Template> {
+  async execute({ actor, template: definition, contentSid }: CreateTemplateInput): Promise<Template> {
     assertAllowed(actor, 'manage_templates');
-    const template = await this.publish.execute(Template.draft(actor.tenantId, definition));
+    const draft = Template.draft(actor.tenantId, definition);
+    const template = await this.publish.execute(
+      contentSid ? { ...draft, providerTemplateId: contentSid } : draft,
+    );
     await auditTemplate(this.audit, actor, 'TEMPLATE_CREATED', template);
     return template;
   }

@@ -81,7 +81,7 @@ export function templateRoutes(container: Container): RouteDefinition[] {
         };
       },
     }),
-    defineRoute<TemplateDefinition>({
+    defineRoute<TemplateDefinition & { contentSid?: string }>({
       method: 'post',
       path: '/templates',
       tag: 'templates',
@@ -99,14 +99,19 @@ export function templateRoutes(container: Container): RouteDefinition[] {
           language: Joi.string().trim().max(16).required().description('e.g. en, es, pt_BR'),
           category: content.category.required(),
           body: content.body.required(),
+          contentSid: Joi.string()
+            .pattern(/^HX[0-9a-fA-F]{32}$/)
+            .description(
+              'Twilio numbers only, and required there: the ContentSid of the template written and approved in Twilio Content',
+            ),
         }),
       },
       responses: { 201: { description: 'The template', schema: templateSchema } },
       errors: [409, 422, 503],
-      async handler({ actor, body }) {
+      async handler({ actor, body: { contentSid, ...definition } }) {
         const template = await container
           .get<CreateTemplate>(TYPES.CreateTemplate)
-          .execute({ actor, template: body });
+          .execute({ actor, template: definition, contentSid });
         return { status: 201, body: templateJson(template) };
       },
     }),

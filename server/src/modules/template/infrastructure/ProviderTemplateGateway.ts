@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
-import { BusinessRuleError } from '../../../shared/errors/AppError';
+import { BusinessRuleError, ValidationError } from '../../../shared/errors/AppError';
 import { TYPES } from '../../../types';
 import type { WhatsappConfigurationRepository } from '../../../whatsapp/configuration/WhatsappConfiguration';
 import type {
@@ -20,7 +20,7 @@ import { viaProvider } from './providerFailure';
 /**
  * The tenant's provider, chosen from its WhatsApp configurations (a Cloud API number first).
  * Without a configuration, or on the `console` provider, templates are approved at once and there
- * is nothing to list. Twilio keeps templates in Twilio Content, which this service does not manage.
+ * is nothing to list. Twilio keeps templates in Twilio Content: they are registered here by ContentSid.
  */
 @injectable()
 export class ProviderTemplateGateway implements TemplateProviderGateway {
@@ -38,6 +38,11 @@ export class ProviderTemplateGateway implements TemplateProviderGateway {
 
   async submit(template: Template): Promise<SubmissionResult> {
     const account = await this.account(template.tenantId);
+    if (account?.provider === 'twilio') return registerTwilioContent(template);
+    if (template.providerTemplateId)
+      throw new ValidationError('Only templates for a Twilio number take a ContentSid', [
+        { field: 'contentSid', message: `not for a ${account?.provider ?? 'console'} number` },
+      ]);
     if (!account) return { status: 'APPROVED' };
     return viaProvider(() => this.api.submitTemplate(account, definitionOf(template)));
   }
@@ -45,6 +50,7 @@ export class ProviderTemplateGateway implements TemplateProviderGateway {
   async revise(template: Template): Promise<SubmissionResult> {
     const account = await this.account(template.tenantId);
     if (!account || account.provider === 'console') return { status: 'APPROVED' };
+    if (account.provider === 'twilio') throw twilioManagesContent();
     if (!template.providerTemplateId) return this.submit(template);
     const id = template.providerTemplateId;
     await viaProvider(() => this.changes.revise(account, id, definitionOf(template)));
@@ -54,13 +60,14 @@ export class ProviderTemplateGateway implements TemplateProviderGateway {
   async remove(template: Template): Promise<void> {
     const account = await this.account(template.tenantId);
     const id = template.providerTemplateId;
-    if (!account || account.provider === 'console' || !id) return;
+    // Twilio's copy lives in Twilio Content: deleting it here only stops sending it.
+    if (!account || account.provider === 'console' || account.provider === 'twilio' || !id) return;
     await viaProvider(() => this.changes.remove(account, id, template.name));
   }
 
   async list(tenantId: string): Promise<ProviderTemplate[] | undefined> {
     const account = await this.account(tenantId);
-    if (!account || account.provider === 'console') return undefined;
+    if (!account || account.provider === 'console' || account.provider === 'twilio') return undefined;
     const templates = await viaProvider(() => this.api.listTemplates(account));
     return templates.map((t) => ({
       providerTemplateId: t.providerTemplateId,
@@ -75,18 +82,31 @@ export class ProviderTemplateGateway implements TemplateProviderGateway {
 
   private async account(tenantId: string): Promise<SendingAccount | undefined> {
     const configurations = await this.configurations.findByTenant(tenantId);
-    const account =
+    return (
       configurations.find((c) => c.provider === 'meta' || c.provider === '360dialog') ??
       configurations.find((c) => c.provider === 'console') ??
-      configurations[0];
-    if (account?.provider === 'twilio')
-      throw new BusinessRuleError(
-        'TEMPLATE_MANAGEMENT_UNSUPPORTED',
-        'Twilio templates are managed in Twilio Content, not through this service',
-      );
-    return account;
+      configurations[0]
+    );
   }
 }
+
+/**
+ * Twilio keeps templates in Twilio Content, where they are written and approved; here a template
+ * is registered with its ContentSid (given on creation) and counts as approved.
+ */
+function registerTwilioContent(template: Template): SubmissionResult {
+  if (!template.providerTemplateId)
+    throw new ValidationError('A template for a Twilio number needs its ContentSid', [
+      { field: 'contentSid', message: 'required for a Twilio number (the HX… id in Twilio Content)' },
+    ]);
+  return { providerTemplateId: template.providerTemplateId, status: 'APPROVED' };
+}
+
+const twilioManagesContent = () =>
+  new BusinessRuleError(
+    'TEMPLATE_MANAGEMENT_UNSUPPORTED',
+    'Twilio templates are changed in Twilio Content; create the new version here with its ContentSid',
+  );
 
 /** Text headers only: a media header needs a sample uploaded to the provider first. */
 function definitionOf(t: Template): TemplateDefinition {

@@ -5,7 +5,7 @@ const unsupported = () =>
   new ProviderError(
     'permanent',
     'unsupported',
-    'Twilio templates are created and approved in Twilio Content; set each template’s ContentSid as its provider id',
+    'Twilio templates are created and approved in Twilio Content; register each one here with its ContentSid',
   );
 
 /** Twilio's Content API is not driven from here: both operations refuse clearly. */

@@ -44,7 +44,7 @@ export function twilioTemplateForm(from: string, request: SendTemplateRequest, s
     throw new ProviderError(
       'permanent',
       'template_not_synced',
-      `template ${request.name} has no Twilio ContentSid; sync the templates first`,
+      `template ${request.name} has no Twilio ContentSid; register it with its contentSid`,
     );
   if (request.header?.kind === 'media')
     throw unsupported('template header media (set it in the content template)');
