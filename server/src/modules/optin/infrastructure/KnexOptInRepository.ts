@@ -3,6 +3,12 @@ import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import type { Consent, OptInRepository, OptInStatus } from '../domain/OptIn';
 
+/**
+ * The source of a row made by a 131050 for a phone we had no record of: it remembers the marketing
+ * stop but is no consent (such a phone is not eligible for broadcasts) until the customer writes.
+ */
+const MARKETING_STOP_ONLY = 'provider_131050';
+
 @injectable()
 export class KnexOptInRepository implements OptInRepository {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
@@ -27,6 +33,7 @@ export class KnexOptInRepository implements OptInRepository {
         await this.db
           .q('whatsapp_opt_ins')
           .where({ tenant_id: tenantId })
+          .whereNot({ source: MARKETING_STOP_ONLY })
           .whereIn('phone', phones.slice(i, i + 1000))
           .select('phone', 'status', 'marketing_opted_out_at');
       for (const r of rows)
@@ -42,17 +49,27 @@ export class KnexOptInRepository implements OptInRepository {
     const statuses = new Map<string, OptInStatus>(phones.map((phone) => [phone, 'opted_in']));
     if (!phones.length) return statuses;
     const phoneList = JSON.stringify([...statuses.keys()].sort());
-    const { rows } = await this.db.q.raw<{ rows: Array<{ phone: string; status: OptInStatus }> }>(
+    const { rows } = await this.db.q.raw<{
+      rows: Array<{ phone: string; status: OptInStatus; source: string }>;
+    }>(
       `WITH inserted AS (
          INSERT INTO whatsapp_opt_ins (tenant_id, phone, status, source)
          SELECT ?, phone, 'opted_in', 'inbound_message' FROM jsonb_array_elements_text(?::jsonb) AS p(phone)
-         ON CONFLICT (tenant_id, phone) DO NOTHING RETURNING phone, status)
-       SELECT phone, status FROM inserted
-       UNION ALL SELECT phone, status FROM whatsapp_opt_ins
+         ON CONFLICT (tenant_id, phone) DO NOTHING RETURNING phone, status, source)
+       SELECT phone, status, source FROM inserted
+       UNION ALL SELECT phone, status, source FROM whatsapp_opt_ins
         WHERE tenant_id = ? AND phone IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [tenantId, phoneList, tenantId, phoneList],
     );
     for (const r of rows) statuses.set(r.phone, r.status);
+    // Rare: a phone we knew only from a 131050 wrote to us; from now on that is consent.
+    const firstWords = rows.filter((r) => r.source === MARKETING_STOP_ONLY).map((r) => r.phone);
+    if (firstWords.length)
+      await this.db
+        .q('whatsapp_opt_ins')
+        .where({ tenant_id: tenantId, source: MARKETING_STOP_ONLY })
+        .whereIn('phone', firstWords)
+        .update({ source: 'inbound_message', updated_at: this.db.knex.fn.now() });
     return statuses;
   }
 
@@ -63,7 +80,7 @@ export class KnexOptInRepository implements OptInRepository {
         tenant_id: tenantId,
         phone,
         status: 'opted_in',
-        source: 'provider_131050',
+        source: MARKETING_STOP_ONLY,
         marketing_opted_out_at: this.db.knex.fn.now(),
       })
       .onConflict(['tenant_id', 'phone'])
