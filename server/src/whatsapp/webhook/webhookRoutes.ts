@@ -45,11 +45,12 @@ export function webhookRoutes(deps: WebhookDeps): Router {
     res.status(200).type('text/plain').send(challenge);
   });
 
-  const meta = (req: Request) => (typeof req.query.orgId === 'string' ? '360dialog' : 'meta');
+  // One endpoint for both Cloud API providers: 360dialog deliveries carry ?orgId=.
+  const cloudApiProviderOf = (req: Request) => (typeof req.query.orgId === 'string' ? '360dialog' : 'meta');
   router.post(
     '/api/whatsapp/webhook',
     rawBody,
-    measured(deps.metrics, meta, async (req, res) => {
+    measured(deps.metrics, cloudApiProviderOf, async (req, res) => {
       const raw = bodyOf(req);
       const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;
       let provider: ProviderName = 'meta';
