@@ -87,8 +87,17 @@ export class InboundEventHandler {
   }
 }
 
+// customersOf (lanes) and handleAll see the same claimed object: parse it once.
+const parsed = new WeakMap<ClaimedEvent, InboundEvent[]>();
+
 function parse(delivery: ClaimedEvent): InboundEvent[] {
-  return delivery.provider === 'twilio'
-    ? parseTwilioDelivery(delivery.payload as Record<string, string>, delivery.receivedAt)
-    : parseMetaDelivery(delivery.payload);
+  let events = parsed.get(delivery);
+  if (!events) {
+    events =
+      delivery.provider === 'twilio'
+        ? parseTwilioDelivery(delivery.payload as Record<string, string>, delivery.receivedAt)
+        : parseMetaDelivery(delivery.payload);
+    parsed.set(delivery, events);
+  }
+  return events;
 }
