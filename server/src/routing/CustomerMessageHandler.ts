@@ -50,8 +50,9 @@ export class CustomerMessageHandler {
       if (p.intent.kind !== 'enquiry')
         answers.set(p, await this.answer(p.actor, p.intent, p.message, replies));
     await this.outbound.enqueueAll(
-      parsed.flatMap(({ actor, message, intent }, i) => {
-        const text = answers.get(parsed[i]);
+      parsed.flatMap((p) => {
+        const { actor, message, intent } = p;
+        const text = answers.get(p);
         // Only STOP and START change consent, and both are answered; the rest go by the status on arrival.
         const optedOut = intent.kind !== 'opt_in' && message.consent === 'opted_out';
         if (!text || (optedOut && intent.kind !== 'opt_out')) return [];
@@ -113,8 +114,8 @@ export class CustomerMessageHandler {
    * First message: a lead bound to the conversation, answered with its ref; later ones: on the open
    * lead's timeline, unanswered.
    */
-  private async enquire<T extends CustomerMessage>(
-    enquiries: T[],
+  private async enquire(
+    enquiries: CustomerMessage[],
     replies: Replies,
   ): Promise<Map<CustomerMessage, string | undefined>> {
     const answers = new Map<CustomerMessage, string | undefined>();

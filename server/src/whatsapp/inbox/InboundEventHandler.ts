@@ -9,6 +9,7 @@ import type { InboundEvent, InboundMessageEvent } from '../inbound/InboundEvent'
 import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
 import { parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
 import type { ClaimedEvent } from './InboxEvents';
+import { groupBy } from '../../shared/batch/groupBy';
 
 /**
  * Turns one stored delivery into its effects: every event, routed to its tenant. Runs inside the
@@ -31,15 +32,13 @@ export class InboundEventHandler {
    */
   async handleAll(deliveries: ClaimedEvent[]): Promise<Map<string, string>> {
     const notes = new Map<string, string>();
-    const messages = new Map<string, InboundMessageEvent[]>();
-    const others: Array<{ tenantId: string; event: Exclude<InboundEvent, InboundMessageEvent> }> = [];
+    const routed: Array<{ tenantId: string; event: InboundEvent }> = [];
     for (const delivery of deliveries) {
       const unrouted: string[] = [];
       for (const event of parse(delivery)) {
         const tenantId = delivery.tenantId ?? (await this.directory.route(event.route))?.tenantId;
-        if (!tenantId) unrouted.push(JSON.stringify(event.route));
-        else if (event.kind === 'message') messages.set(tenantId, [...(messages.get(tenantId) ?? []), event]);
-        else others.push({ tenantId, event });
+        if (tenantId) routed.push({ tenantId, event });
+        else unrouted.push(JSON.stringify(event.route));
       }
       if (!unrouted.length) continue;
       this.logger.warn(
@@ -48,8 +47,17 @@ export class InboundEventHandler {
       );
       notes.set(delivery.id, `unrouted: ${[...new Set(unrouted)].join(', ')}`);
     }
-    for (const [tenantId, events] of messages) await this.recordMessage.executeAll(tenantId, events);
-    for (const { tenantId, event } of others) await this.dispatch(tenantId, event);
+    const messages = routed.filter(
+      (r): r is { tenantId: string; event: InboundMessageEvent } => r.event.kind === 'message',
+    );
+    for (const [tenantId, events] of groupBy(
+      messages,
+      (m) => m.tenantId,
+      (m) => m.event,
+    ))
+      await this.recordMessage.executeAll(tenantId, events);
+    for (const { tenantId, event } of routed)
+      if (event.kind !== 'message') await this.dispatch(tenantId, event);
     return notes;
   }
 

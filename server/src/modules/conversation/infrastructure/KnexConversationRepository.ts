@@ -1,7 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
-import { jsonRecords } from '../../../shared/db/jsonRecords';
 import {
   SERVICE_WINDOW_MS,
   type Conversation,
@@ -75,7 +74,7 @@ export class KnexConversationRepository implements ConversationRepository {
           WHERE m.id = contact.message_id)
        SELECT * FROM conversation`,
       [
-        jsonRecords(
+        JSON.stringify(
           contacts.map((c) => ({
             message_id: c.messageId,
             customer_phone: c.customerPhone,
@@ -105,7 +104,7 @@ export class KnexConversationRepository implements ConversationRepository {
       `UPDATE whatsapp_conversations c SET state = b.state, context = b.context, updated_at = now()
          FROM jsonb_to_recordset(?::jsonb) AS b(id uuid, state text, context jsonb)
         WHERE c.tenant_id = ? AND c.id = b.id`,
-      [jsonRecords(bindings), tenantId],
+      [JSON.stringify(bindings), tenantId],
     );
   }
 

@@ -7,6 +7,7 @@ import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel } from '../../identity/domain/Actor';
 import type { OutboundQueue, OutboundRequest } from '../../message/domain/OutboundRequest';
 import type { NewTimelineEntry, TimelineRepository } from '../../timeline/domain/TimelineEntry';
+import { groupBy } from '../../../shared/batch/groupBy';
 import { inRounds } from '../../../shared/batch/inRounds';
 import { assignRoundRobin } from '../domain/assignRoundRobin';
 import type { Lead } from '../domain/Lead';
@@ -58,7 +59,7 @@ export class CreateLeadFromEnquiry {
     const outputs = new Map<CreateLeadFromEnquiryInput, CreateLeadFromEnquiryOutput>();
     await this.unitOfWork.run(async () => {
       for (const round of inRounds(inputs, (i) => `${i.tenantId} ${i.customerPhone}`))
-        for (const [tenantId, batch] of byTenant(round))
+        for (const [tenantId, batch] of groupBy(round, (i) => i.tenantId))
           for (const [input, output] of await this.createForTenant(tenantId, batch))
             outputs.set(input, output);
     });
@@ -157,12 +158,6 @@ function repAlert(input: CreateLeadFromEnquiryInput, lead: Lead, rep: StaffConta
   const from = input.customerName ? `${input.customerName} (${input.customerPhone})` : input.customerPhone;
   const body = `New lead ${lead.ref} from ${from}: ${input.text.slice(0, 500)}`;
   return { tenantId: input.tenantId, to: rep.phone, purpose: 'notification', text: body };
-}
-
-function byTenant(inputs: CreateLeadFromEnquiryInput[]): Map<string, CreateLeadFromEnquiryInput[]> {
-  const groups = new Map<string, CreateLeadFromEnquiryInput[]>();
-  for (const input of inputs) groups.set(input.tenantId, [...(groups.get(input.tenantId) ?? []), input]);
-  return groups;
 }
 
 function validate(input: CreateLeadFromEnquiryInput): void {

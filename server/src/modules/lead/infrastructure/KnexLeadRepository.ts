@@ -4,7 +4,6 @@ import { TYPES } from '../../../types';
 import { Lead, OPEN_LEAD_STATUSES, type LeadStatus } from '../domain/Lead';
 import type { LeadRepository, NewLead } from '../domain/LeadRepository';
 import { idOrRef } from './idOrRef';
-import { jsonRecords } from '../../../shared/db/jsonRecords';
 
 export interface LeadRow {
   id: string;
@@ -58,7 +57,7 @@ export class KnexLeadRepository implements LeadRepository {
        RETURNING *`,
       [
         tenantId,
-        jsonRecords(
+        JSON.stringify(
           leads.map((l) => ({
             ref: l.ref,
             customer_phone: l.customerPhone,

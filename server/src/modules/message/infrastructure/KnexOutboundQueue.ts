@@ -3,6 +3,7 @@ import { inject, injectable } from 'inversify';
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
+import { groupBy } from '../../../shared/batch/groupBy';
 import { OutboundWakeUps } from '../../../whatsapp/outbound/dispatch/OutboundWakeUps';
 import type { OutboundQueue, OutboundRequest } from '../domain/OutboundRequest';
 
@@ -74,14 +75,4 @@ export class KnexOutboundQueue implements OutboundQueue {
     }
     return found;
   }
-}
-
-function groupBy<T>(
-  items: T[],
-  keyOf: (item: T) => string,
-  valueOf: (item: T) => string,
-): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), valueOf(item)]);
-  return groups;
 }
