@@ -18,7 +18,7 @@ import type { Metrics } from './shared/metrics/Metrics';
 import { metricsRoutes } from './shared/metrics/metricsRoutes';
 import { TYPES } from './types';
 import type { Config } from './config';
-import type { TenantDirectory } from './whatsapp/configuration/TenantDirectory';
+import type { TenantDirectory } from './modules/connection/application/TenantDirectory';
 import type { WebhookInbox } from './whatsapp/inbox/WebhookInbox';
 import { webhookRoutes } from './whatsapp/webhook/webhookRoutes';
 import { consoleOutboxRoutes } from './whatsapp/console/consoleOutboxRoutes';

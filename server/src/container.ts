@@ -6,9 +6,10 @@ import { CredentialCipher } from './shared/crypto/CredentialCipher';
 import type { Database } from './shared/db/Database';
 import type { Logger } from './shared/logging/createLogger';
 import { createMetrics } from './shared/metrics/createMetrics';
-import { consoleWebhookSecret } from './whatsapp/console/consoleChannel';
+import { consoleWebhookSecret } from './shared/channel/consoleChannel';
 import { TYPES } from './types';
 import { identityModule } from './modules/identity/identityModule';
+import { connectionModule } from './modules/connection/connectionModule';
 import { whatsappModule } from './whatsapp/whatsappModule';
 import { providerModule } from './whatsapp/outbound/provider/providerModule';
 import { conversationModule } from './modules/conversation/conversationModule';
@@ -45,6 +46,7 @@ export function createContainer(infra: Infrastructure): Container {
       bind(TYPES.ConsoleWebhookSecret).toConstantValue(consoleWebhookSecret(infra.encryptionKey));
     }),
     identityModule,
+    connectionModule,
     conversationModule,
     tripModule,
     incidentModule,

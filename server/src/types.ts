@@ -85,7 +85,8 @@ export const TYPES = {
   StuckSweeper: Symbol.for('StuckSweeper'),
   SendStaffMessage: Symbol.for('SendStaffMessage'),
   RetryMessage: Symbol.for('RetryMessage'),
-  MarkInboundRead: Symbol.for('MarkInboundRead'),
+  ReadReceipts: Symbol.for('ReadReceipts'),
+  Sendability: Symbol.for('Sendability'),
   // templates (SPEC §9)
   TemplateProviderGateway: Symbol.for('TemplateProviderGateway'),
   PublishTemplate: Symbol.for('PublishTemplate'),
@@ -95,7 +96,7 @@ export const TYPES = {
   ListTemplates: Symbol.for('ListTemplates'),
   SeedDefaultTemplates: Symbol.for('SeedDefaultTemplates'),
   SyncTemplates: Symbol.for('SyncTemplates'),
-  // operations: bind a job with `bind(TYPES.Jobs).to(MyJob)` (multi-binding; see jobs/Job.ts)
+  // operations: bind a job with `bind(TYPES.Jobs).to(MyJob)` (multi-binding; see shared/jobs/Job.ts)
   Jobs: Symbol.for('Jobs'),
   Metrics: Symbol.for('Metrics'),
   ConsoleWebhookSecret: Symbol.for('ConsoleWebhookSecret'),

@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/Job';
+import type { Job } from '../shared/jobs/Job';
 import { JobRunner } from '../jobs/JobRunner';
 import { JobScheduler } from '../jobs/JobScheduler';
 import { TerminalProgress } from '../jobs/progress/TerminalProgress';

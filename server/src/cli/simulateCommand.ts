@@ -7,7 +7,7 @@ import {
   CONSOLE_PHONE_NUMBER_ID,
   consoleOutboxToken,
   consoleWebhookSecret,
-} from '../whatsapp/console/consoleChannel';
+} from '../shared/channel/consoleChannel';
 import { signMetaBody } from '../whatsapp/inbound/metaSignature';
 import { parse, text, type Command } from './cliSupport';
 import { metaTextDelivery } from './simulateDelivery';

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { inject, injectable } from 'inversify';
 import type { Database } from '../shared/db/Database';
 import { TYPES } from '../types';
-import type { JobSummary } from './Job';
+import type { JobSummary } from '../shared/jobs/Job';
 
 export type RunTrigger = 'schedule' | 'manual';
 export type RunStatus = 'succeeded' | 'failed' | 'aborted';

@@ -2,7 +2,7 @@ import { inject, injectable, multiInject, optional } from 'inversify';
 import type { Logger } from '../shared/logging/createLogger';
 import type { Metrics } from '../shared/metrics/Metrics';
 import { TYPES } from '../types';
-import type { Job, JobProgress, JobSummary } from './Job';
+import type { Job, JobProgress, JobSummary } from '../shared/jobs/Job';
 import { JobRunLog, type RunStatus, type RunTrigger } from './JobRunLog';
 import { LogProgress } from './progress/LogProgress';
 

@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Logger } from '../shared/logging/createLogger';
 import { TYPES } from '../types';
 import type { BackgroundWorker } from '../workers';
-import type { Job } from './Job';
+import type { Job } from '../shared/jobs/Job';
 import { JobRunner } from './JobRunner';
 
 /** setTimeout's ceiling; longer waits re-arm. */

@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import { TYPES } from '../types';
 import type { CustomerMessageHandler } from './CustomerMessageHandler';
 import type { IdentifySender } from './IdentifySender';
-import type { MessageRouter, RoutableMessage } from './MessageRouter';
+import type { MessageRouter, RoutableMessage } from '../modules/message/domain/MessageRouter';
 import { repliesFor } from './replies';
 import type { StaffCommandHandler } from './StaffCommandHandler';
 

@@ -9,7 +9,7 @@ import type { CreateLeadFromEnquiry } from '../modules/lead/application/CreateLe
 import type { OutboundQueue } from '../modules/message/domain/OutboundRequest';
 import type { SetConsent } from '../modules/optin/application/SetConsent';
 import { TYPES } from '../types';
-import type { RoutableMessage } from './MessageRouter';
+import type { RoutableMessage } from '../modules/message/domain/MessageRouter';
 import { extractLeadDetails } from './parse/extractLeadDetails';
 import { parseCustomerIntent, type CustomerIntent } from './parse/parseCustomerIntent';
 import type { Replies } from './replies';

@@ -6,7 +6,7 @@ import type { CheckIn } from '../modules/incident/application/CheckIn';
 import type { ReportIncident } from '../modules/incident/application/ReportIncident';
 import type { ResolveIncidents } from '../modules/incident/application/ResolveIncidents';
 import type { ApproveQuote } from '../modules/booking/application/ApproveQuote';
-import { isMediaType } from '../modules/media/domain/Media';
+import { isMediaType } from '../modules/media/domain/mediaTypes';
 import type { OutboundQueue } from '../modules/message/domain/OutboundRequest';
 import type { GetTripStatus } from '../modules/trip/application/GetTripStatus';
 import { TripCode } from '../modules/trip/domain/TripCode';
@@ -14,7 +14,7 @@ import type { TripRepository } from '../modules/trip/domain/TripRepository';
 import type { BroadcastToTrip } from '../modules/broadcast/application/BroadcastToTrip';
 import { TYPES } from '../types';
 import { answerFailure } from './answerFailure';
-import type { RoutableMessage } from './MessageRouter';
+import type { RoutableMessage } from '../modules/message/domain/MessageRouter';
 import { parseStaffCommand, type StaffCommand } from './parse/parseStaffCommand';
 import type { Replies } from './replies';
 

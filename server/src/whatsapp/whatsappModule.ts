@@ -3,16 +3,14 @@ import { TYPES } from '../types';
 import { ApplyStatusUpdate } from '../modules/message/application/ApplyStatusUpdate';
 import { RecordInboundMessage } from '../modules/message/application/RecordInboundMessage';
 import { ApplyTemplateStatus } from '../modules/template/application/ApplyTemplateStatus';
-import { KnexWhatsappConfigurationRepository } from './configuration/KnexWhatsappConfigurationRepository';
-import { TenantDirectory } from './configuration/TenantDirectory';
 import { InboundEventHandler } from './inbox/InboundEventHandler';
 import { InboxEvents } from './inbox/InboxEvents';
 import { InboxProcessor } from './inbox/InboxProcessor';
 import { WebhookInbox } from './inbox/WebhookInbox';
+import { MediaDownloadWorker } from './media/MediaDownloadWorker';
+import { ProviderMediaFetchers } from './media/ProviderMediaFetchers';
 
 export const whatsappModule = new ContainerModule(({ bind }) => {
-  bind(TYPES.WhatsappConfigurationRepository).to(KnexWhatsappConfigurationRepository);
-  bind(TYPES.TenantDirectory).to(TenantDirectory);
   bind(TYPES.WebhookInbox).to(WebhookInbox);
   bind(TYPES.InboxEvents).to(InboxEvents);
   bind(TYPES.InboundEventHandler).to(InboundEventHandler);
@@ -21,4 +19,8 @@ export const whatsappModule = new ContainerModule(({ bind }) => {
   bind(TYPES.ApplyTemplateStatus).to(ApplyTemplateStatus);
   bind(InboxProcessor).toSelf();
   bind(TYPES.BackgroundWorkers).toService(InboxProcessor);
+  bind(TYPES.MediaFetchers).to(ProviderMediaFetchers);
+  // Bound as itself too, so whoever records media can `wake()` it.
+  bind(MediaDownloadWorker).toSelf();
+  bind(TYPES.BackgroundWorkers).toService(MediaDownloadWorker);
 });

@@ -1,4 +1,4 @@
-import type { MessageRouter, RoutableMessage } from '../../src/routing/MessageRouter';
+import type { MessageRouter, RoutableMessage } from '../../src/modules/message/domain/MessageRouter';
 
 /** A MessageRouter port fake that remembers what it was handed. */
 export class RecordingRouter implements MessageRouter {

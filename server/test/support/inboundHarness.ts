@@ -1,12 +1,12 @@
 import type { Container } from 'inversify';
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import type { WhatsappConfigurationRepository } from '../../src/whatsapp/configuration/WhatsappConfiguration';
-import type { TenantDirectory } from '../../src/whatsapp/configuration/TenantDirectory';
+import type { WhatsappConfigurationRepository } from '../../src/modules/connection/domain/WhatsappConfiguration';
+import type { TenantDirectory } from '../../src/modules/connection/application/TenantDirectory';
 import { InboxProcessor } from '../../src/whatsapp/inbox/InboxProcessor';
 import { signMetaBody } from '../../src/whatsapp/inbound/metaSignature';
 import { TYPES } from '../../src/types';
-import type { MessageRouter } from '../../src/routing/MessageRouter';
+import type { MessageRouter } from '../../src/modules/message/domain/MessageRouter';
 import { aTenant } from './builders';
 import { loadFixture, META_APP_SECRET, TWILIO_AUTH_TOKEN } from './fixtures';
 import { testContainer, type TestContext } from './testContainer';

@@ -14,7 +14,7 @@ import type { AssignStaff } from '../../modules/trip/application/AssignStaff';
 import type { CreateTrip } from '../../modules/trip/application/CreateTrip';
 import type { Database } from '../../shared/db/Database';
 import { TYPES } from '../../types';
-import { CONSOLE_PHONE_NUMBER_ID } from '../../whatsapp/console/consoleChannel';
+import { CONSOLE_PHONE_NUMBER_ID } from '../../shared/channel/consoleChannel';
 import { signMetaBody } from '../../whatsapp/inbound/metaSignature';
 import { InboxProcessor } from '../../whatsapp/inbox/InboxProcessor';
 import { metaTextDelivery } from '../simulateDelivery';

@@ -1,5 +1,5 @@
 import type { Logger } from '../../shared/logging/createLogger';
-import type { JobProgress } from '../Job';
+import type { JobProgress } from '../../shared/jobs/Job';
 
 /** Progress as log lines: at most one every `everyMs`, plus one when a phase completes. */
 export class LogProgress implements JobProgress {

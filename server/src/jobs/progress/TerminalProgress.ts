@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import type { JobProgress } from '../Job';
+import type { JobProgress } from '../../shared/jobs/Job';
 
 /** Progress as a bar on a terminal (stderr), one bar per phase. */
 export class TerminalProgress implements JobProgress {

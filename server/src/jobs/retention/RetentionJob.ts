@@ -4,7 +4,7 @@ import type { MediaStorage } from '../../modules/media/domain/MediaStorage';
 import type { Clock } from '../../shared/clock/Clock';
 import type { Logger } from '../../shared/logging/createLogger';
 import { TYPES } from '../../types';
-import type { Job, JobContext, JobSummary } from '../Job';
+import type { Job, JobContext, JobSummary } from '../../shared/jobs/Job';
 import { KnexRetentionStore, type Cursor } from './KnexRetentionStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

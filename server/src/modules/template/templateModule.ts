@@ -8,11 +8,9 @@ import { SeedDefaultTemplates } from './application/SeedDefaultTemplates';
 import { SyncTemplates } from './application/SyncTemplates';
 import { TemplateSyncJob } from './application/TemplateSyncJob';
 import { UpdateTemplate } from './application/UpdateTemplate';
-import { ProviderTemplateGateway } from './infrastructure/ProviderTemplateGateway';
 
 /** Template management (SPEC §9). The repository is bound with the conversation side's. */
 export const templateModule = new ContainerModule(({ bind }) => {
-  bind(TYPES.TemplateProviderGateway).to(ProviderTemplateGateway);
   bind(TYPES.PublishTemplate).to(PublishTemplate);
   bind(TYPES.CreateTemplate).to(CreateTemplate);
   bind(TYPES.UpdateTemplate).to(UpdateTemplate);

@@ -4,8 +4,8 @@ import Joi from 'joi';
 import type { Database } from '../../shared/db/Database';
 import { AuthenticationError, ValidationError } from '../../shared/errors/AppError';
 import { PhoneNumber } from '../../shared/phone/PhoneNumber';
-import type { TenantDirectory } from '../configuration/TenantDirectory';
-import { consoleOutboxToken } from './consoleChannel';
+import type { TenantDirectory } from '../../modules/connection/application/TenantDirectory';
+import { consoleOutboxToken } from '../../shared/channel/consoleChannel';
 
 export interface OutboxMessage {
   id: string;

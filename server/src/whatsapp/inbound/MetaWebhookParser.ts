@@ -4,7 +4,7 @@ import type {
   MessageStatusEvent,
   Route,
   TemplateStatusEvent,
-} from './InboundEvent';
+} from '../../shared/channel/InboundEvent';
 import { compact } from './compact';
 import { fitToStorage } from './fitToStorage';
 import { JsonReader } from './JsonReader';

@@ -3,7 +3,7 @@ import type {
   InboundMessageEvent,
   InboundMessageType,
   MessageStatusEvent,
-} from './InboundEvent';
+} from '../../shared/channel/InboundEvent';
 import { compact, compactOrUndefined } from './compact';
 import { fitToStorage } from './fitToStorage';
 import { MalformedDeliveryError } from './MalformedDeliveryError';

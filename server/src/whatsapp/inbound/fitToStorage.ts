@@ -1,4 +1,4 @@
-import type { InboundEvent, InboundMessageEvent, ProviderError } from './InboundEvent';
+import type { InboundEvent, InboundMessageEvent, ProviderError } from '../../shared/channel/InboundEvent';
 import { compact } from './compact';
 import { MalformedDeliveryError } from './MalformedDeliveryError';
 

@@ -1,4 +1,4 @@
-import type { ProviderError } from './InboundEvent';
+import type { ProviderError } from '../../shared/channel/InboundEvent';
 import { compact } from './compact';
 import type { JsonReader } from './JsonReader';
 

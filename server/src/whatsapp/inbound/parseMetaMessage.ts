@@ -1,4 +1,4 @@
-import type { InboundMessageEvent, InboundMessageType, Route } from './InboundEvent';
+import type { InboundMessageEvent, InboundMessageType, Route } from '../../shared/channel/InboundEvent';
 import { compact, compactOrUndefined } from './compact';
 import type { JsonReader } from './JsonReader';
 import { parseMetaErrors } from './parseMetaErrors';

@@ -1,6 +1,6 @@
 import type { FetchedMedia, MediaFetcher, MediaRef } from '../../modules/media/application/MediaFetcher';
 import { MediaDownloadError } from '../../modules/media/domain/MediaDownloadError';
-import type { ProviderCredentials } from '../configuration/WhatsappConfiguration';
+import type { ProviderCredentials } from '../../modules/connection/domain/WhatsappConfiguration';
 import { getWithCredentials } from './getWithCredentials';
 import { httpFailure } from './httpFailure';
 import { networkFailure } from './networkFailure';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { WhatsappConfiguration } from '../configuration/WhatsappConfiguration';
+import type { WhatsappConfiguration } from '../../modules/connection/domain/WhatsappConfiguration';
 import { verifyMetaSignature } from '../inbound/metaSignature';
 import { verifyTwilioSignature, type TwilioParams } from '../inbound/twilioSignature';
 import { constantTimeEquals } from './constantTimeEquals';

@@ -1,17 +1,19 @@
-import express, { Router, type Request, type Response } from 'express';
-import { AuthenticationError, UnavailableError, ValidationError } from '../../shared/errors/AppError';
+import express, { Router, type Request } from 'express';
+import { AuthenticationError, ValidationError } from '../../shared/errors/AppError';
 import type { Logger } from '../../shared/logging/createLogger';
-import type { Metrics, WebhookOutcome } from '../../shared/metrics/Metrics';
+import type { Metrics } from '../../shared/metrics/Metrics';
 import { PhoneNumber } from '../../shared/phone/PhoneNumber';
 import type { ProviderName } from '../../shared/providers';
-import type { TenantDirectory } from '../configuration/TenantDirectory';
-import type { InboundEvent } from '../inbound/InboundEvent';
+import type { TenantDirectory } from '../../modules/connection/application/TenantDirectory';
+import type { InboundEvent } from '../../shared/channel/InboundEvent';
 import { MalformedDeliveryError } from '../inbound/MalformedDeliveryError';
 import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
 import { parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
-import { UnstorableDeliveryError, type WebhookInbox } from '../inbox/WebhookInbox';
+import type { WebhookInbox } from '../inbox/WebhookInbox';
 import { constantTimeEquals } from './constantTimeEquals';
 import { exceedsNesting } from './exceedsNesting';
+import { measuredDelivery } from './measuredDelivery';
+import { storeDelivery } from './storeDelivery';
 import { verify360dialog, verifyMeta, verifyTwilio } from './verifyDelivery';
 
 export interface WebhookDeps {
@@ -50,7 +52,7 @@ export function webhookRoutes(deps: WebhookDeps): Router {
   router.post(
     '/api/whatsapp/webhook',
     rawBody,
-    measured(deps.metrics, cloudApiProviderOf, async (req, res) => {
+    measuredDelivery(deps.metrics, cloudApiProviderOf, async (req, res) => {
       const raw = bodyOf(req);
       const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;
       let provider: ProviderName = 'meta';
@@ -73,7 +75,7 @@ export function webhookRoutes(deps: WebhookDeps): Router {
       const payload = parseJson(text);
       const events = validated(() => parseMetaDelivery(payload));
       tenantId ??= await singleTenant(deps.directory, events);
-      return store(deps, res, {
+      return storeDelivery(deps, res, {
         provider,
         tenantId,
         payload,
@@ -87,7 +89,7 @@ export function webhookRoutes(deps: WebhookDeps): Router {
   router.post(
     '/api/whatsapp/webhook/twilio',
     rawBody,
-    measured(
+    measuredDelivery(
       deps.metrics,
       () => 'twilio',
       async (req, res) => {
@@ -102,7 +104,7 @@ export function webhookRoutes(deps: WebhookDeps): Router {
         if (!config) throw unauthorized();
         const events = validated(() => parseTwilioDelivery(params));
         const tenantId = candidates.length ? config.tenantId : await singleTenant(deps.directory, events);
-        return store(
+        return storeDelivery(
           deps,
           res,
           { provider: 'twilio', tenantId, payload: params, signature: header, rawBody: raw },
@@ -113,60 +115,6 @@ export function webhookRoutes(deps: WebhookDeps): Router {
   );
 
   return router;
-}
-
-async function store(
-  deps: WebhookDeps,
-  res: Response,
-  delivery: Parameters<WebhookInbox['store']>[0],
-  twiml?: string,
-): Promise<WebhookOutcome> {
-  let stored;
-  try {
-    stored = await deps.inbox.store(delivery);
-  } catch (error) {
-    if (error instanceof UnstorableDeliveryError) {
-      // Its content, not the database, is the problem: a retry would fail the same way.
-      deps.logger.warn({ err: error.cause }, 'webhook refused by the database');
-      throw new ValidationError(
-        'Delivery cannot be stored',
-        [{ field: 'body', message: 'refused by the database' }],
-        'UNSTORABLE_DELIVERY',
-      );
-    }
-    // Never acknowledge what was not written: the provider will redeliver.
-    deps.logger.error({ err: error }, 'webhook not stored');
-    throw new UnavailableError('Delivery could not be stored; retry later');
-  }
-  if (twiml) res.status(200).type('text/xml').send(twiml);
-  else res.status(200).json({ received: true, duplicate: stored.duplicate });
-  return stored.duplicate ? 'duplicate' : 'stored';
-}
-
-type Handler = (req: Request, res: Response) => Promise<WebhookOutcome>;
-
-/** Counts each delivery by outcome and times it to the acknowledgement (two cheap calls per request). */
-function measured(metrics: Metrics | undefined, provider: (req: Request) => string, handler: Handler) {
-  if (!metrics) return handler;
-  return async (req: Request, res: Response): Promise<void> => {
-    const started = process.hrtime.bigint();
-    let outcome: WebhookOutcome = 'error';
-    try {
-      outcome = await handler(req, res);
-    } catch (error) {
-      outcome = failureOutcome(error);
-      throw error;
-    } finally {
-      metrics.webhookAcknowledged(provider(req), outcome, Number(process.hrtime.bigint() - started) / 1e9);
-    }
-  };
-}
-
-function failureOutcome(error: unknown): WebhookOutcome {
-  if (error instanceof AuthenticationError) return 'invalid_signature';
-  if (error instanceof ValidationError) return 'malformed';
-  if (error instanceof UnavailableError) return 'unavailable';
-  return 'error';
 }
 
 function bodyOf(req: Request): Buffer {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ApiClient, staff } from '../../support/apiClient';
 import { TYPES } from '../../../src/types';
-import type { WhatsappConfigurationRepository } from '../../../src/whatsapp/configuration/WhatsappConfiguration';
+import type { WhatsappConfigurationRepository } from '../../../src/modules/connection/domain/WhatsappConfiguration';
 import { testDb } from '../../support/integrationHooks';
 
 const definition = {

@@ -1,8 +1,8 @@
 import type { Container } from 'inversify';
 import type { Tenant } from '../../../src/modules/identity/domain/Tenant';
 import { TYPES } from '../../../src/types';
-import type { WhatsappConfigurationRepository } from '../../../src/whatsapp/configuration/WhatsappConfiguration';
-import type { TenantDirectory } from '../../../src/whatsapp/configuration/TenantDirectory';
+import type { WhatsappConfigurationRepository } from '../../../src/modules/connection/domain/WhatsappConfiguration';
+import type { TenantDirectory } from '../../../src/modules/connection/application/TenantDirectory';
 import { testDb } from '../../support/integrationHooks';
 
 /** An approved (or otherwise) template row, as sync or the console would leave it. */

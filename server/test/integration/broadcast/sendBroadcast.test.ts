@@ -7,7 +7,7 @@ import type { Actor } from '../../../src/modules/identity/domain/Actor';
 import type { Tenant } from '../../../src/modules/identity/domain/Tenant';
 import type { ApplyStatusUpdate } from '../../../src/modules/message/application/ApplyStatusUpdate';
 import { TYPES } from '../../../src/types';
-import type { DeliveryStatus } from '../../../src/whatsapp/inbound/InboundEvent';
+import type { DeliveryStatus } from '../../../src/shared/channel/InboundEvent';
 import { OutboundDispatcher } from '../../../src/whatsapp/outbound/dispatch/OutboundDispatcher';
 import { aTenant, aUser } from '../../support/builders';
 import { testDb } from '../../support/integrationHooks';

@@ -6,7 +6,7 @@ import type { ApiKeyRepository } from '../../../src/modules/identity/domain/User
 import { hashApiKey } from '../../../src/shared/crypto/apiKeys';
 import { ConflictError, NotFoundError, ValidationError } from '../../../src/shared/errors/AppError';
 import { TYPES } from '../../../src/types';
-import type { WhatsappConfigurationRepository } from '../../../src/whatsapp/configuration/WhatsappConfiguration';
+import type { WhatsappConfigurationRepository } from '../../../src/modules/connection/domain/WhatsappConfiguration';
 import { aTenant } from '../../support/builders';
 import { testDb } from '../../support/integrationHooks';
 import { testContainer } from '../../support/testContainer';

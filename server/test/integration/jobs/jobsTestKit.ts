@@ -1,5 +1,5 @@
 import { JobRunner } from '../../../src/jobs/JobRunner';
-import type { Job } from '../../../src/jobs/Job';
+import type { Job } from '../../../src/shared/jobs/Job';
 import { testDb } from '../../support/integrationHooks';
 import type { TestContext } from '../../support/testContainer';
 

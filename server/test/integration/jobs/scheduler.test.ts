@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Job, JobContext } from '../../../src/jobs/Job';
+import type { Job, JobContext } from '../../../src/shared/jobs/Job';
 import { JobRunner } from '../../../src/jobs/JobRunner';
 import { JobScheduler } from '../../../src/jobs/JobScheduler';
 import { TYPES } from '../../../src/types';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'chai';
-import { MAX_MEDIA_BYTES } from '../../../src/modules/media/domain/Media';
+import { MAX_MEDIA_BYTES } from '../../../src/modules/media/domain/mediaTypes';
 import { FakeProviderServer } from '../../support/FakeProviderServer';
 import {
   aConfiguredTenant,

@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Tenant } from '../../../src/modules/identity/domain/Tenant';
 import type { DownloadMedia } from '../../../src/modules/media/application/DownloadMedia';
-import type { MediaRepository, MediaType } from '../../../src/modules/media/domain/Media';
+import type { MediaRepository } from '../../../src/modules/media/domain/Media';
+import type { MediaType } from '../../../src/modules/media/domain/mediaTypes';
 import type { ProviderName } from '../../../src/shared/providers';
 import { TYPES } from '../../../src/types';
 import type {
   ProviderCredentials,
   WhatsappConfigurationRepository,
-} from '../../../src/whatsapp/configuration/WhatsappConfiguration';
+} from '../../../src/modules/connection/domain/WhatsappConfiguration';
 import { aTenant } from '../../support/builders';
 import type { FakeProviderServer } from '../../support/FakeProviderServer';
 import { testDb } from '../../support/integrationHooks';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { TYPES } from '../../../src/types';
-import type { TenantDirectory } from '../../../src/whatsapp/configuration/TenantDirectory';
-import type { WhatsappConfigurationRepository } from '../../../src/whatsapp/configuration/WhatsappConfiguration';
+import type { TenantDirectory } from '../../../src/modules/connection/application/TenantDirectory';
+import type { WhatsappConfigurationRepository } from '../../../src/modules/connection/domain/WhatsappConfiguration';
 import { FakeProviderServer } from '../../support/FakeProviderServer';
 import { inboundHarness, type InboundHarness } from '../../support/inboundHarness';
 import { metaDelivery } from '../../support/whatsappConversation';

@@ -1,8 +1,8 @@
 import type { OutboundQueue, OutboundRequest } from '../../../src/modules/message/domain/OutboundRequest';
 import type { ProviderName } from '../../../src/shared/providers';
 import { TYPES } from '../../../src/types';
-import type { TenantDirectory } from '../../../src/whatsapp/configuration/TenantDirectory';
-import type { WhatsappConfigurationRepository } from '../../../src/whatsapp/configuration/WhatsappConfiguration';
+import type { TenantDirectory } from '../../../src/modules/connection/application/TenantDirectory';
+import type { WhatsappConfigurationRepository } from '../../../src/modules/connection/domain/WhatsappConfiguration';
 import { OutboundClaims, type ClaimedMessage } from '../../../src/whatsapp/outbound/dispatch/OutboundClaims';
 import { aTenant } from '../../support/builders';
 import { testDb } from '../../support/integrationHooks';

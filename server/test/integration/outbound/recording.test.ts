@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { PendingStatusRepository } from '../../../src/modules/message/domain/PendingStatus';
 import { TYPES } from '../../../src/types';
-import type { TenantDirectory } from '../../../src/whatsapp/configuration/TenantDirectory';
+import type { TenantDirectory } from '../../../src/modules/connection/application/TenantDirectory';
 import { OutboundSender } from '../../../src/whatsapp/outbound/dispatch/OutboundSender';
 import { PanicMode } from '../../../src/whatsapp/outbound/dispatch/PanicMode';
 import { SentRecorder } from '../../../src/whatsapp/outbound/dispatch/SentRecorder';

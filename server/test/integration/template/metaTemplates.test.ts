@@ -8,7 +8,7 @@ import type { SyncTemplates } from '../../../src/modules/template/application/Sy
 import type { UpdateTemplate } from '../../../src/modules/template/application/UpdateTemplate';
 import type { TemplateRepository } from '../../../src/modules/template/domain/TemplateRepository';
 import { TYPES } from '../../../src/types';
-import type { WhatsappConfigurationRepository } from '../../../src/whatsapp/configuration/WhatsappConfiguration';
+import type { WhatsappConfigurationRepository } from '../../../src/modules/connection/domain/WhatsappConfiguration';
 import { signMetaBody } from '../../../src/whatsapp/inbound/metaSignature';
 import { InboxProcessor } from '../../../src/whatsapp/inbox/InboxProcessor';
 import { aTenant, aUser } from '../../support/builders';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { InboundEvent } from '../../../src/whatsapp/inbound/InboundEvent';
+import type { InboundEvent } from '../../../src/shared/channel/InboundEvent';
 import { parseMetaDelivery } from '../../../src/whatsapp/inbound/MetaWebhookParser';
 import { fixtureNames, loadJsonFixture } from '../../support/fixtures';
 

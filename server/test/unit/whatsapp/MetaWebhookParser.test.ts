@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { InboundEvent, InboundMessageEvent } from '../../../src/whatsapp/inbound/InboundEvent';
+import type { InboundEvent, InboundMessageEvent } from '../../../src/shared/channel/InboundEvent';
 import { MalformedDeliveryError } from '../../../src/whatsapp/inbound/MalformedDeliveryError';
 import { parseMetaDelivery } from '../../../src/whatsapp/inbound/MetaWebhookParser';
 

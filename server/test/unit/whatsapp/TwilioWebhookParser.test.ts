@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { InboundMessageEvent, MessageStatusEvent } from '../../../src/whatsapp/inbound/InboundEvent';
+import type { InboundMessageEvent, MessageStatusEvent } from '../../../src/shared/channel/InboundEvent';
 import { MalformedDeliveryError } from '../../../src/whatsapp/inbound/MalformedDeliveryError';
 import { parseTwilioDelivery } from '../../../src/whatsapp/inbound/TwilioWebhookParser';
 import { fixtureNames, loadFormFixture } from '../../support/fixtures';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { InboundMessageEvent, MessageStatusEvent } from '../../../src/whatsapp/inbound/InboundEvent';
+import type { InboundMessageEvent, MessageStatusEvent } from '../../../src/shared/channel/InboundEvent';
 import { fitToStorage } from '../../../src/whatsapp/inbound/fitToStorage';
 import { MalformedDeliveryError } from '../../../src/whatsapp/inbound/MalformedDeliveryError';
 

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Job, JobContext, JobSummary } from '../../../jobs/Job';
+import type { Job, JobContext, JobSummary } from '../../../shared/jobs/Job';
 import type { Clock } from '../../../shared/clock/Clock';
 import { TYPES } from '../../../types';
 import type { ConversationRepository } from '../domain/Conversation';

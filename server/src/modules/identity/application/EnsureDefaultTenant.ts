@@ -2,8 +2,8 @@ import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
-import type { WhatsappConfigurationRepository } from '../../../whatsapp/configuration/WhatsappConfiguration';
-import { CONSOLE_PHONE_NUMBER_ID } from '../../../whatsapp/console/consoleChannel';
+import type { WhatsappConfigurationRepository } from '../../connection/domain/WhatsappConfiguration';
+import { CONSOLE_PHONE_NUMBER_ID } from '../../../shared/channel/consoleChannel';
 import { DEFAULT_TENANT_SLUG, type Tenant } from '../domain/Tenant';
 import type { TenantRepository } from '../domain/TenantRepository';
 

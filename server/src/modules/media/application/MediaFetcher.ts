@@ -1,5 +1,5 @@
 import type { ProviderName } from '../../../shared/providers';
-import type { ProviderCredentials } from '../../../whatsapp/configuration/WhatsappConfiguration';
+import type { ProviderCredentials } from '../../connection/domain/WhatsappConfiguration';
 
 /** What to download: a provider media id or a URL, plus the most bytes we accept. */
 export interface MediaRef {

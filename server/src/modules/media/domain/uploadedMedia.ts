@@ -1,4 +1,4 @@
-import type { MediaType } from './Media';
+import type { MediaType } from './mediaTypes';
 
 /** MIME types WhatsApp accepts for sending, by the media type they go out as. */
 const SENDABLE: Record<string, MediaType> = {

@@ -6,7 +6,7 @@ import { defineRoute, type RouteDefinition } from '../../../shared/http/api/Rout
 import { nullable, timestamp, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import type { StoreUploadedMedia } from '../application/StoreUploadedMedia';
-import { MEDIA_TYPES, type MediaType } from '../domain/Media';
+import { MEDIA_TYPES, type MediaType } from '../domain/mediaTypes';
 import type { MediaStorage } from '../domain/MediaStorage';
 import { SENDABLE_MIME_TYPES } from '../domain/uploadedMedia';
 import { findMediaFile } from '../infrastructure/mediaQueries';

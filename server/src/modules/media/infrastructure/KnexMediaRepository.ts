@@ -2,13 +2,8 @@ import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import type { UploadedMedia } from '../domain/uploadedMedia';
-import {
-  isMediaType,
-  type ClaimedMedia,
-  type MediaRepository,
-  type PendingMedia,
-  type StoredMedia,
-} from '../domain/Media';
+import type { ClaimedMedia, MediaRepository, PendingMedia, StoredMedia } from '../domain/Media';
+import { isMediaType } from '../domain/mediaTypes';
 
 interface ClaimedRow {
   id: string;

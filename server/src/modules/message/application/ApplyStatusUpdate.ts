@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
-import type { MessageStatusEvent } from '../../../whatsapp/inbound/InboundEvent';
+import type { MessageStatusEvent } from '../../../shared/channel/InboundEvent';
 import { MARKETING_STOPPED_CODE, type OptInRepository } from '../../optin/domain/OptIn';
 import type { MessageRepository } from '../domain/Message';
 import { alreadyRecorded, nextStatus, type StatusHistoryEntry } from '../domain/MessageStatus';

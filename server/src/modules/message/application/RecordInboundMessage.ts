@@ -3,16 +3,17 @@ import type { Config } from '../../../config';
 import type { Clock } from '../../../shared/clock/Clock';
 import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
 import { TYPES } from '../../../types';
-import type { MessageRouter, RoutableMessage } from '../../../routing/MessageRouter';
+import type { MessageRouter, RoutableMessage } from '../domain/MessageRouter';
 import { inRounds } from '../../../shared/batch/inRounds';
-import type { InboundMessageEvent } from '../../../whatsapp/inbound/InboundEvent';
+import type { InboundMessageEvent } from '../../../shared/channel/InboundEvent';
 import type { ConversationRepository } from '../../conversation/domain/Conversation';
-import { isMediaType, type MediaRepository } from '../../media/domain/Media';
+import type { MediaRepository } from '../../media/domain/Media';
+import { isMediaType } from '../../media/domain/mediaTypes';
 import type { OptInRepository } from '../../optin/domain/OptIn';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
 import type { MessageRepository } from '../domain/Message';
 import { inboundContent } from '../domain/inboundContent';
-import type { MarkInboundRead } from '../../../whatsapp/outbound/dispatch/MarkInboundRead';
+import type { ReadReceipts } from '../domain/ReadReceipts';
 
 export type InboundOutcome = 'recorded' | 'duplicate';
 
@@ -31,7 +32,7 @@ export class RecordInboundMessage {
     @inject(TYPES.MediaRepository) private readonly media: MediaRepository,
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.MessageRouter) private readonly router: MessageRouter,
-    @inject(TYPES.MarkInboundRead) private readonly markRead: MarkInboundRead,
+    @inject(TYPES.ReadReceipts) private readonly readReceipts: ReadReceipts,
   ) {}
 
   async execute(tenantId: string, event: InboundMessageEvent): Promise<InboundOutcome> {
@@ -107,7 +108,7 @@ export class RecordInboundMessage {
         });
     }
     await this.router.route(routable);
-    for (const { event } of routable) this.markRead.handled(tenantId, event.providerMessageId);
+    for (const { event } of routable) this.readReceipts.handled(tenantId, event.providerMessageId);
     return fresh.map((m) => m.event);
   }
 

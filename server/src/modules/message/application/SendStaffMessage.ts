@@ -8,8 +8,8 @@ import { TYPES } from '../../../types';
 import { assertStoredUpload } from '../../media/domain/assertStoredUpload';
 import type { SendableMediaRepository } from '../../media/domain/sendableMedia';
 import { headerMediaId } from '../../template/domain/templateSendParams';
-import { SendabilityCheck } from '../../../whatsapp/outbound/dispatch/SendabilityCheck';
 import type { MediaCall, OutboundContent, OutboundQueue, TemplateCall } from '../domain/OutboundRequest';
+import type { Sendability } from '../domain/Sendability';
 import { messageAudit } from './messageAudit';
 
 export interface StaffMessage {
@@ -36,7 +36,7 @@ export interface QueuedMessage {
 export class SendStaffMessage {
   constructor(
     @inject(TYPES.Database) private readonly db: Database,
-    @inject(SendabilityCheck) private readonly check: SendabilityCheck,
+    @inject(TYPES.Sendability) private readonly check: Sendability,
     @inject(TYPES.OutboundQueue) private readonly queue: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.SendableMediaRepository) private readonly media: SendableMediaRepository,

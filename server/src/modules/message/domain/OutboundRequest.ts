@@ -57,4 +57,16 @@ export interface OutboundQueue {
   enqueue(request: OutboundRequest): Promise<string>;
   /** Several at once (one statement); returns their ids in the same order. */
   enqueueAll(requests: OutboundRequest[]): Promise<string[]>;
+  /** One outbound message of the tenant, locked in the caller's transaction for a change of its own. */
+  lockOne(tenantId: string, id: string): Promise<LockedOutbound | undefined>;
+  /** A failed message goes again as a new attempt: queued now, its old provider id dropped. */
+  requeueFailed(id: string): Promise<boolean>;
+}
+
+export interface LockedOutbound {
+  id: string;
+  to: string;
+  content: OutboundContent;
+  status: string;
+  type: string;
 }

@@ -1,4 +1,4 @@
-import type { MessageStatusEvent } from '../../../whatsapp/inbound/InboundEvent';
+import type { MessageStatusEvent } from '../../../shared/channel/InboundEvent';
 
 /**
  * A status can beat the row it describes (the provider's webhook arrives before our own commit

@@ -1,4 +1,4 @@
-import type { InboundMessageEvent } from '../../../whatsapp/inbound/InboundEvent';
+import type { InboundMessageEvent } from '../../../shared/channel/InboundEvent';
 
 /** What is kept of an inbound message in `whatsapp_messages.content`: the normalised parts, plus the provider's object. */
 export function inboundContent(event: InboundMessageEvent): Record<string, unknown> {

@@ -4,8 +4,14 @@ import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import { groupBy } from '../../../shared/batch/groupBy';
-import { OutboundWakeUps } from '../../../whatsapp/outbound/dispatch/OutboundWakeUps';
-import type { OutboundQueue, OutboundRequest } from '../domain/OutboundRequest';
+import { OutboundWakeUps } from './OutboundWakeUps';
+import type { StatusHistoryEntry } from '../domain/MessageStatus';
+import type {
+  LockedOutbound,
+  OutboundContent,
+  OutboundQueue,
+  OutboundRequest,
+} from '../domain/OutboundRequest';
 
 /**
  * Queues outbound messages as `whatsapp_messages` rows (status `queued`) in the caller's
@@ -56,6 +62,41 @@ export class KnexOutboundQueue implements OutboundQueue {
     );
     this.wakeUps.queued();
     return ids;
+  }
+
+  async lockOne(tenantId: string, id: string): Promise<LockedOutbound | undefined> {
+    const row = (await this.db
+      .q('whatsapp_messages')
+      .where({ direction: 'OUTBOUND', tenant_id: tenantId, id })
+      .forUpdate()
+      .first('id', 'customer_phone', 'content', 'status', 'type')) as
+      | { id: string; customer_phone: string; content: OutboundContent; status: string; type: string }
+      | undefined;
+    return (
+      row && { id: row.id, to: row.customer_phone, content: row.content, status: row.status, type: row.type }
+    );
+  }
+
+  async requeueFailed(id: string): Promise<boolean> {
+    const now = this.clock.now();
+    const entry: StatusHistoryEntry = { status: 'queued', at: now.toISOString(), applied: true };
+    const updated = await this.db
+      .q('whatsapp_messages')
+      .where({ direction: 'OUTBOUND', id, status: 'failed' })
+      .update({
+        status: 'queued',
+        available_at: now,
+        locked_until: null,
+        attempts: 0,
+        provider_message_id: null,
+        sent_at: null,
+        error_code: null,
+        error_title: null,
+        status_history: this.db.knex.raw(`status_history || ?::jsonb`, [JSON.stringify([entry])]),
+        updated_at: this.db.knex.fn.now(),
+      });
+    this.wakeUps.queued();
+    return Number(updated) > 0;
   }
 
   /** The active conversation of each recipient that has one, keyed by `tenant phone`. */

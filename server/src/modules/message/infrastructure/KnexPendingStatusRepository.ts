@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
-import type { MessageStatusEvent } from '../../../whatsapp/inbound/InboundEvent';
+import type { MessageStatusEvent } from '../../../shared/channel/InboundEvent';
 import type { PendingStatusRepository } from '../domain/PendingStatus';
 
 @injectable()

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
-import type { TemplateStatusEvent } from '../../../whatsapp/inbound/InboundEvent';
+import type { TemplateStatusEvent } from '../../../shared/channel/InboundEvent';
 import type { TemplateRepository } from '../domain/TemplateRepository';
 import { templateStatusFromEvent } from '../domain/TemplateStatus';
 

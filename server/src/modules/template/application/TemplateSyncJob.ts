@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Job, JobContext, JobSummary } from '../../../jobs/Job';
+import type { Job, JobContext, JobSummary } from '../../../shared/jobs/Job';
 import { TYPES } from '../../../types';
 import type { SyncTemplates } from './SyncTemplates';
 

@@ -2,7 +2,8 @@ import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
 import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
-import type { TenantDirectory } from '../../configuration/TenantDirectory';
+import type { ReadReceipts } from '../../../modules/message/domain/ReadReceipts';
+import type { TenantDirectory } from '../../../modules/connection/application/TenantDirectory';
 import type { WhatsappProviders } from '../provider/WhatsappProvider';
 
 const MAX_IN_FLIGHT = 32;
@@ -15,7 +16,7 @@ const TIMEOUT_MS = 10_000;
  * flight. A delivery that is later rolled back and processed again is just marked twice.
  */
 @injectable()
-export class MarkInboundRead {
+export class MarkInboundRead implements ReadReceipts {
   private inFlight = 0;
 
   constructor(

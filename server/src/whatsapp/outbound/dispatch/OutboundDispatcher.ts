@@ -6,14 +6,14 @@ import type { Logger } from '../../../shared/logging/createLogger';
 import { LogThrottle } from '../../../shared/logging/LogThrottle';
 import { TYPES } from '../../../types';
 import type { BackgroundWorker } from '../../../workers';
-import type { TenantDirectory } from '../../configuration/TenantDirectory';
-import type { WhatsappConfiguration } from '../../configuration/WhatsappConfiguration';
+import type { TenantDirectory } from '../../../modules/connection/application/TenantDirectory';
+import type { WhatsappConfiguration } from '../../../modules/connection/domain/WhatsappConfiguration';
 import { OutboundClaims, type ClaimedMessage } from './OutboundClaims';
 import { OutboundRows } from './OutboundRows';
 import { OutboundSender } from './OutboundSender';
 import { PanicMode } from './PanicMode';
 import { StuckSweeper } from './StuckSweeper';
-import { OutboundWakeUps } from './OutboundWakeUps';
+import { OutboundWakeUps } from '../../../modules/message/infrastructure/OutboundWakeUps';
 
 export interface OutboundDispatcherOptions {
   /** Messages claimed per tenant per round. */

@@ -170,60 +170,6 @@ export class OutboundRows {
       .select('id', 'attempts')) as Array<{ id: string; attempts: number }>;
   }
 
-  /** One outbound message of the tenant, locked for a change of its own. */
-  async lockOne(
-    tenantId: string,
-    id: string,
-  ): Promise<(QueuedRow & { status: string; type: string }) | undefined> {
-    const row = (await this.db
-      .q('whatsapp_messages')
-      .where({ ...OUTBOUND, tenant_id: tenantId, id })
-      .forUpdate()
-      .first('id', 'tenant_id', 'customer_phone', 'content', 'attempts', 'status', 'type')) as
-      | {
-          id: string;
-          tenant_id: string;
-          customer_phone: string;
-          content: OutboundContent;
-          attempts: number;
-          status: string;
-          type: string;
-        }
-      | undefined;
-    return (
-      row && {
-        id: row.id,
-        tenantId: row.tenant_id,
-        to: row.customer_phone,
-        content: row.content,
-        attempts: row.attempts,
-        status: row.status,
-        type: row.type,
-      }
-    );
-  }
-
-  /** A failed message goes again as a new attempt: queued now, its old provider id dropped. */
-  async resend(id: string, now: Date): Promise<boolean> {
-    const entry: StatusHistoryEntry = { status: 'queued', at: now.toISOString(), applied: true };
-    const updated = await this.db
-      .q('whatsapp_messages')
-      .where({ ...OUTBOUND, id, status: 'failed' })
-      .update({
-        status: 'queued',
-        available_at: now,
-        locked_until: null,
-        attempts: 0,
-        provider_message_id: null,
-        sent_at: null,
-        error_code: null,
-        error_title: null,
-        status_history: this.appendHistory(entry),
-        updated_at: this.db.knex.fn.now(),
-      });
-    return Number(updated) > 0;
-  }
-
   private appendHistory(entry: StatusHistoryEntry) {
     return this.db.knex.raw(`status_history || ?::jsonb`, [JSON.stringify([entry])]);
   }

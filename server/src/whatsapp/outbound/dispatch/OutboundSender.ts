@@ -5,7 +5,7 @@ import type { Database } from '../../../shared/db/Database';
 import type { Logger } from '../../../shared/logging/createLogger';
 import type { Metrics } from '../../../shared/metrics/Metrics';
 import { TYPES } from '../../../types';
-import type { WhatsappConfiguration } from '../../configuration/WhatsappConfiguration';
+import type { WhatsappConfiguration } from '../../../modules/connection/domain/WhatsappConfiguration';
 import { ProviderError } from '../provider/ProviderError';
 import type { SendResult, WhatsappProviders } from '../provider/WhatsappProvider';
 import type { ClaimedMessage } from './OutboundClaims';

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Job, JobSummary } from '../../../jobs/Job';
+import type { Job, JobSummary } from '../../../shared/jobs/Job';
 import { PanicMode } from './PanicMode';
 
 /** SPEC §12 `panic-auto-resume`: tenants whose panic cooldown has passed send again. */

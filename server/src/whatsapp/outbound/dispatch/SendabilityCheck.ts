@@ -1,10 +1,11 @@
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
 import type { OutboundContent } from '../../../modules/message/domain/OutboundRequest';
+import type { Sendability } from '../../../modules/message/domain/Sendability';
 import type { Clock } from '../../../shared/clock/Clock';
 import { BusinessRuleError, ConflictError, type AppError } from '../../../shared/errors/AppError';
 import { TYPES } from '../../../types';
-import type { TenantDirectory } from '../../configuration/TenantDirectory';
+import type { TenantDirectory } from '../../../modules/connection/application/TenantDirectory';
 import { DeliveryFactsLoader } from './DeliveryFactsLoader';
 import { decideDelivery, type DeliveryDecision } from './deliveryRules';
 
@@ -15,7 +16,7 @@ import { decideDelivery, type DeliveryDecision } from './deliveryRules';
  * dispatcher checks again when it sends.
  */
 @injectable()
-export class SendabilityCheck {
+export class SendabilityCheck implements Sendability {
   constructor(
     @inject(DeliveryFactsLoader) private readonly facts: DeliveryFactsLoader,
     @inject(TYPES.TenantDirectory) private readonly directory: TenantDirectory,

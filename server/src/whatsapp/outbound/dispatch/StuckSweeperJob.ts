@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Job, JobSummary } from '../../../jobs/Job';
+import type { Job, JobSummary } from '../../../shared/jobs/Job';
 import { StuckSweeper } from './StuckSweeper';
 
 /** SPEC §12 `stuck-sweeper`: messages stuck in `sending` past their lease go back to the queue. */

@@ -8,7 +8,7 @@ import { OutboundDispatcher } from './OutboundDispatcher';
 import { OutboundRows } from './OutboundRows';
 import { OutboundMediaResolver } from './OutboundMediaResolver';
 import { OutboundSender } from './OutboundSender';
-import { OutboundWakeUps } from './OutboundWakeUps';
+import { OutboundWakeUps } from '../../../modules/message/infrastructure/OutboundWakeUps';
 import { PanicMode } from './PanicMode';
 import { SendabilityCheck } from './SendabilityCheck';
 import { SendStaffMessage } from '../../../modules/message/application/SendStaffMessage';
@@ -49,7 +49,8 @@ export const outboundModule = new ContainerModule(({ bind }) => {
   bind(TYPES.BackgroundWorkers).toService(OutboundDispatcher);
   bind(TYPES.Jobs).to(StuckSweeperJob);
   bind(TYPES.Jobs).to(PanicAutoResumeJob);
-  bind(TYPES.MarkInboundRead).to(MarkInboundRead);
+  bind(TYPES.Sendability).toService(SendabilityCheck);
+  bind(TYPES.ReadReceipts).to(MarkInboundRead);
   bind(TYPES.SendStaffMessage).to(SendStaffMessage);
   bind(TYPES.RetryMessage).to(RetryMessage);
 });

@@ -1,5 +1,5 @@
 import type { ProviderName } from '../../../shared/providers';
-import type { WhatsappConfiguration } from '../../configuration/WhatsappConfiguration';
+import type { WhatsappConfiguration } from '../../../modules/connection/domain/WhatsappConfiguration';
 
 /** The number a send goes out from: the tenant's configuration with its decrypted credentials. */
 export type SendingAccount = Pick<

@@ -1,6 +1,6 @@
-import type { Conversation } from '../modules/conversation/domain/Conversation';
-import type { OptInStatus } from '../modules/optin/domain/OptIn';
-import type { InboundMessageEvent } from '../whatsapp/inbound/InboundEvent';
+import type { Conversation } from '../../conversation/domain/Conversation';
+import type { OptInStatus } from '../../optin/domain/OptIn';
+import type { InboundMessageEvent } from '../../../shared/channel/InboundEvent';
 
 export interface RoutableMessage {
   tenantId: string;

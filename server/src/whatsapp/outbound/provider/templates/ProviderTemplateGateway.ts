@@ -1,19 +1,16 @@
 import { inject, injectable } from 'inversify';
-import type { Config } from '../../../config';
-import { BusinessRuleError, ValidationError } from '../../../shared/errors/AppError';
-import { TYPES } from '../../../types';
-import type { WhatsappConfigurationRepository } from '../../../whatsapp/configuration/WhatsappConfiguration';
-import type {
-  TemplateDefinition,
-  TemplateProviderApi,
-} from '../../../whatsapp/outbound/provider/TemplateProviderApi';
-import type { SendingAccount } from '../../../whatsapp/outbound/provider/WhatsappProvider';
-import type { Template } from '../domain/Template';
+import type { Config } from '../../../../config';
+import { BusinessRuleError, ValidationError } from '../../../../shared/errors/AppError';
+import { TYPES } from '../../../../types';
+import type { WhatsappConfigurationRepository } from '../../../../modules/connection/domain/WhatsappConfiguration';
+import type { TemplateDefinition, TemplateProviderApi } from '../TemplateProviderApi';
+import type { SendingAccount } from '../WhatsappProvider';
+import type { Template } from '../../../../modules/template/domain/Template';
 import type {
   ProviderTemplate,
   SubmissionResult,
   TemplateProviderGateway,
-} from '../domain/TemplateProviderGateway';
+} from '../../../../modules/template/domain/TemplateProviderGateway';
 import { CloudApiTemplateChanges } from './CloudApiTemplateChanges';
 import { viaProvider } from './providerFailure';
 

@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
-import type { Clock } from '../../shared/clock/Clock';
-import { PhoneNumber } from '../../shared/phone/PhoneNumber';
-import type { ProviderName } from '../../shared/providers';
-import { TYPES } from '../../types';
-import type { Route } from '../inbound/InboundEvent';
-import type { WhatsappConfiguration, WhatsappConfigurationRepository } from './WhatsappConfiguration';
+import type { Clock } from '../../../shared/clock/Clock';
+import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
+import type { ProviderName } from '../../../shared/providers';
+import { TYPES } from '../../../types';
+import type { Route } from '../../../shared/channel/InboundEvent';
+import type { WhatsappConfiguration, WhatsappConfigurationRepository } from '../domain/WhatsappConfiguration';
 
 const TTL_MS = 30_000;
 

@@ -1,5 +1,5 @@
-import { AppError, BusinessRuleError, UnavailableError } from '../../../shared/errors/AppError';
-import { ProviderError } from '../../../whatsapp/outbound/provider/ProviderError';
+import { AppError, BusinessRuleError, UnavailableError } from '../../../../shared/errors/AppError';
+import { ProviderError } from '../ProviderError';
 
 /**
  * A provider's answer to a template call, as the staff member who made it should see it: a

@@ -1,10 +1,10 @@
-import { BusinessRuleError } from '../../../shared/errors/AppError';
-import { callCloudApi } from '../../../whatsapp/outbound/provider/cloudapi/callCloudApi';
-import { missingConfiguration } from '../../../whatsapp/outbound/provider/cloudapi/missingConfiguration';
-import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../../../whatsapp/outbound/provider/http/providerRequest';
-import { toCloudApiComponents } from '../../../whatsapp/outbound/provider/cloudapi/templateComponents';
-import type { TemplateDefinition } from '../../../whatsapp/outbound/provider/TemplateProviderApi';
-import type { SendingAccount } from '../../../whatsapp/outbound/provider/WhatsappProvider';
+import { BusinessRuleError } from '../../../../shared/errors/AppError';
+import { callCloudApi } from '../cloudapi/callCloudApi';
+import { missingConfiguration } from '../cloudapi/missingConfiguration';
+import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../http/providerRequest';
+import { toCloudApiComponents } from '../cloudapi/templateComponents';
+import type { TemplateDefinition } from '../TemplateProviderApi';
+import type { SendingAccount } from '../WhatsappProvider';
 
 const options = { timeoutMs: DEFAULT_PROVIDER_TIMEOUT_MS };
 

@@ -1,14 +1,14 @@
 import { inject, injectable } from 'inversify';
-import type { CredentialCipher } from '../../shared/crypto/CredentialCipher';
-import type { Database } from '../../shared/db/Database';
-import type { ProviderName } from '../../shared/providers';
-import { TYPES } from '../../types';
+import type { CredentialCipher } from '../../../shared/crypto/CredentialCipher';
+import type { Database } from '../../../shared/db/Database';
+import type { ProviderName } from '../../../shared/providers';
+import { TYPES } from '../../../types';
 import type {
   ProviderCredentials,
   WhatsappConfiguration,
   WhatsappConfigurationInput,
   WhatsappConfigurationRepository,
-} from './WhatsappConfiguration';
+} from '../domain/WhatsappConfiguration';
 
 interface ConfigurationRow {
   id: string;

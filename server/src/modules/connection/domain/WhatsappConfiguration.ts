@@ -1,4 +1,4 @@
-import type { ProviderName } from '../../shared/providers';
+import type { ProviderName } from '../../../shared/providers';
 
 /** Secrets of one number, decrypted only in memory. */
 export interface ProviderCredentials {
