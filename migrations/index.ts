@@ -9,6 +9,7 @@ import * as refSequences from './0008_ref_sequences';
 import * as outboundMedia from './0009_outbound_media';
 import * as broadcastTemplateValues from './0010_broadcast_template_values';
 import * as outboxClaimOrder from './0011_outbox_claim_order';
+import * as eventsAndInbox from './0014_events_and_inbox';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -25,6 +26,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0009_outbound_media': outboundMedia,
   '0010_broadcast_template_values': broadcastTemplateValues,
   '0011_outbox_claim_order': outboxClaimOrder,
+  '0014_events_and_inbox': eventsAndInbox,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

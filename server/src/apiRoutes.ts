@@ -14,6 +14,7 @@ import { incidentRoutes } from './modules/incident/http/incidentRoutes';
 import { leadRoutes } from './modules/lead/http/leadRoutes';
 import { tripRoutes } from './modules/trip/http/tripRoutes';
 import { panicModeRoutes } from './whatsapp/outbound/http/panicModeRoutes';
+import { eventRoutes } from './modules/events/http/eventRoutes';
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
@@ -34,5 +35,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...templateRoutes(container),
     ...broadcastRoutes(container),
     ...panicModeRoutes(container),
+    ...eventRoutes(container),
   ];
 }

@@ -23,6 +23,7 @@ import { routingModule } from './routing/routingModule';
 import { incidentModule } from './modules/incident/incidentModule';
 import { outboundModule } from './whatsapp/outbound/dispatch/outboundModule';
 import { jobsModule } from './jobs/jobsModule';
+import { eventsModule } from './modules/events/eventsModule';
 
 export interface Infrastructure {
   config: Config;
@@ -60,6 +61,7 @@ export function createContainer(infra: Infrastructure): Container {
     providerModule,
     outboundModule,
     jobsModule,
+    eventsModule,
   );
   return container;
 }

@@ -107,4 +107,10 @@ export const TYPES = {
   AddBroadcastListMembers: Symbol.for('AddBroadcastListMembers'),
   SendBroadcast: Symbol.for('SendBroadcast'),
   GetBroadcast: Symbol.for('GetBroadcast'),
+  // events, webhooks and the inbox (SPEC §18–19)
+  EventLog: Symbol.for('EventLog'),
+  EventSignal: Symbol.for('EventSignal'),
+  EventHub: Symbol.for('EventHub'),
+  EventStreamOptions: Symbol.for('EventStreamOptions'),
+  EventRetention: Symbol.for('EventRetention'),
 } as const;

@@ -4,6 +4,15 @@ import type { UnitOfWork } from '../UnitOfWork';
 
 export type DatabaseKind = 'postgres' | 'embedded';
 
+type Hook = () => Promise<void> | void;
+
+/** The open transaction and what is to run at its end. */
+interface TransactionScope {
+  trx: Knex.Transaction;
+  beforeCommit: Hook[];
+  afterCommit: Array<() => void>;
+}
+
 /**
  * The knex handle plus the ambient transaction. Repositories query through `q`: inside
  * `run(…)` that is the transaction, outside it the pool. The embedded database has a single
@@ -11,16 +20,18 @@ export type DatabaseKind = 'postgres' | 'embedded';
  * carrying the transaction implicitly makes that mistake impossible (docs/decisions/0003).
  */
 export class Database implements UnitOfWork {
-  private readonly ambient = new AsyncLocalStorage<Knex.Transaction>();
+  private readonly ambient = new AsyncLocalStorage<TransactionScope>();
 
   constructor(
     readonly knex: Knex,
     readonly kind: DatabaseKind,
     private readonly onClose: () => Promise<void> = async () => undefined,
+    /** postgres://… of a server (for connections of its own, e.g. LISTEN); none when embedded. */
+    readonly url?: string,
   ) {}
 
   get q(): Knex | Knex.Transaction {
-    return this.ambient.getStore() ?? this.knex;
+    return this.ambient.getStore()?.trx ?? this.knex;
   }
 
   get inTransaction(): boolean {
@@ -30,7 +41,41 @@ export class Database implements UnitOfWork {
   /** Runs `work` in one transaction; nested calls join the outer one. */
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();
-    return this.knex.transaction((trx) => this.ambient.run(trx, work));
+    let scope: TransactionScope | undefined;
+    const result = this.knex.transaction((trx) => {
+      scope = { trx, beforeCommit: [], afterCommit: [] };
+      return this.ambient.run(scope, async () => {
+        const value = await work();
+        // A hook may add another (e.g. a flush that records more): run until none is left.
+        for (let hook = scope!.beforeCommit.shift(); hook; hook = scope!.beforeCommit.shift()) await hook();
+        return value;
+      });
+    });
+    return result.then((value) => {
+      for (const hook of scope?.afterCommit ?? []) hook();
+      return value;
+    });
+  }
+
+  /** Runs `hook` in the open transaction after its work, just before it commits (last writes). */
+  beforeCommit(hook: Hook): void {
+    this.scope('beforeCommit').beforeCommit.push(hook);
+  }
+
+  /** Runs `hook` once the open transaction has committed (never after a rollback); it must not throw. */
+  afterCommit(hook: () => void): void {
+    this.scope('afterCommit').afterCommit.push(hook);
+  }
+
+  /** What belongs to the open transaction: the same object for every query of one `run`. */
+  get transactionKey(): object | undefined {
+    return this.ambient.getStore();
+  }
+
+  private scope(what: string): TransactionScope {
+    const scope = this.ambient.getStore();
+    if (!scope) throw new Error(`${what} needs an open transaction (Database.run)`);
+    return scope;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extension } from '@electric-sql/pglite';
 import ClientPgLite from 'knex-pglite';
 import { types } from 'pg';
 import type { Logger } from '../logging/createLogger';
@@ -37,10 +37,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       acquireConnectionTimeout: 10_000,
       log,
     });
-    return new Database(knex, 'postgres');
+    return new Database(knex, 'postgres', undefined, options.url);
   }
   if (options.embeddedDir) fs.mkdirSync(path.resolve(options.embeddedDir), { recursive: true });
-  const pglite = await PGlite.create(options.embeddedDir ? path.resolve(options.embeddedDir) : undefined);
+  // pg_trgm: the inbox search indexes (migration 0014). A subpath export, which this project's
+  // module resolution cannot name in an import statement.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+  const pglite = await PGlite.create(options.embeddedDir ? path.resolve(options.embeddedDir) : undefined, {
+    extensions: { pg_trgm },
+  });
   const knex: Knex = knexFactory({
     client: ClientPgLite,
     connection: () => ({ pglite }) as never,

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type Joi from 'joi';
 import type { Actor } from '../../../modules/identity/domain/Actor';
 import type { Action } from '../../../modules/identity/domain/PermissionPolicy';
@@ -14,13 +14,17 @@ export interface RouteContext<B = unknown, Q = unknown, P = Record<string, strin
   req: Request;
 }
 
-/** A JSON body (`body`), raw bytes (`bytes` + `contentType`), or nothing (204). */
+/**
+ * A JSON body (`body`), raw bytes (`bytes` + `contentType`), a stream the handler keeps writing
+ * (`stream`: server-sent events), or nothing (204).
+ */
 export interface RouteResult {
   status: number;
   body?: unknown;
   bytes?: Buffer;
   contentType?: string;
   headers?: Record<string, string>;
+  stream?: (res: Response) => Promise<void>;
 }
 
 export interface ResponseSpec {

@@ -28,7 +28,7 @@ export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDepende
           query: req.query,
           body: rawBody ? {} : req.body,
         });
-        send(res, await route.handler({ actor, ...input, req } as never));
+        await send(res, await route.handler({ actor, ...input, req } as never));
       } catch (error) {
         if (error instanceof PermissionError) await auditRefusal(deps.audit, actor, route, error);
         throw error;
@@ -38,10 +38,11 @@ export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDepende
   return router;
 }
 
-function send(res: Response, result: RouteResult): void {
+async function send(res: Response, result: RouteResult): Promise<void> {
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   res.status(result.status);
-  if (result.bytes) res.type(result.contentType ?? 'application/octet-stream').send(result.bytes);
+  if (result.stream) await result.stream(res);
+  else if (result.bytes) res.type(result.contentType ?? 'application/octet-stream').send(result.bytes);
   else if (result.body === undefined) res.end();
   else res.json(result.body);
 }
