@@ -95,6 +95,12 @@ const SEARCH_INDEXES: Array<[name: string, definition: string]> = [
 
 export async function down(knex: Knex): Promise<void> {
   for (const [name] of SEARCH_INDEXES) await knex.raw(`DROP INDEX IF EXISTS ${name}`);
-  for (const table of ['contacts', 'webhook_deliveries', 'webhook_subscriptions', 'events', 'event_sequences'])
+  for (const table of [
+    'contacts',
+    'webhook_deliveries',
+    'webhook_subscriptions',
+    'events',
+    'event_sequences',
+  ])
     await knex.schema.dropTableIfExists(table);
 }

@@ -113,4 +113,5 @@ export const TYPES = {
   EventHub: Symbol.for('EventHub'),
   EventStreamOptions: Symbol.for('EventStreamOptions'),
   EventRetention: Symbol.for('EventRetention'),
+  ShowTypingIndicator: Symbol.for('ShowTypingIndicator'),
 } as const;

@@ -93,7 +93,11 @@ export class SseClient {
         if (match) fields[match[1]] = match[2];
       }
       if (fields.data)
-        this.events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) as ReceivedEvent['data'] });
+        this.events.push({
+          id: fields.id,
+          event: fields.event,
+          data: JSON.parse(fields.data) as ReceivedEvent['data'],
+        });
     }
   }
 }

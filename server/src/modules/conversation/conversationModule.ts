@@ -11,6 +11,7 @@ import { KnexTimelineRepository } from '../timeline/infrastructure/KnexTimelineR
 import { KnexConversationRepository } from './infrastructure/KnexConversationRepository';
 import { ExpireConversationsJob } from './application/ExpireConversationsJob';
 import { UpdateConversation } from './application/UpdateConversation';
+import { ShowTypingIndicator } from './application/ShowTypingIndicator';
 
 /** Repositories of the conversation side: conversations, messages, opt-ins, templates, timeline. */
 export const conversationModule = new ContainerModule(({ bind }) => {
@@ -25,4 +26,5 @@ export const conversationModule = new ContainerModule(({ bind }) => {
   bind(TYPES.RefAllocator).to(KnexRefAllocator);
   bind(TYPES.Jobs).to(ExpireConversationsJob);
   bind(TYPES.UpdateConversation).to(UpdateConversation);
+  bind(TYPES.ShowTypingIndicator).to(ShowTypingIndicator);
 });

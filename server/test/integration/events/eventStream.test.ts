@@ -46,7 +46,11 @@ describe('GET /events (server-sent events)', () => {
     clients.push(client);
     return client;
   };
-  const lead = (tenantId: string, ref: string): NewEvent => ({ tenantId, type: 'lead.created', data: { ref } });
+  const lead = (tenantId: string, ref: string): NewEvent => ({
+    tenantId,
+    type: 'lead.created',
+    data: { ref },
+  });
 
   it('streams what commits from now on, with id, event and the JSON envelope', async () => {
     const { tenant, key } = await staff('sales');
@@ -104,7 +108,11 @@ describe('GET /events (server-sent events)', () => {
       tripId,
       data: { ref },
     });
-    await server.log.append([incident(other.id, 'INC-1'), lead(tenant.id, 'LD-1'), incident(theirs.id, 'INC-2')]);
+    await server.log.append([
+      incident(other.id, 'INC-1'),
+      lead(tenant.id, 'LD-1'),
+      incident(theirs.id, 'INC-2'),
+    ]);
     await server.log.append([{ tenantId: tenant.id, type: 'panic.changed', data: { active: true } }]);
     await waitFor('operations', () => operations.events.length === 3);
     await waitFor('sales', () => sales.events.length === 2);
@@ -131,7 +139,9 @@ describe('GET /events (server-sent events)', () => {
     slow.pause();
     const big = 'x'.repeat(64 * 1024);
     for (let round = 0; round < 20 && !slow.ended; round++)
-      await server.log.append(Array.from({ length: 20 }, (_, i) => ({ ...lead(tenant.id, `LD-${round}-${i}`), data: { big } })));
+      await server.log.append(
+        Array.from({ length: 20 }, (_, i) => ({ ...lead(tenant.id, `LD-${round}-${i}`), data: { big } })),
+      );
     slow.resume();
     await waitFor('the drop', () => slow.ended, { timeoutMs: 10_000 });
     const received = slow.events.length;

@@ -5,6 +5,9 @@ import { NotFoundError } from '../../../shared/errors/AppError';
 import type { RefAllocator } from '../../../shared/refs/RefAllocator';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import { leadEvent } from '../../lead/domain/leadEvents';
+import { bookingUpdated } from '../domain/bookingEvents';
+import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
@@ -43,6 +46,7 @@ export class ConvertLeadToBooking {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(input: ConvertLeadToBookingInput): Promise<Booking> {
@@ -73,6 +77,7 @@ export class ConvertLeadToBooking {
         paymentToken: crypto.randomBytes(16).toString('base64url'),
       });
       await this.leads.save(lead);
+      await this.events.append([leadEvent('lead.updated', lead), bookingUpdated(booking, 'created')]);
       await this.outbound.enqueue(
         customerNotifications.paymentLink(tenant, booking, this.config.paymentLinkBaseUrl),
       );

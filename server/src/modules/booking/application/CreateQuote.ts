@@ -4,6 +4,8 @@ import { NotFoundError } from '../../../shared/errors/AppError';
 import type { RefAllocator } from '../../../shared/refs/RefAllocator';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import { leadEvent } from '../../lead/domain/leadEvents';
+import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
@@ -42,6 +44,7 @@ export class CreateQuote {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(input: CreateQuoteInput): Promise<Quote> {
@@ -70,7 +73,10 @@ export class CreateQuote {
         await this.outbound.enqueue(
           customerNotifications.quoteReady(tenant, quote, lead.customerPhone, lead.customerName),
         );
-        if (lead.moveTo('quoted')) await this.leads.save(lead);
+        if (lead.moveTo('quoted')) {
+          await this.leads.save(lead);
+          await this.events.append([leadEvent('lead.updated', lead)]);
+        }
       } else await this.alertManagers(quote, lead);
       const who = { tenantId: tenant.id, actor: actorLabel(actor) };
       const facts = { quoteRef: quote.ref, leadRef: lead.ref, amount, currency, status };

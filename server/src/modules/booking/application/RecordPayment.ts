@@ -3,6 +3,8 @@ import type { Clock } from '../../../shared/clock/Clock';
 import { ConflictError, NotFoundError } from '../../../shared/errors/AppError';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import { bookingUpdated } from '../domain/bookingEvents';
+import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
@@ -44,6 +46,7 @@ export class RecordPayment {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(input: RecordPaymentInput): Promise<RecordPaymentOutput> {
@@ -81,6 +84,7 @@ export class RecordPayment {
       const paid = await this.payments.totalFor(actor.tenantId, booking.id);
       if (booking.status === 'pending_payment' && toCents(paid) >= toCents(booking.amount))
         await this.confirm(booking, who, paid);
+      await this.events.append([bookingUpdated(booking, 'payment_recorded')]);
       await this.audit.record({ ...at, action: 'PAYMENT_RECORDED', details: { ...facts, paid } });
       return { payment, booking, created };
     });

@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import { BusinessRuleError, NotFoundError, ValidationError } from '../../../shared/errors/AppError';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
@@ -53,6 +54,7 @@ export class SendBroadcast {
     @inject(TYPES.BroadcastRepository) private readonly broadcasts: BroadcastRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
     @inject(TYPES.SendableMediaRepository) private readonly media: SendableMediaRepository,
   ) {}
 
@@ -103,6 +105,9 @@ export class SendBroadcast {
       await this.broadcasts.addRecipients(actor.tenantId, broadcastId, recipients);
       const queued = recipients.filter((r) => r.status === 'queued').length;
       const result = { broadcastId, queued, skipped: recipients.length - queued };
+      await this.events.append([
+        { tenantId: actor.tenantId, type: 'broadcast.progress', data: { ...result } },
+      ]);
       await this.audit.record({
         tenantId: actor.tenantId,
         actor: actorLabel(actor),

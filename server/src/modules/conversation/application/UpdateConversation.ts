@@ -1,27 +1,32 @@
 import { inject, injectable } from 'inversify';
-import { BusinessRuleError, NotFoundError, ValidationError } from '../../../shared/errors/AppError';
+import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors/AppError';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
+import type { EventLog } from '../../events/domain/EventLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { UserRepository } from '../../identity/domain/UserRepository';
+import type { MessageRepository } from '../../message/domain/Message';
+import type { ReadReceipts } from '../../message/domain/ReadReceipts';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
-import type { Conversation, ConversationRepository } from '../domain/Conversation';
+import type { Conversation, ConversationRepository, HandlingStatus } from '../domain/Conversation';
+import { conversationUpdated } from '../domain/conversationEvents';
+import { assertStatusChange } from '../domain/statusChange';
 
 export interface UpdateConversationInput {
   actor: Actor;
   conversationId: string;
   /** A staff user to hand it to, or null to unassign. */
   assignedTo?: string | null;
-  /** Closing ends it: the customer's next message opens a new conversation. */
-  status?: 'closed';
-  /** Marks every message read (unread count back to 0). */
+  /** `active` reopens it; the others end it: the customer's next message opens a new conversation. */
+  status?: HandlingStatus;
+  /** Marks every message read (unread count back to 0) and sends the customer the read receipt. */
   read?: boolean;
 }
 
 const HANDLERS = ['sales', 'operations', 'manager'];
 
-/** `PATCH /conversations/:id`: staff assign, close or mark a conversation read. */
+/** `PATCH /conversations/:id`: staff assign, close, archive, mark as spam, reopen or read a conversation. */
 @injectable()
 export class UpdateConversation {
   constructor(
@@ -30,16 +35,18 @@ export class UpdateConversation {
     @inject(TYPES.UserRepository) private readonly users: UserRepository,
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
+    @inject(TYPES.MessageRepository) private readonly messages: MessageRepository,
+    @inject(TYPES.ReadReceipts) private readonly readReceipts: ReadReceipts,
   ) {}
 
   async execute(input: UpdateConversationInput): Promise<Conversation> {
     const { actor } = input;
     assertAllowed(actor, 'manage_conversations');
-    return this.unitOfWork.run(async () => {
+    const updated = await this.unitOfWork.run(async () => {
       const conversation = await this.conversations.findById(actor.tenantId, input.conversationId);
       if (!conversation) throw new NotFoundError('conversation', input.conversationId);
-      if (input.status === 'closed' && conversation.status !== 'active')
-        throw new BusinessRuleError('CONVERSATION_NOT_ACTIVE', `The conversation is ${conversation.status}`);
+      if (input.status) await this.assertStatusChange(conversation, input.status);
       if (input.assignedTo) await this.assertHandler(actor.tenantId, input.assignedTo);
       const changes = {
         assignedTo: input.assignedTo,
@@ -47,26 +54,54 @@ export class UpdateConversation {
         unreadCount: input.read ? (0 as const) : undefined,
       };
       await this.conversations.updateHandling(actor.tenantId, conversation.id, changes);
-      const facts = { assignedTo: input.assignedTo, status: input.status, read: input.read };
-      const who = { tenantId: actor.tenantId, actor: actorLabel(actor) };
-      if (input.assignedTo !== undefined || input.status)
-        await this.timeline.add({
-          ...who,
-          entityType: 'conversation',
-          entityId: conversation.id,
-          eventType: 'SYSTEM',
-          source: actor.source,
-          content: { action: 'CONVERSATION_UPDATED', ...facts },
-        });
-      await this.audit.record({
-        ...who,
-        action: 'CONVERSATION_UPDATED',
-        entityType: 'conversation',
-        entityId: conversation.id,
-        details: facts,
-      });
-      return (await this.conversations.findById(actor.tenantId, conversation.id)) as Conversation;
+      await this.record(actor, conversation.id, input);
+      const after = (await this.conversations.findById(actor.tenantId, conversation.id))!;
+      const changed = Object.entries(changes).flatMap(([k, v]) => (v === undefined ? [] : [k]));
+      await this.events.append([conversationUpdated(after, changed)]);
+      return after;
     });
+    if (input.read) await this.sendReadReceipt(updated);
+    return updated;
+  }
+
+  private async assertStatusChange(conversation: Conversation, status: HandlingStatus): Promise<void> {
+    assertStatusChange(conversation.status, status);
+    if (status !== 'active') return;
+    const open = await this.conversations.findActiveByCustomer(
+      conversation.tenantId,
+      conversation.customerPhone,
+    );
+    if (open)
+      throw new ConflictError('CONVERSATION_ALREADY_OPEN', 'The customer has another open conversation', {
+        conversationId: open.id,
+      });
+  }
+
+  private async record(actor: Actor, conversationId: string, input: UpdateConversationInput): Promise<void> {
+    const facts = { assignedTo: input.assignedTo, status: input.status, read: input.read };
+    const who = { tenantId: actor.tenantId, actor: actorLabel(actor) };
+    if (input.assignedTo !== undefined || input.status)
+      await this.timeline.add({
+        ...who,
+        entityType: 'conversation',
+        entityId: conversationId,
+        eventType: 'SYSTEM',
+        source: actor.source,
+        content: { action: 'CONVERSATION_UPDATED', ...facts },
+      });
+    await this.audit.record({
+      ...who,
+      action: 'CONVERSATION_UPDATED',
+      entityType: 'conversation',
+      entityId: conversationId,
+      details: facts,
+    });
+  }
+
+  /** Blue ticks up to the customer's latest message (which covers the ones before it). */
+  private async sendReadReceipt(conversation: Conversation): Promise<void> {
+    const last = await this.messages.lastInboundProviderId(conversation.tenantId, conversation.id);
+    if (last) this.readReceipts.readByStaff(conversation.tenantId, last);
   }
 
   private async assertHandler(tenantId: string, userId: string): Promise<void> {

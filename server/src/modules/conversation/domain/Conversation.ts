@@ -1,5 +1,15 @@
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * `active` is the one open conversation of a customer (the API also calls it `open`); the others
+ * are ended: the customer's next message opens a new one.
+ */
+export const CONVERSATION_STATUSES = ['active', 'expired', 'closed', 'archived', 'spam'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** What staff may set (SPEC §19). */
+export type HandlingStatus = 'active' | 'closed' | 'archived' | 'spam';
+
 export interface Conversation {
   id: string;
   tenantId: string;
@@ -8,7 +18,7 @@ export interface Conversation {
   customerUserId?: string;
   customerName?: string;
   state: string;
-  status: 'active' | 'expired' | 'closed';
+  status: ConversationStatus;
   context: Record<string, unknown>;
   lastInboundAt?: Date;
   expiresAt?: Date;
@@ -49,12 +59,19 @@ export interface ConversationRepository {
    */
   touchInbound(tenantId: string, contacts: InboundContact[]): Promise<Map<string, Conversation>>;
   findById(tenantId: string, id: string): Promise<Conversation | undefined>;
-  /** Staff handling: who owns it, closing it, and marking it read. */
+  /** Staff handling: who owns it, its status, and marking it read. */
   updateHandling(
     tenantId: string,
     id: string,
-    changes: { assignedTo?: string | null; status?: 'closed'; unreadCount?: 0 },
+    changes: { assignedTo?: string | null; status?: HandlingStatus; unreadCount?: 0 },
   ): Promise<void>;
+  /** Hands conversations to staff (a lead's rep), leaving those that have an assignee; returns those changed. */
+  assignUnassigned(
+    tenantId: string,
+    assignments: Array<{ id: string; assignedTo: string }>,
+  ): Promise<string[]>;
+  /** The active (open) conversation of the customer, if any. */
+  findActiveByCustomer(tenantId: string, customerPhone: string): Promise<Conversation | undefined>;
   /** Binds conversations to business objects (lead, booking, trip) for the messages that follow. */
   bind(tenantId: string, bindings: ConversationBinding[]): Promise<void>;
   /** Marks up to `limit` active conversations with no message since `idleSince` expired; returns how many. */

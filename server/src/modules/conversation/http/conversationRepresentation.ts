@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { nullable, timestamp, uuid } from '../../../shared/http/api/schemas';
-import { isWindowOpen, windowExpiresAt } from '../domain/Conversation';
+import { CONVERSATION_STATUSES, isWindowOpen, windowExpiresAt } from '../domain/Conversation';
 import type { ConversationView } from '../infrastructure/conversationQueries';
 
 export const conversationSchema = Joi.object({
@@ -8,7 +8,10 @@ export const conversationSchema = Joi.object({
   customerPhone: Joi.string().required().description('E.164, or the business-scoped user id'),
   customerName: nullable(Joi.string()),
   state: Joi.string().required(),
-  status: Joi.string().valid('active', 'expired', 'closed').required(),
+  status: Joi.string()
+    .valid(...CONVERSATION_STATUSES)
+    .required()
+    .description('`active` is open; the others have ended'),
   context: Joi.object().unknown(true).required().description('The business object it is bound to'),
   assignedTo: nullable(uuid()),
   unreadCount: Joi.number().integer().required(),
@@ -17,6 +20,15 @@ export const conversationSchema = Joi.object({
   expiresAt: nullable(timestamp()),
   windowOpen: Joi.boolean().required().description('Free text may be sent (24-hour customer-service window)'),
   windowExpiresAt: nullable(timestamp()),
+  lastMessage: nullable(
+    Joi.object({
+      text: nullable(Joi.string()),
+      type: Joi.string().required(),
+      direction: Joi.string().valid('INBOUND', 'OUTBOUND').required(),
+      at: timestamp().required(),
+      status: Joi.string().required(),
+    }).label('LastMessage'),
+  ),
   createdAt: timestamp().required(),
 }).label('Conversation');
 
@@ -34,5 +46,6 @@ export const conversationJson = (c: ConversationView, now: Date) => ({
   expiresAt: c.expiresAt ?? null,
   windowOpen: isWindowOpen(c, now),
   windowExpiresAt: windowExpiresAt(c) ?? null,
+  lastMessage: c.lastMessage ? { ...c.lastMessage, text: c.lastMessage.text ?? null } : null,
   createdAt: c.createdAt,
 });

@@ -11,7 +11,9 @@ import { TYPES } from '../../../types';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import { messageJson, messageSchema } from '../../message/http/messageRepresentation';
 import { listConversationMessages } from '../../message/infrastructure/messageQueries';
+import type { ShowTypingIndicator } from '../application/ShowTypingIndicator';
 import type { UpdateConversation } from '../application/UpdateConversation';
+import { CONVERSATION_STATUSES, type HandlingStatus } from '../domain/Conversation';
 import {
   findConversation,
   listConversations,
@@ -36,14 +38,18 @@ export function conversationRoutes(container: Container): RouteDefinition[] {
       method: 'get',
       path: '/conversations',
       tag: 'conversations',
-      summary: 'Conversations, newest first, with their 24-hour window',
+      summary: 'Conversations, newest first, with their 24-hour window, last message and unread count',
       permission: 'manage_conversations',
       request: {
         query: Joi.object({
           ...pageQuery,
-          status: Joi.string().valid('active', 'expired', 'closed'),
+          status: Joi.string()
+            .valid('open', ...CONVERSATION_STATUSES)
+            .description('`open` (same as `active`), `closed`, `archived`, `spam`, `expired`'),
           phone: phoneInput(),
           assignedTo: uuid(),
+          q: Joi.string().trim().min(1).max(100).description('Customer name, phone or message text'),
+          unread: Joi.boolean().valid(true).description('Only conversations with unread messages'),
         }),
       },
       responses: {
@@ -71,27 +77,57 @@ export function conversationRoutes(container: Container): RouteDefinition[] {
         return { status: 200, body: conversationJson(await existing(actor.tenantId, id), clock.now()) };
       },
     }),
-    defineRoute<{ assignedTo?: string | null; status?: 'closed'; read?: boolean }, unknown, Id>({
+    defineRoute<
+      { assignedTo?: string | null; status?: HandlingStatus | 'open'; read?: boolean },
+      unknown,
+      Id
+    >({
       method: 'patch',
       path: '/conversations/:id',
       tag: 'conversations',
-      summary: 'Assign (or unassign with null), close, or mark a conversation read',
+      summary: 'Assign (or unassign with null), reopen, close, archive, mark as spam or mark read',
+      description:
+        '`read: true` sets the unread count to 0 and sends the customer the read receipt. `open` reopens an ended conversation (409 while the customer has another open one).',
       permission: 'manage_conversations',
       request: {
         params,
         body: Joi.object({
           assignedTo: uuid().allow(null),
-          status: Joi.string().valid('closed'),
+          status: Joi.string().valid('open', 'active', 'closed', 'archived', 'spam'),
           read: Joi.boolean().valid(true),
         }).min(1),
       },
       responses: { 200: { description: 'The conversation', schema: conversationSchema } },
-      errors: [422],
+      errors: [409, 422],
       async handler({ actor, params: { id }, body }) {
+        const status = body.status === 'open' ? 'active' : body.status;
         await container
           .get<UpdateConversation>(TYPES.UpdateConversation)
-          .execute({ actor, conversationId: id, ...body });
+          .execute({ actor, conversationId: id, ...body, status });
         return { status: 200, body: conversationJson(await existing(actor.tenantId, id), clock.now()) };
+      },
+    }),
+    defineRoute<unknown, unknown, Id>({
+      method: 'post',
+      path: '/conversations/:id/typing',
+      tag: 'conversations',
+      summary: 'Show the customer that staff are typing',
+      description:
+        "Meta: a read receipt with the typing indicator on the customer's latest message (shown up to 25 s or until the reply). `shown` is false where the provider has no indicator.",
+      permission: 'manage_conversations',
+      request: { params },
+      responses: {
+        202: {
+          description: 'Asked for',
+          schema: Joi.object({ shown: Joi.boolean().required() }).label('Typing'),
+        },
+      },
+      errors: [422],
+      async handler({ actor, params: { id } }) {
+        const result = await container
+          .get<ShowTypingIndicator>(TYPES.ShowTypingIndicator)
+          .execute({ actor, conversationId: id });
+        return { status: 202, body: result };
       },
     }),
     defineRoute<unknown, PageRequest, Id>({

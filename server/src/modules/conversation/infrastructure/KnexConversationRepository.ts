@@ -6,6 +6,7 @@ import {
   type Conversation,
   type ConversationBinding,
   type ConversationRepository,
+  type HandlingStatus,
   type InboundContact,
 } from '../domain/Conversation';
 
@@ -122,7 +123,7 @@ export class KnexConversationRepository implements ConversationRepository {
   async updateHandling(
     tenantId: string,
     id: string,
-    changes: { assignedTo?: string | null; status?: 'closed'; unreadCount?: 0 },
+    changes: { assignedTo?: string | null; status?: HandlingStatus; unreadCount?: 0 },
   ): Promise<void> {
     await this.db
       .q('whatsapp_conversations')
@@ -133,5 +134,28 @@ export class KnexConversationRepository implements ConversationRepository {
         ...(changes.unreadCount !== undefined && { unread_count: changes.unreadCount }),
         updated_at: this.db.knex.fn.now(),
       });
+  }
+
+  async assignUnassigned(
+    tenantId: string,
+    assignments: Array<{ id: string; assignedTo: string }>,
+  ): Promise<string[]> {
+    if (!assignments.length) return [];
+    const { rows } = await this.db.q.raw<{ rows: Array<{ id: string }> }>(
+      `UPDATE whatsapp_conversations c SET assigned_to = a.assigned_to, updated_at = now()
+         FROM jsonb_to_recordset(?::jsonb) AS a(id uuid, assigned_to uuid)
+        WHERE c.tenant_id = ? AND c.id = a.id AND c.assigned_to IS NULL
+       RETURNING c.id`,
+      [JSON.stringify(assignments.map((a) => ({ id: a.id, assigned_to: a.assignedTo }))), tenantId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async findActiveByCustomer(tenantId: string, customerPhone: string): Promise<Conversation | undefined> {
+    const row = await this.db
+      .q<ConversationRow>('whatsapp_conversations')
+      .where({ tenant_id: tenantId, customer_phone: customerPhone, status: 'active' })
+      .first();
+    return row && toConversation(row);
   }
 }

@@ -3,40 +3,69 @@ import { keysetPage, type Page, type PageRequest } from '../../../shared/db/keys
 import { isUuid } from '../../lead/domain/isUuid';
 import type { Conversation } from '../domain/Conversation';
 import { toConversation, type ConversationRow } from './KnexConversationRepository';
+import { lastMessages, type LastMessage } from './lastMessages';
+import { containsPattern } from '../../../shared/db/containsPattern';
 
 export interface ConversationView extends Conversation {
   lastMessageAt?: Date;
   createdAt: Date;
+  lastMessage?: LastMessage;
 }
 
 export interface ConversationFilters {
+  /** A stored status; `open` is `active`. */
   status?: string;
   /** E.164 */
   phone?: string;
   assignedTo?: string;
+  /** Customer name, phone or message text, anywhere in it (trigram indexes). */
+  q?: string;
+  /** Only conversations with messages staff have not read. */
+  unread?: boolean;
 }
 
 type Row = ConversationRow & { last_message_at: Date | null; created_at: Date };
 
-const toView = (r: Row): ConversationView => ({
+const toView = (r: Row, last?: LastMessage): ConversationView => ({
   ...toConversation(r),
   lastMessageAt: r.last_message_at ?? undefined,
   createdAt: r.created_at,
+  lastMessage: last,
 });
 
-/** `GET /conversations`: newest first; served by (tenant_id, created_at, id) and (tenant_id, customer_phone). */
+/**
+ * `GET /conversations`: newest first on (tenant_id, created_at, id); `unread` on the partial index
+ * of unread conversations; `q` matches the customer (name, phone) or any message text through the
+ * trigram indexes of migration 0014. The page's last messages come in one more query.
+ */
 export async function listConversations(
   db: Database,
   tenantId: string,
   filters: ConversationFilters,
   page: PageRequest,
 ): Promise<Page<ConversationView>> {
-  const query = db.q('whatsapp_conversations').where({ tenant_id: tenantId }).select('*');
-  if (filters.status) query.where({ status: filters.status });
-  if (filters.phone) query.where({ customer_phone: filters.phone });
-  if (filters.assignedTo) query.where({ assigned_to: filters.assignedTo });
-  const { rows, nextCursor } = await keysetPage<Row>(db, query, page);
-  return { data: rows.map(toView), nextCursor };
+  const query = db.q('whatsapp_conversations as c').where('c.tenant_id', tenantId).select('c.*');
+  if (filters.status) query.where('c.status', filters.status === 'open' ? 'active' : filters.status);
+  if (filters.phone) query.where('c.customer_phone', filters.phone);
+  if (filters.assignedTo) query.where('c.assigned_to', filters.assignedTo);
+  if (filters.unread) query.where('c.unread_count', '>', 0);
+  if (filters.q) {
+    const pattern = containsPattern(filters.q);
+    query.whereRaw(
+      `c.id IN (SELECT id FROM whatsapp_conversations
+                 WHERE tenant_id = ? AND (COALESCE(customer_name, '') || ' ' || customer_phone) ILIKE ?
+                UNION
+                SELECT conversation_id FROM whatsapp_messages
+                 WHERE tenant_id = ? AND conversation_id IS NOT NULL AND content->>'text' ILIKE ?)`,
+      [tenantId, pattern, tenantId, pattern],
+    );
+  }
+  const { rows, nextCursor } = await keysetPage<Row>(db, query, page, { at: 'c.created_at', id: 'c.id' });
+  const last = await lastMessages(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { data: rows.map((r) => toView(r, last.get(r.id))), nextCursor };
 }
 
 export async function findConversation(
@@ -47,5 +76,5 @@ export async function findConversation(
   if (!isUuid(id)) return undefined;
   const row = (await db.q('whatsapp_conversations').where({ tenant_id: tenantId, id }).first()) as
     Row | undefined;
-  return row && toView(row);
+  return row && toView(row, (await lastMessages(db, [row.id])).get(row.id));
 }

@@ -23,7 +23,11 @@ const AUDIENCE: Record<EventType, Action | 'managers'> = {
  * A subscriber receives what its role may read (SPEC §18); field staff only the events of trips
  * they are assigned to (`assignedTrips`), nothing without a trip.
  */
-export function mayReceive(role: Role, event: Pick<StoredEvent, 'type' | 'tripId'>, assignedTrips: ReadonlySet<string>) {
+export function mayReceive(
+  role: Role,
+  event: Pick<StoredEvent, 'type' | 'tripId'>,
+  assignedTrips: ReadonlySet<string>,
+) {
   const audience = AUDIENCE[event.type];
   if (audience === 'managers') return role === 'manager';
   if (!isAllowed(role, audience)) return false;

@@ -40,7 +40,9 @@ export function eventRoutes(container: Container): RouteDefinition[] {
       summary: 'The live event stream of the tenant (SPEC §18)',
       description: DESCRIPTION,
       permission: 'authenticated',
-      request: { query: Joi.object({ lastEventId: Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER) }) },
+      request: {
+        query: Joi.object({ lastEventId: Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER) }),
+      },
       responses: { 200: { description: 'An endless event stream', contentType: 'text/event-stream' } },
       async handler({ actor, query, req }) {
         const lastEventId = lastEventIdOf(req.get('last-event-id'), query.lastEventId);
@@ -52,7 +54,8 @@ export function eventRoutes(container: Container): RouteDefinition[] {
         };
         const source = {
           hub: container.get<EventHub>(TYPES.EventHub),
-          after: (tenantId: string, afterId: number, limit: number) => eventsAfter(db, tenantId, afterId, limit),
+          after: (tenantId: string, afterId: number, limit: number) =>
+            eventsAfter(db, tenantId, afterId, limit),
         };
         return {
           status: 200,

@@ -57,7 +57,10 @@ export class EventHub implements BackgroundWorker {
   }
 
   /** Live events of the tenant from now on; answers the id they start after. */
-  async subscribe(tenantId: string, listener: EventListener): Promise<{ after: number; unsubscribe(): void }> {
+  async subscribe(
+    tenantId: string,
+    listener: EventListener,
+  ): Promise<{ after: number; unsubscribe(): void }> {
     let feed = this.feeds.get(tenantId);
     if (!feed) {
       const cursor = await lastEventId(this.db, tenantId);

@@ -50,7 +50,9 @@ export class EventSignal {
     clearTimeout(this.retry);
     const client = this.client;
     this.client = undefined;
-    await client?.end().catch((error: unknown) => this.logger.debug({ err: error }, 'LISTEN connection close'));
+    await client
+      ?.end()
+      .catch((error: unknown) => this.logger.debug({ err: error }, 'LISTEN connection close'));
   }
 
   private async connect(): Promise<void> {

@@ -36,7 +36,8 @@ export class KnexEventLog implements EventLog {
   }
 
   private async flush(events: NewEvent[]): Promise<void> {
-    const notify = this.db.kind === 'postgres' ? `, pg_notify('${EVENTS_CHANNEL}', tenant_id || ':' || last_id)` : '';
+    const notify =
+      this.db.kind === 'postgres' ? `, pg_notify('${EVENTS_CHANNEL}', tenant_id || ':' || last_id)` : '';
     const { rows } = await this.db.q.raw<{ rows: Array<{ tenant_id: string; last_id: number }> }>(
       `WITH input AS (
          SELECT e.*, e.ord AS position FROM jsonb_to_recordset(?::jsonb)
@@ -55,7 +56,13 @@ export class KnexEventLog implements EventLog {
        SELECT tenant_id, last_id${notify} FROM seq`,
       [
         JSON.stringify(
-          events.map((e, ord) => ({ ord, tenant_id: e.tenantId, type: e.type, trip_id: e.tripId ?? null, data: e.data })),
+          events.map((e, ord) => ({
+            ord,
+            tenant_id: e.tenantId,
+            type: e.type,
+            trip_id: e.tripId ?? null,
+            data: e.data,
+          })),
         ),
       ],
     );

@@ -40,14 +40,16 @@ export async function eventsAfter(
 /** The tenant's last event id (0 before its first event). */
 export async function lastEventId(db: Database, tenantId: string): Promise<number> {
   const row = (await db.q('event_sequences').where({ tenant_id: tenantId }).first('last_id')) as
-    | { last_id: number }
-    | undefined;
+    { last_id: number } | undefined;
   return Number(row?.last_id ?? 0);
 }
 
 /** The trips a staff user is assigned to. */
 export async function assignedTripIds(db: Database, tenantId: string, userId: string): Promise<Set<string>> {
-  const rows = (await db.q('trip_assignments').where({ tenant_id: tenantId, user_id: userId }).select('trip_id')) as Array<{
+  const rows = (await db
+    .q('trip_assignments')
+    .where({ tenant_id: tenantId, user_id: userId })
+    .select('trip_id')) as Array<{
     trip_id: string;
   }>;
   return new Set(rows.map((r) => r.trip_id));

@@ -4,6 +4,8 @@ import { NotFoundError } from '../../../shared/errors/AppError';
 import type { RefAllocator } from '../../../shared/refs/RefAllocator';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import { incidentEvent } from '../domain/incidentEvents';
+import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, type Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
@@ -41,6 +43,7 @@ export class ReportIncident {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute({ actor, tripCode, description }: ReportIncidentInput): Promise<ReportIncidentOutput> {
@@ -77,6 +80,7 @@ export class ReportIncident {
         entityId: incident.id,
         details: { ref: incident.ref, tripCode: trip.code },
       });
+      await this.events.append([incidentEvent('incident.created', incident, trip.code)]);
       const alerted = await alertOperations(this.staff, this.outbound, {
         tenantId: tenant.id,
         template: 'incident_alert',

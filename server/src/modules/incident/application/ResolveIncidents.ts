@@ -3,6 +3,8 @@ import type { Clock } from '../../../shared/clock/Clock';
 import { NotFoundError, ValidationError } from '../../../shared/errors/AppError';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import { incidentEvent } from '../domain/incidentEvents';
+import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { Tenant } from '../../identity/domain/Tenant';
@@ -46,6 +48,7 @@ export class ResolveIncidents {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(input: ResolveIncidentsInput): Promise<ResolveIncidentsOutput> {
@@ -57,6 +60,7 @@ export class ResolveIncidents {
       const at = this.clock.now();
       for (const incident of incidents) incident.resolve(input.note, actor.userId, at);
       for (const incident of incidents) await this.record(actor, trip, incident);
+      await this.events.append(incidents.map((i) => incidentEvent('incident.updated', i, trip.code)));
       const tenant = await this.tenants.findById(actor.tenantId);
       if (!tenant) throw new NotFoundError('tenant', actor.tenantId);
       const refs = incidents.map((i) => i.ref).join(', ');

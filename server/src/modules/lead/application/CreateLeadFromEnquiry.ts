@@ -3,6 +3,9 @@ import { ConflictError, ValidationError } from '../../../shared/errors/AppError'
 import type { RefAllocator } from '../../../shared/refs/RefAllocator';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import type { ConversationRepository } from '../../conversation/domain/Conversation';
+import type { EventLog } from '../../events/domain/EventLog';
+import { leadEvent } from '../domain/leadEvents';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel } from '../../identity/domain/Actor';
 import type { OutboundQueue, OutboundRequest } from '../../message/domain/OutboundRequest';
@@ -42,6 +45,8 @@ export class CreateLeadFromEnquiry {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
+    @inject(TYPES.ConversationRepository) private readonly conversations: ConversationRepository,
   ) {}
 
   async execute(input: CreateLeadFromEnquiryInput): Promise<CreateLeadFromEnquiryOutput> {
@@ -123,8 +128,35 @@ export class CreateLeadFromEnquiry {
         entityId: lead.id,
       })),
     );
+    await this.events.append(made.map(({ lead }) => leadEvent('lead.created', lead)));
+    await this.assignConversations(
+      tenantId,
+      made.map(({ lead }) => lead),
+    );
     for (const { input, lead } of made) outputs.set(input, { lead, created: true });
     return outputs;
+  }
+
+  /** SPEC §19: the lead's rep becomes the assignee of its conversation (unless someone has it). */
+  private async assignConversations(tenantId: string, leads: Lead[]): Promise<void> {
+    const assigned = await this.conversations.assignUnassigned(
+      tenantId,
+      leads.flatMap((l) =>
+        l.conversationId && l.assignedTo ? [{ id: l.conversationId, assignedTo: l.assignedTo }] : [],
+      ),
+    );
+    const byConversation = new Map(leads.map((l) => [l.conversationId, l]));
+    await this.events.append(
+      assigned.map((id) => ({
+        tenantId,
+        type: 'conversation.updated' as const,
+        data: {
+          conversationId: id,
+          assignedTo: byConversation.get(id)?.assignedTo ?? null,
+          changed: ['assignedTo'],
+        },
+      })),
+    );
   }
 }
 

@@ -2,6 +2,8 @@ import { inject, injectable } from 'inversify';
 import { BusinessRuleError, NotFoundError, ValidationError } from '../../../shared/errors/AppError';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import { leadEvent } from '../domain/leadEvents';
+import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { User } from '../../identity/domain/User';
@@ -31,6 +33,7 @@ export class UpdateLead {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(input: UpdateLeadInput): Promise<Lead> {
@@ -65,6 +68,7 @@ export class UpdateLead {
           content: { action: 'LEAD_STATUS_CHANGED', from, to: status },
         });
       await this.leads.save(lead);
+      await this.events.append([leadEvent('lead.updated', lead)]);
       const details = { status: lead.status, assignedTo: lead.assignedTo };
       await this.audit.record({ ...entry, actor: actorLabel(actor), action: 'LEAD_UPDATED', details });
       return lead;

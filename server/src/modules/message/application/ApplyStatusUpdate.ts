@@ -6,6 +6,8 @@ import { MARKETING_STOPPED_CODE, type OptInRepository } from '../../optin/domain
 import type { MessageRepository } from '../domain/Message';
 import { alreadyRecorded, nextStatus, type StatusHistoryEntry } from '../domain/MessageStatus';
 import type { PendingStatusRepository } from '../domain/PendingStatus';
+import type { EventLog } from '../../events/domain/EventLog';
+import { broadcastOf, messageStatusEvents } from '../domain/messageEvents';
 
 export type StatusOutcome = 'applied' | 'history-only' | 'duplicate' | 'parked';
 
@@ -17,6 +19,7 @@ export class ApplyStatusUpdate {
     @inject(TYPES.PendingStatusRepository) private readonly pending: PendingStatusRepository,
     @inject(TYPES.OptInRepository) private readonly optIns: OptInRepository,
     @inject(TYPES.Logger) private readonly logger: Logger,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(tenantId: string, event: MessageStatusEvent): Promise<StatusOutcome> {
@@ -46,6 +49,17 @@ export class ApplyStatusUpdate {
       ...(entry.applied && error ? { errorCode: error.code, errorTitle: entry.errorTitle } : {}),
       sentAt: event.status === 'sent' ? event.timestamp : undefined,
     });
+    if (entry.applied)
+      await this.events.append(
+        messageStatusEvents(
+          { ...message, broadcastId: broadcastOf(message.content) },
+          status,
+          error && {
+            code: error.code,
+            title: entry.errorTitle,
+          },
+        ),
+      );
     if (error?.code === MARKETING_STOPPED_CODE && message.customerPhone)
       await this.optIns.recordMarketingOptOut(tenantId, message.customerPhone);
     return entry.applied ? 'applied' : 'history-only';

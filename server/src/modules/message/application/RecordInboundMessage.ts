@@ -14,6 +14,8 @@ import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
 import type { MessageRepository } from '../domain/Message';
 import { inboundContent } from '../domain/inboundContent';
 import type { ReadReceipts } from '../domain/ReadReceipts';
+import type { EventLog } from '../../events/domain/EventLog';
+import { messageReceived } from '../domain/messageEvents';
 
 export type InboundOutcome = 'recorded' | 'duplicate';
 
@@ -33,6 +35,7 @@ export class RecordInboundMessage {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.MessageRouter) private readonly router: MessageRouter,
     @inject(TYPES.ReadReceipts) private readonly readReceipts: ReadReceipts,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(tenantId: string, event: InboundMessageEvent): Promise<InboundOutcome> {
@@ -86,6 +89,20 @@ export class RecordInboundMessage {
         customerName: event.from.name,
         at: new Date(Math.min(event.timestamp.getTime(), now)),
       })),
+    );
+    await this.events.append(
+      fresh.map(({ event, messageId, customerPhone }) =>
+        messageReceived({
+          id: messageId,
+          tenantId,
+          conversationId: conversations.get(customerPhone)?.id,
+          customerPhone,
+          customerName: event.from.name,
+          type: event.type,
+          text: event.text,
+          at: event.timestamp,
+        }),
+      ),
     );
     const consents = await this.optIns.recordFirstContact(
       tenantId,

@@ -48,4 +48,6 @@ export interface MessageRepository {
   findByProviderIdForUpdate(tenantId: string, providerMessageId: string): Promise<Message | undefined>;
   findIdByProviderId(tenantId: string, providerMessageId: string): Promise<string | undefined>;
   applyStatus(messageId: string, change: StatusChange): Promise<void>;
+  /** The provider id of the customer's latest message in the conversation (read receipts, typing). */
+  lastInboundProviderId(tenantId: string, conversationId: string): Promise<string | undefined>;
 }

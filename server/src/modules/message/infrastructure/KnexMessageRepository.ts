@@ -95,4 +95,17 @@ export class KnexMessageRepository implements MessageRepository {
         updated_at: this.db.knex.fn.now(),
       });
   }
+
+  async lastInboundProviderId(tenantId: string, conversationId: string): Promise<string | undefined> {
+    const row = (await this.db
+      .q('whatsapp_messages')
+      .where({ tenant_id: tenantId, conversation_id: conversationId, direction: 'INBOUND' })
+      .whereNotNull('provider_message_id')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first('provider_message_id')) as { provider_message_id: string } | undefined;
+    return row?.provider_message_id;
+  }
 }

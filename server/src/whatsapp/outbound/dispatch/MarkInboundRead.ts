@@ -27,25 +27,43 @@ export class MarkInboundRead implements ReadReceipts {
   ) {}
 
   handled(tenantId: string, providerMessageId: string): void {
-    if (this.inFlight >= MAX_IN_FLIGHT) return;
-    this.inFlight++;
-    void this.markRead(tenantId, providerMessageId).finally(() => this.inFlight--);
+    this.fire(tenantId, providerMessageId, { automatic: true });
   }
 
-  private async markRead(tenantId: string, providerMessageId: string): Promise<void> {
+  readByStaff(tenantId: string, providerMessageId: string): void {
+    this.fire(tenantId, providerMessageId, { automatic: false });
+  }
+
+  typing(tenantId: string, providerMessageId: string): Promise<boolean> {
+    return this.markRead(tenantId, providerMessageId, { automatic: false, typing: true });
+  }
+
+  private fire(tenantId: string, providerMessageId: string, how: { automatic: boolean }): void {
+    if (this.inFlight >= MAX_IN_FLIGHT) return;
+    this.inFlight++;
+    void this.markRead(tenantId, providerMessageId, how).finally(() => this.inFlight--);
+  }
+
+  private async markRead(
+    tenantId: string,
+    providerMessageId: string,
+    how: { automatic: boolean; typing?: boolean },
+  ): Promise<boolean> {
     try {
       const account =
         (await this.directory.forTenant(tenantId, this.config.whatsapp.provider)) ??
         (await this.directory.forTenant(tenantId));
-      if (!account || account.settings.markAsRead === false) return;
+      if (!account || (how.automatic && account.settings.markAsRead === false)) return false;
       await this.providers
         .forProvider(account.provider)
-        .markAsRead(account, providerMessageId, AbortSignal.timeout(TIMEOUT_MS));
+        .markAsRead(account, providerMessageId, AbortSignal.timeout(TIMEOUT_MS), { typing: how.typing });
+      return account.provider !== 'twilio' || !how.typing;
     } catch (error) {
       this.logger.debug(
         { err: error, tenantId, providerMessageId },
         'could not mark an inbound message read',
       );
+      return false;
     }
   }
 }

@@ -2,6 +2,8 @@ import { inject, injectable } from 'inversify';
 import type { OutboundContent } from '../../../modules/message/domain/OutboundRequest';
 import type { StatusHistoryEntry } from '../../../modules/message/domain/MessageStatus';
 import type { Database } from '../../../shared/db/Database';
+import type { EventLog } from '../../../modules/events/domain/EventLog';
+import { messageStatusEvents } from '../../../modules/message/domain/messageEvents';
 import { TYPES } from '../../../types';
 
 export interface QueuedRow {
@@ -17,6 +19,13 @@ export interface Failure {
   title: string;
 }
 
+interface FailedRow {
+  tenant_id: string;
+  conversation_id: string | null;
+  customer_phone: string | null;
+  broadcast_id: string | null;
+}
+
 const OUTBOUND = { direction: 'OUTBOUND' } as const;
 
 /**
@@ -26,7 +35,10 @@ const OUTBOUND = { direction: 'OUTBOUND' } as const;
  */
 @injectable()
 export class OutboundRows {
-  constructor(@inject(TYPES.Database) private readonly db: Database) {}
+  constructor(
+    @inject(TYPES.Database) private readonly db: Database,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
+  ) {}
 
   /**
    * Tenants with messages due, except those in panic mode: one probe of the queue index per
@@ -105,7 +117,7 @@ export class OutboundRows {
     return Number(moved);
   }
 
-  /** Ends a message: a rule refused it, or the provider did for good. */
+  /** Ends a message: a rule refused it, or the provider did for good; `message.status` tells staff. */
   async fail(id: string, failure: Failure, at: Date): Promise<void> {
     const entry: StatusHistoryEntry = {
       status: 'failed',
@@ -114,7 +126,7 @@ export class OutboundRows {
       errorCode: failure.code,
       errorTitle: failure.title,
     };
-    await this.db
+    const [row] = (await this.db
       .q('whatsapp_messages')
       .where({ id })
       .update({
@@ -124,7 +136,27 @@ export class OutboundRows {
         locked_until: null,
         status_history: this.appendHistory(entry),
         updated_at: this.db.knex.fn.now(),
-      });
+      })
+      .returning([
+        'tenant_id',
+        'conversation_id',
+        'customer_phone',
+        this.db.knex.raw(`content->'context'->>'broadcastId' AS broadcast_id`),
+      ])) as FailedRow[];
+    if (row)
+      await this.events.append(
+        messageStatusEvents(
+          {
+            id,
+            tenantId: row.tenant_id,
+            conversationId: row.conversation_id ?? undefined,
+            customerPhone: row.customer_phone ?? undefined,
+            broadcastId: row.broadcast_id ?? undefined,
+          },
+          'failed',
+          failure,
+        ),
+      );
   }
 
   /** Back to the queue after a failed attempt, keeping its error for staff to see. */

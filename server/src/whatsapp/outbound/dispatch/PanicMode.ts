@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
 import type { AuditLog } from '../../../modules/audit/domain/AuditLog';
+import type { EventLog } from '../../../modules/events/domain/EventLog';
 import { assertAllowed, type Actor } from '../../../modules/identity/domain/Actor';
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
@@ -33,6 +34,7 @@ export class PanicMode extends EventEmitter {
     @inject(PanicStates) private readonly states: PanicStates,
     @inject(SendAttempts) private readonly attempts: SendAttempts,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Config) private readonly config: Config,
     @inject(TYPES.Metrics) private readonly metrics: Metrics,
@@ -67,6 +69,8 @@ export class PanicMode extends EventEmitter {
         entityId: tenantId,
         details: { reason, resumesAt: resumesAt.toISOString(), ...details },
       });
+      const change = { active: true, reason, since: now.toISOString(), resumesAt: resumesAt.toISOString() };
+      await this.events.append([{ tenantId, type: 'panic.changed', data: change }]);
       this.logger.error(
         { tenantId, reason, resumesAt, ...details },
         'panic mode: sending paused for the tenant',
@@ -123,6 +127,10 @@ export class PanicMode extends EventEmitter {
           entityId: s.tenantId,
           details: { reason: s.reason, since: s.since?.toISOString() },
         });
+      const change = { active: false, resumedBy: by };
+      await this.events.append(
+        states.map((s) => ({ tenantId: s.tenantId, type: 'panic.changed' as const, data: change })),
+      );
       return states;
     });
     for (const s of resumed) {

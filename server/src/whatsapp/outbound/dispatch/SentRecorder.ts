@@ -1,5 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { StatusHistoryEntry } from '../../../modules/message/domain/MessageStatus';
+import type { EventLog } from '../../../modules/events/domain/EventLog';
+import { messageStatusEvents } from '../../../modules/message/domain/messageEvents';
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
 import type { Logger } from '../../../shared/logging/createLogger';
@@ -13,6 +15,16 @@ export interface AcceptedSend {
   providerMessageId: string;
 }
 
+interface SentRow {
+  id: string;
+  held: boolean;
+  parked: boolean;
+  conversation_id: string | null;
+  broadcast_id: string | null;
+}
+
+type SentFacts = { conversationId?: string; broadcastId?: string };
+
 const COMMIT_ATTEMPTS = 3;
 const MAX_BATCH = 100;
 
@@ -20,7 +32,7 @@ const MAX_BATCH = 100;
  * Records sends the provider accepted: `sent` with the provider's id, `sent_at` and the history
  * entry, and the attempt settled. The provider accept → commit gap is the window in which a crash
  * sends a message twice (docs/decisions/0012), so sends are group-committed (GroupCommit: no
- * timer) and a batch is one statement — one round trip, committed on its own — retried a few
+ * timer) and a batch is one statement (plus one for its `message.sent` events, same transaction), retried a few
  * times. A batch that still fails is tried send by send, so one bad row cannot leave the others to
  * their lease. Statuses that arrived before a send was recorded are applied right after; should
  * that fail or the process die first, the stuck sweeper applies them (ParkedStatuses).
@@ -34,6 +46,7 @@ export class SentRecorder {
     @inject(ParkedStatuses) private readonly parked: ParkedStatuses,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Logger) private readonly logger: Logger,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   /** Resolves once the send is recorded. Call outside any transaction. */
@@ -66,8 +79,23 @@ export class SentRecorder {
     return errors;
   }
 
+  /** The sends and their `message.sent` events: one transaction, two statements for the batch. */
   private async commitBatch(sends: AcceptedSend[]): Promise<void> {
-    const outcomes = await this.markSent(sends, this.clock.now());
+    const outcomes = await this.db.run(async () => {
+      const marked = await this.markSent(sends, this.clock.now());
+      await this.events.append(
+        sends.flatMap(({ message }, i) => {
+          const { held, facts } = marked[i];
+          return held
+            ? messageStatusEvents(
+                { id: message.id, tenantId: message.tenantId, customerPhone: message.to, ...facts },
+                'sent',
+              )
+            : [];
+        }),
+      );
+      return marked;
+    });
     const parked: AcceptedSend[] = [];
     for (const [i, send] of sends.entries()) {
       if (outcomes[i].parked) parked.push(send);
@@ -95,7 +123,7 @@ export class SentRecorder {
   private async markSent(
     sends: AcceptedSend[],
     at: Date,
-  ): Promise<Array<{ held: boolean; parked: boolean }>> {
+  ): Promise<Array<{ held: boolean; parked: boolean; facts?: SentFacts }>> {
     const entry: StatusHistoryEntry = { status: 'sent', at: at.toISOString(), applied: true };
     const input = sends.map(({ message: m, providerMessageId }) => ({
       id: m.id,
@@ -104,7 +132,7 @@ export class SentRecorder {
       attempt_id: m.attemptId,
       provider_message_id: providerMessageId,
     }));
-    const { rows } = await this.db.q.raw<{ rows: Array<{ id: string; held: boolean; parked: boolean }> }>(
+    const { rows } = await this.db.q.raw<{ rows: SentRow[] }>(
       `WITH sent AS (
          SELECT * FROM jsonb_to_recordset(?::jsonb)
            AS s(id uuid, tenant_id uuid, attempt int, attempt_id bigint, provider_message_id text)
@@ -116,19 +144,28 @@ export class SentRecorder {
            FROM sent s
           WHERE m.id = ANY (ARRAY(SELECT id FROM sent)) AND m.id = s.id
             AND m.status = 'sending' AND m.attempts = s.attempt
-         RETURNING m.id
+         RETURNING m.id, m.conversation_id, m.content->'context'->>'broadcastId' AS broadcast_id
        ), settled AS (
          UPDATE whatsapp_send_attempts a SET outcome = 'sent', error_code = NULL
            FROM sent s WHERE a.id = ANY (ARRAY(SELECT attempt_id FROM sent)) AND a.id = s.attempt_id
        )
-       SELECT s.id, h.id IS NOT NULL AS held,
+       SELECT s.id, h.id IS NOT NULL AS held, h.conversation_id, h.broadcast_id,
               h.id IS NOT NULL AND EXISTS (
                 SELECT 1 FROM whatsapp_pending_statuses p
                  WHERE p.tenant_id = s.tenant_id AND p.provider_message_id = s.provider_message_id) AS parked
          FROM sent s LEFT JOIN held h ON h.id = s.id`,
       [JSON.stringify(input), at, JSON.stringify([entry])],
     );
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          held: r.held,
+          parked: r.parked,
+          facts: { conversationId: r.conversation_id ?? undefined, broadcastId: r.broadcast_id ?? undefined },
+        },
+      ]),
+    );
     return sends.map(({ message: m }) => byId.get(m.id) ?? { held: false, parked: false });
   }
 }

@@ -104,7 +104,13 @@ export interface WhatsappProvider {
     media: MediaUpload,
     signal?: AbortSignal,
   ): Promise<{ mediaId: string }>;
-  markAsRead(account: SendingAccount, providerMessageId: string, signal?: AbortSignal): Promise<void>;
+  /** Blue ticks up to this inbound message; with `typing`, also the typing indicator (Cloud API only). */
+  markAsRead(
+    account: SendingAccount,
+    providerMessageId: string,
+    signal?: AbortSignal,
+    options?: { typing?: boolean },
+  ): Promise<void>;
 }
 
 /** The adapter of each configured provider. */

@@ -48,8 +48,18 @@ export class CloudApiProvider implements WhatsappProvider {
     return { mediaId: id };
   }
 
-  async markAsRead(account: SendingAccount, providerMessageId: string, signal?: AbortSignal) {
-    const payload = { messaging_product: 'whatsapp', status: 'read', message_id: providerMessageId };
+  async markAsRead(
+    account: SendingAccount,
+    providerMessageId: string,
+    signal?: AbortSignal,
+    options: { typing?: boolean } = {},
+  ) {
+    const payload = {
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: providerMessageId,
+      ...(options.typing && { typing_indicator: { type: 'text' } }),
+    };
     await this.call(account, 'messages', JSON.stringify(payload), signal);
   }
 
