@@ -15,6 +15,7 @@ import { leadRoutes } from './modules/lead/http/leadRoutes';
 import { tripRoutes } from './modules/trip/http/tripRoutes';
 import { panicModeRoutes } from './whatsapp/outbound/http/panicModeRoutes';
 import { eventRoutes } from './modules/events/http/eventRoutes';
+import { contactRoutes } from './modules/contact/http/contactRoutes';
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
@@ -36,5 +37,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...broadcastRoutes(container),
     ...panicModeRoutes(container),
     ...eventRoutes(container),
+    ...contactRoutes(container),
   ];
 }

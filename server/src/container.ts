@@ -24,6 +24,7 @@ import { incidentModule } from './modules/incident/incidentModule';
 import { outboundModule } from './whatsapp/outbound/dispatch/outboundModule';
 import { jobsModule } from './jobs/jobsModule';
 import { eventsModule } from './modules/events/eventsModule';
+import { contactModule } from './modules/contact/contactModule';
 
 export interface Infrastructure {
   config: Config;
@@ -62,6 +63,7 @@ export function createContainer(infra: Infrastructure): Container {
     outboundModule,
     jobsModule,
     eventsModule,
+    contactModule,
   );
   return container;
 }

@@ -114,4 +114,7 @@ export const TYPES = {
   EventStreamOptions: Symbol.for('EventStreamOptions'),
   EventRetention: Symbol.for('EventRetention'),
   ShowTypingIndicator: Symbol.for('ShowTypingIndicator'),
+  ContactRepository: Symbol.for('ContactRepository'),
+  UpdateContact: Symbol.for('UpdateContact'),
+  AddNote: Symbol.for('AddNote'),
 } as const;

@@ -27,9 +27,10 @@ export class CommandRouter implements MessageRouter {
     );
     const replies = repliesFor(language);
     const routed = messages.map((message, i) => ({ actor: actors[i], message }));
+    // Customers are answered in their own language (SPEC §19), staff in the tenant's.
     await this.customers.handle(
       routed.filter((r) => r.actor.role === 'customer'),
-      replies,
+      (message) => repliesFor(message.customerLanguage ?? language),
     );
     for (const { actor, message } of routed)
       if (actor.role !== 'customer') await this.staff.handle(actor, message, replies);

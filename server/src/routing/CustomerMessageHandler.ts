@@ -37,18 +37,18 @@ export class CustomerMessageHandler {
    * Messages of one tenant, one per customer. Enquiries and follow-ups (nearly all the traffic) are
    * handled together, set-based; the other intents one by one.
    */
-  async handle(messages: CustomerMessage[], replies: Replies): Promise<void> {
+  async handle(messages: CustomerMessage[], repliesOf: (m: RoutableMessage) => Replies): Promise<void> {
     const parsed = messages.map((m) => ({
       ...m,
       intent: parseCustomerIntent(m.message.event.text, m.message.event.reply),
     }));
     const answers = await this.enquire(
       parsed.filter((p) => p.intent.kind === 'enquiry'),
-      replies,
+      repliesOf,
     );
     for (const p of parsed)
       if (p.intent.kind !== 'enquiry')
-        answers.set(p, await this.answer(p.actor, p.intent, p.message, replies));
+        answers.set(p, await this.answer(p.actor, p.intent, p.message, repliesOf(p.message)));
     await this.outbound.enqueueAll(
       parsed.flatMap((p) => {
         const { actor, message, intent } = p;
@@ -116,7 +116,7 @@ export class CustomerMessageHandler {
    */
   private async enquire(
     enquiries: CustomerMessage[],
-    replies: Replies,
+    repliesOf: (m: RoutableMessage) => Replies,
   ): Promise<Map<CustomerMessage, string | undefined>> {
     const answers = new Map<CustomerMessage, string | undefined>();
     if (!enquiries.length) return answers;
@@ -159,7 +159,7 @@ export class CustomerMessageHandler {
       }),
     );
     enquiries.forEach((e, i) =>
-      answers.set(e, results[i].created ? replies.leadCreated(results[i].lead.ref) : undefined),
+      answers.set(e, results[i].created ? repliesOf(e.message).leadCreated(results[i].lead.ref) : undefined),
     );
     return answers;
   }

@@ -124,6 +124,33 @@ const es: typeof en = {
         ),
 };
 
+// Customers' lines in Portuguese (SPEC §19); staff commands stay in the tenant's language.
+const pt: typeof en = {
+  ...en,
+  leadCreated: (ref) =>
+    `Obrigado pela sua mensagem! Sua consulta é ${ref}; alguém da nossa equipe vai responder em breve.`,
+  optedOut: 'Você não receberá mais mensagens nossas. Responda START para voltar a receber.',
+  optedIn: 'Bem-vindo de volta! Você voltará a receber nossas mensagens. Responda STOP para cancelar.',
+  noBooking:
+    'Não encontramos uma reserva para este número. Se reservou com outro número, informe a referência (BK-…).',
+  bookings: (lines) =>
+    [
+      'Suas reservas:',
+      ...lines.map(
+        (b) =>
+          `• ${b.ref}${b.tripName ? ` — ${b.tripName}` : ''}${b.departureDate ? ` (${b.departureDate})` : ''}: ${b.status.replace('_', ' ')}, ${b.paymentState.replace('_', ' ')}`,
+      ),
+    ].join('\n'),
+  repWillSend: 'Seu consultor de vendas enviará os dados de pagamento em breve.',
+  customerStaffCommand: 'Desculpe, esse comando é só para a nossa equipe. Como podemos ajudar?',
+  help: (role) =>
+    role === 'customer'
+      ? 'Escreva sua pergunta e responderemos. STATUS mostra suas reservas, PAY envia o link de pagamento, STOP cancela.'
+      : en.help(role),
+};
+
 export type Replies = typeof en;
 
-export const repliesFor = (language: string): Replies => (language.startsWith('es') ? es : en);
+const BY_LANGUAGE: Record<string, Replies> = { en, es, pt };
+
+export const repliesFor = (language: string): Replies => BY_LANGUAGE[language.slice(0, 2)] ?? en;

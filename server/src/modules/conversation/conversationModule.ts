@@ -12,6 +12,7 @@ import { KnexConversationRepository } from './infrastructure/KnexConversationRep
 import { ExpireConversationsJob } from './application/ExpireConversationsJob';
 import { UpdateConversation } from './application/UpdateConversation';
 import { ShowTypingIndicator } from './application/ShowTypingIndicator';
+import { AddNote } from '../timeline/application/AddNote';
 
 /** Repositories of the conversation side: conversations, messages, opt-ins, templates, timeline. */
 export const conversationModule = new ContainerModule(({ bind }) => {
@@ -27,4 +28,5 @@ export const conversationModule = new ContainerModule(({ bind }) => {
   bind(TYPES.Jobs).to(ExpireConversationsJob);
   bind(TYPES.UpdateConversation).to(UpdateConversation);
   bind(TYPES.ShowTypingIndicator).to(ShowTypingIndicator);
+  bind(TYPES.AddNote).to(AddNote);
 });

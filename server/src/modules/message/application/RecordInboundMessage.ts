@@ -15,6 +15,8 @@ import type { MessageRepository } from '../domain/Message';
 import { inboundContent } from '../domain/inboundContent';
 import type { ReadReceipts } from '../domain/ReadReceipts';
 import type { EventLog } from '../../events/domain/EventLog';
+import type { ContactRepository } from '../../contact/domain/Contact';
+import { detectLanguage } from '../../contact/domain/detectLanguage';
 import { messageReceived } from '../domain/messageEvents';
 
 export type InboundOutcome = 'recorded' | 'duplicate';
@@ -36,6 +38,7 @@ export class RecordInboundMessage {
     @inject(TYPES.MessageRouter) private readonly router: MessageRouter,
     @inject(TYPES.ReadReceipts) private readonly readReceipts: ReadReceipts,
     @inject(TYPES.EventLog) private readonly events: EventLog,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
   ) {}
 
   async execute(tenantId: string, event: InboundMessageEvent): Promise<InboundOutcome> {
@@ -104,6 +107,15 @@ export class RecordInboundMessage {
         }),
       ),
     );
+    const languages = await this.contacts.touch(
+      tenantId,
+      fresh.map(({ event, customerPhone }) => ({
+        phone: customerPhone,
+        name: event.from.name,
+        language: detectLanguage(event.text),
+        at: event.timestamp,
+      })),
+    );
     const consents = await this.optIns.recordFirstContact(
       tenantId,
       fresh.map((m) => m.customerPhone),
@@ -122,6 +134,7 @@ export class RecordInboundMessage {
           conversation,
           consent: consents.get(customerPhone)!,
           event,
+          customerLanguage: languages.get(customerPhone),
         });
     }
     await this.router.route(routable);

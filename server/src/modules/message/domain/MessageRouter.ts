@@ -11,6 +11,8 @@ export interface RoutableMessage {
   /** The sender's opt-in status once this message was recorded (before any STOP/START in it). */
   consent: OptInStatus;
   event: InboundMessageEvent;
+  /** The customer's language (set by staff, else detected from their messages), when known. */
+  customerLanguage?: string;
 }
 
 /**

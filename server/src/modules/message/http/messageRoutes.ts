@@ -9,9 +9,11 @@ import type { QueuedMessage, SendStaffMessage, StaffMessage } from '../applicati
 import { findConversation } from '../../conversation/infrastructure/conversationQueries';
 import { NotFoundError } from '../../../shared/errors/AppError';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
-import { phoneInput, uuid } from '../../../shared/http/api/schemas';
+import { pageOf, pageQuery, phoneInput, timestamp, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
-import { findMessage } from '../infrastructure/messageQueries';
+import { findMessage, listMessages, type MessageFilters } from '../infrastructure/messageQueries';
+import { MESSAGE_STATUSES } from '../domain/MessageStatus';
+import type { PageRequest } from '../../../shared/db/keysetPage';
 import { templateCallSchema } from '../../template/http/templateCallSchema';
 import { messageJson, messageSchema } from './messageRepresentation';
 
@@ -51,6 +53,29 @@ export function messageRoutes(container: Container): RouteDefinition[] {
   const send = (actor: Actor, message: StaffMessage): Promise<QueuedMessage> =>
     container.get<SendStaffMessage>(TYPES.SendStaffMessage).execute(actor, message);
   return [
+    defineRoute<unknown, PageRequest & MessageFilters>({
+      method: 'get',
+      path: '/messages',
+      tag: 'messages',
+      summary: 'Messages of the tenant, newest first (staff alerts included)',
+      permission: 'manage_conversations',
+      request: {
+        query: Joi.object({
+          ...pageQuery,
+          conversationId: uuid(),
+          phone: phoneInput(),
+          direction: Joi.string().valid('INBOUND', 'OUTBOUND'),
+          status: Joi.string().valid(...MESSAGE_STATUSES),
+          since: timestamp().description('Only messages created at or after this time'),
+        }),
+      },
+      responses: { 200: { description: 'A page of messages', schema: pageOf(messageSchema, 'MessageList') } },
+      async handler({ actor, query }) {
+        const phone = query.phone && (await normalizePhone(tenants, actor.tenantId, query.phone));
+        const page = await listMessages(db, actor.tenantId, { ...query, phone }, query);
+        return { status: 200, body: { ...page, data: page.data.map(messageJson) } };
+      },
+    }),
     defineRoute<Omit<StaffMessage, 'to'> & { to: string }>({
       method: 'post',
       path: '/messages',

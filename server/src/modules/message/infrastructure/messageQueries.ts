@@ -21,6 +21,35 @@ export async function listConversationMessages(
   return { data: rows.map(toMessage), nextCursor };
 }
 
+export interface MessageFilters {
+  conversationId?: string;
+  /** E.164: the customer (or staff member) the message was from or to. */
+  phone?: string;
+  direction?: 'INBOUND' | 'OUTBOUND';
+  status?: string;
+  since?: Date;
+}
+
+/**
+ * `GET /messages`: every message of the tenant, newest first, staff alerts included (they belong
+ * to no conversation); served by (tenant_id, created_at, id), or (conversation_id, …) with one.
+ */
+export async function listMessages(
+  db: Database,
+  tenantId: string,
+  filters: MessageFilters,
+  page: PageRequest,
+): Promise<Page<Message>> {
+  const query = db.q('whatsapp_messages').where({ tenant_id: tenantId }).select('*');
+  if (filters.conversationId) query.where({ conversation_id: filters.conversationId });
+  if (filters.phone) query.where({ customer_phone: filters.phone });
+  if (filters.direction) query.where({ direction: filters.direction });
+  if (filters.status) query.where({ status: filters.status });
+  if (filters.since) query.where('created_at', '>=', filters.since);
+  const { rows, nextCursor } = await keysetPage<Row>(db, query, page);
+  return { data: rows.map(toMessage), nextCursor };
+}
+
 export async function findMessage(db: Database, tenantId: string, id: string): Promise<Message | undefined> {
   if (!isUuid(id)) return undefined;
   const row = (await db.q('whatsapp_messages').where({ tenant_id: tenantId, id }).first()) as Row | undefined;

@@ -14,7 +14,8 @@ export interface NewTimelineEntry {
 }
 
 export interface TimelineRepository {
-  add(entry: NewTimelineEntry): Promise<void>;
+  /** Returns the new entry's id. */
+  add(entry: NewTimelineEntry): Promise<string>;
   /** Several entries in one statement. */
   addAll(entries: NewTimelineEntry[]): Promise<void>;
 }

@@ -58,17 +58,25 @@ export async function listTimeline(
     .where({ tenant_id: tenantId, entity_type: entity.entityType, entity_id: entity.entityId })
     .select('*');
   const { rows, nextCursor } = await keysetPage<Row>(db, query, page);
-  return {
-    data: rows.map((r) => ({
-      id: r.id,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      eventType: r.event_type,
-      source: r.source,
-      actor: r.actor ?? undefined,
-      content: r.content,
-      createdAt: r.created_at,
-    })),
-    nextCursor,
-  };
+  return { data: rows.map(toView), nextCursor };
 }
+
+export async function findTimelineEntry(
+  db: Database,
+  tenantId: string,
+  id: string,
+): Promise<TimelineEntryView | undefined> {
+  const row = (await db.q('timeline_entries').where({ tenant_id: tenantId, id }).first()) as Row | undefined;
+  return row && toView(row);
+}
+
+const toView = (r: Row): TimelineEntryView => ({
+  id: r.id,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  eventType: r.event_type,
+  source: r.source,
+  actor: r.actor ?? undefined,
+  content: r.content,
+  createdAt: r.created_at,
+});
