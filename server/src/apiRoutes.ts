@@ -16,6 +16,7 @@ import { tripRoutes } from './modules/trip/http/tripRoutes';
 import { panicModeRoutes } from './whatsapp/outbound/http/panicModeRoutes';
 import { eventRoutes } from './modules/events/http/eventRoutes';
 import { contactRoutes } from './modules/contact/http/contactRoutes';
+import { webhookSubscriptionRoutes } from './modules/webhook/http/webhookSubscriptionRoutes';
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
@@ -38,5 +39,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...panicModeRoutes(container),
     ...eventRoutes(container),
     ...contactRoutes(container),
+    ...webhookSubscriptionRoutes(container),
   ];
 }

@@ -15,6 +15,10 @@ export interface Config {
   panicCooldownMinutes: number;
   /** Bearer token required on GET /metrics when set. */
   metricsToken?: string;
+  webhooks: {
+    /** Outbound webhooks may target loopback, private and link-local addresses (tests, private networks). */
+    allowPrivateTargets: boolean;
+  };
   jobs: {
     /** Whether this instance runs the scheduler (every instance may: each tick runs once). */
     enabled: boolean;
@@ -114,6 +118,7 @@ const schema = Joi.object({
   JOBS_ENABLED: Joi.boolean().default(true),
   JOB_SCHEDULES: jobSchedules.default({}),
   METRICS_TOKEN: Joi.string().min(16),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: Joi.boolean().default(false),
 })
   .unknown(true)
   .messages({ 'any.required': '{#label} is required', 'any.unknown': '{#label} is not allowed' });
@@ -139,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     paymentLinkBaseUrl: v.PAYMENT_LINK_BASE_URL.replace(/\/$/, ''),
     panicCooldownMinutes: v.PANIC_COOLDOWN_MINUTES,
     metricsToken: v.METRICS_TOKEN,
+    webhooks: Object.freeze({ allowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS }),
     jobs: Object.freeze({ enabled: v.JOBS_ENABLED, schedules: Object.freeze(v.JOB_SCHEDULES) }),
     whatsapp: Object.freeze({
       provider: v.WHATSAPP_PROVIDER,

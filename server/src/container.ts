@@ -25,6 +25,7 @@ import { outboundModule } from './whatsapp/outbound/dispatch/outboundModule';
 import { jobsModule } from './jobs/jobsModule';
 import { eventsModule } from './modules/events/eventsModule';
 import { contactModule } from './modules/contact/contactModule';
+import { webhookModule } from './modules/webhook/webhookModule';
 
 export interface Infrastructure {
   config: Config;
@@ -64,6 +65,7 @@ export function createContainer(infra: Infrastructure): Container {
     jobsModule,
     eventsModule,
     contactModule,
+    webhookModule,
   );
   return container;
 }

@@ -117,4 +117,8 @@ export const TYPES = {
   ContactRepository: Symbol.for('ContactRepository'),
   UpdateContact: Symbol.for('UpdateContact'),
   AddNote: Symbol.for('AddNote'),
+  WebhookSubscriptions: Symbol.for('WebhookSubscriptions'),
+  WebhookDeliveries: Symbol.for('WebhookDeliveries'),
+  WebhookDeliveryWorker: Symbol.for('WebhookDeliveryWorker'),
+  CreateWebhookSubscription: Symbol.for('CreateWebhookSubscription'),
 } as const;
