@@ -38,8 +38,8 @@ export class KnexWebhookSubscriptions {
   async create(s: NewSubscription): Promise<WebhookSubscription> {
     const [row] = (
       await this.db.q.raw<{ rows: SubscriptionRow[] }>(
-        `INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_by, last_event_id)
-       VALUES (?, ?, ?::text[], ?, ?, COALESCE((SELECT last_id FROM event_sequences WHERE tenant_id = ?), 0))
+        `INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_by, next_attempt_at, last_event_id)
+       VALUES (?, ?, ?::text[], ?, ?, '-infinity', COALESCE((SELECT last_id FROM event_sequences WHERE tenant_id = ?), 0))
        RETURNING *`,
         [s.tenantId, s.url, s.events, s.secret, s.createdBy ?? null, s.tenantId],
       )
