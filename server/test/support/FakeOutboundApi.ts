@@ -35,6 +35,8 @@ export interface FakeUpload {
 export class FakeOutboundApi {
   readonly sent: FakeSent[] = [];
   readonly reads: string[] = [];
+  /** Read receipts that carried the typing indicator (their message ids). */
+  readonly typing: string[] = [];
   readonly uploads: FakeUpload[] = [];
   /** Twilio account SID → auth token. */
   readonly twilioAccounts = new Map<string, string>();
@@ -74,6 +76,7 @@ export class FakeOutboundApi {
     if (body.status === 'read') {
       if (this.failed('read', res)) return;
       this.reads.push(String(body.message_id));
+      if (body.typing_indicator) this.typing.push(String(body.message_id));
       return sendJson(res, 200, { success: true });
     }
     if (this.failed('send', res)) return;
