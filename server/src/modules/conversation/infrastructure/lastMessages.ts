@@ -8,7 +8,11 @@ export interface LastMessage {
   status: string;
 }
 
-/** The latest message of each conversation: one probe of (conversation_id, created_at, id) each. */
+/**
+ * The latest message of each conversation: one probe of (conversation_id, created_at, id) each. A
+ * reply queued in the transaction that recorded the customer's message has the same created_at
+ * (the transaction's time); the reply is the later of the two.
+ */
 export async function lastMessages(
   db: Database,
   conversationIds: string[],
@@ -28,7 +32,8 @@ export async function lastMessages(
        FROM unnest(?::uuid[]) AS c(id)
        CROSS JOIN LATERAL (
          SELECT content->>'text' AS text, type, direction, created_at, status FROM whatsapp_messages
-          WHERE conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1) m`,
+          WHERE conversation_id = c.id
+          ORDER BY created_at DESC, direction = 'OUTBOUND' DESC, id DESC LIMIT 1) m`,
     [conversationIds],
   );
   return new Map(
