@@ -46,6 +46,11 @@ export interface Config {
     rateLimitPerMinute: number;
     /** Provider calls in flight per instance; unset: 16 on PostgreSQL, 1 on the embedded database. */
     sendConcurrency?: number;
+    /**
+     * Hosts inbound media may be downloaded from besides the configured API origins (`*.fbsbx.com`,
+     * `host:port`); unset: each provider's own CDN hosts.
+     */
+    mediaHosts?: readonly string[];
   };
 }
 
@@ -82,6 +87,16 @@ const jobSchedules = Joi.string().custom((value: string, helpers) => {
   return schedules;
 });
 
+/** `WHATSAPP_MEDIA_HOSTS=lookaside.fbsbx.com,*.fbcdn.net,127.0.0.1:4010`: `,`-separated host patterns. */
+const mediaHosts = Joi.string().custom((value: string, helpers) => {
+  const hosts = value
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = hosts.find((h) => !/^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/.test(h));
+  return bad ? helpers.message({ custom: `"${bad}" is not a host, *.domain or host:port` }) : hosts;
+});
+
 const schema = Joi.object({
   PORT: Joi.number().port().default(3000),
   HOST: Joi.string().hostname().default('0.0.0.0'),
@@ -112,6 +127,7 @@ const schema = Joi.object({
   WHATSAPP_MESSAGE_RETENTION_DAYS: Joi.number().integer().min(1).default(90),
   WHATSAPP_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(50),
   WHATSAPP_SEND_CONCURRENCY: Joi.number().integer().min(1).max(256),
+  WHATSAPP_MEDIA_HOSTS: mediaHosts,
   PANIC_COOLDOWN_MINUTES: Joi.number().integer().min(1).default(60),
   ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }),
   PAYMENT_LINK_BASE_URL: url().default('http://localhost:3000/pay'),
@@ -166,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       messageRetentionDays: v.WHATSAPP_MESSAGE_RETENTION_DAYS,
       rateLimitPerMinute: v.WHATSAPP_RATE_LIMIT_PER_MINUTE,
       sendConcurrency: v.WHATSAPP_SEND_CONCURRENCY,
+      mediaHosts: v.WHATSAPP_MEDIA_HOSTS && Object.freeze(v.WHATSAPP_MEDIA_HOSTS),
     }),
   });
 }

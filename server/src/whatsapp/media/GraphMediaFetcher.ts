@@ -3,6 +3,7 @@ import { MediaDownloadError } from '../../modules/media/domain/MediaDownloadErro
 import type { ProviderCredentials } from '../../modules/connection/domain/WhatsappConfiguration';
 import { getWithCredentials } from './getWithCredentials';
 import { httpFailure } from './httpFailure';
+import type { MediaHostPolicy } from './MediaHostPolicy';
 import { networkFailure } from './networkFailure';
 import { readLimitedBody } from './readLimitedBody';
 
@@ -13,6 +14,8 @@ export interface GraphMediaEndpoint {
   authHeaders(credentials: ProviderCredentials): Record<string, string> | undefined;
   /** 360dialog proxies Meta's CDN: the URL it returns is fetched with its host swapped to this one. */
   downloadBaseUrl?: string;
+  /** Where the download URL the lookup answers (and its redirects) may point. */
+  hosts: MediaHostPolicy;
 }
 
 interface MediaInfo {
@@ -25,7 +28,8 @@ interface MediaInfo {
 /**
  * Meta Cloud API media (also 360dialog, which serves the same API): `GET /{media-id}` gives a
  * short-lived URL, downloaded with the same credentials. A 404 on that URL means it expired: the
- * next attempt asks for a new one.
+ * next attempt asks for a new one. Only a media id is ever downloaded: a URL that came in a
+ * webhook is not the provider's answer and is never fetched.
  */
 export class GraphMediaFetcher implements MediaFetcher {
   constructor(private readonly endpoint: GraphMediaEndpoint) {}
@@ -34,19 +38,23 @@ export class GraphMediaFetcher implements MediaFetcher {
     const headers = this.endpoint.authHeaders(credentials);
     if (!headers)
       throw new MediaDownloadError('MISSING_CREDENTIALS', 'no media credentials configured', false);
+    if (!ref.providerMediaId)
+      throw new MediaDownloadError('NO_MEDIA_ID', 'the message carried no media id', false);
     try {
-      const info = ref.providerMediaId
-        ? await this.lookup(ref.providerMediaId, headers, signal)
-        : { url: requireUrl(ref.url) };
+      const info = await this.lookup(ref.providerMediaId, headers, signal);
       if (info.declaredSize !== undefined && info.declaredSize > ref.maxBytes)
         throw MediaDownloadError.tooLarge(info.declaredSize, ref.maxBytes);
-      const response = await getWithCredentials(this.downloadUrl(info.url), headers, signal);
+      const response = await getWithCredentials(
+        this.downloadUrl(info.url),
+        headers,
+        this.endpoint.hosts,
+        signal,
+      );
       if (!response.ok)
         throw await httpFailure(response, {
           source: 'graph',
           step: 'media download',
-          // Without a media id there is no way to a fresh URL.
-          notFoundRetryable: ref.providerMediaId !== undefined,
+          notFoundRetryable: true,
         });
       const bytes = await readLimitedBody(response, ref.maxBytes);
       return {
@@ -66,7 +74,7 @@ export class GraphMediaFetcher implements MediaFetcher {
     signal: AbortSignal,
   ): Promise<MediaInfo> {
     const lookupUrl = `${this.endpoint.lookupBaseUrl}/${encodeURIComponent(mediaId)}`;
-    const response = await getWithCredentials(lookupUrl, headers, signal);
+    const response = await getWithCredentials(lookupUrl, headers, this.endpoint.hosts, signal);
     if (!response.ok) throw await httpFailure(response, { source: 'graph', step: 'media lookup' });
     const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     const url = body?.url;
@@ -86,9 +94,4 @@ export class GraphMediaFetcher implements MediaFetcher {
     const parsed = new URL(url);
     return `${this.endpoint.downloadBaseUrl}${parsed.pathname}${parsed.search}`;
   }
-}
-
-function requireUrl(url: string | undefined): string {
-  if (!url) throw new MediaDownloadError('BAD_MEDIA_REF', 'neither a media id nor a URL', false);
-  return url;
 }

@@ -138,6 +138,31 @@ describe('REST: broadcast lists and broadcasts', () => {
     });
   });
 
+  it('answers 422 TEMPLATE_PARAMS for a value WhatsApp refuses (a new line), and queues nothing', async () => {
+    const { tenant, key } = await staff('operations');
+    await testDb()
+      .knex('whatsapp_templates')
+      .insert({
+        tenant_id: tenant.id,
+        name: 'trip_news',
+        language: 'en',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        components: JSON.stringify([{ type: 'BODY', text: 'News about your trip: {{1}}.' }]),
+      });
+    const list = await api.post('/broadcast-lists', {
+      key,
+      body: { name: 'News', members: [{ phone: '+14155550312' }] },
+    });
+    const res = await api.post('/broadcasts', {
+      key,
+      body: { template: { name: 'trip_news', params: ['we leave\nat 8'] }, listId: list.body.id },
+    });
+    expect(res.status).to.equal(422);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).to.deep.equal(['template.params[0]']);
+    expect(await testDb().knex('whatsapp_messages').where({ tenant_id: tenant.id })).to.have.length(0);
+  });
+
   it('answers 400, 403, 404 and 422 as it should', async () => {
     const { tenant, key } = await staff('operations');
     const bad = await api.post('/broadcasts', {

@@ -166,6 +166,70 @@ describe('REST: sending messages', () => {
       expect(wrong.body.detail).to.contain('template.params: the body takes 1 parameters, 0 given');
     });
 
+    it('answers 422 TEMPLATE_PARAMS naming each value with a new line, a tab or five spaces in a row (WhatsApp 132018), and queues nothing', async () => {
+      const { tenant, key } = await tenantWithTicket();
+      const post = (template: object) =>
+        api.post('/messages', { key, body: { to: '+14155550123', template: { ...ticket, ...template } } });
+
+      for (const text of ['Ana\nMaría', 'Ana\tMaría', 'Ana     María', 'Ana\r\n']) {
+        const res = await post({ params: [text] });
+        expect(res.status, JSON.stringify(text)).to.equal(422);
+        expect(res.body.code).to.equal('TEMPLATE_PARAMS');
+        expect(res.body.fields).to.deep.equal([
+          {
+            field: 'template.params[0]',
+            message:
+              'must not contain a new line, a tab or more than four spaces in a row (WhatsApp error 132018)',
+          },
+        ]);
+      }
+      const header = await post({ header: { type: 'text', text: 'TRP\n1' } });
+      expect(header.body.fields.map((f: { field: string }) => f.field)).to.deep.equal([
+        'template.header.text',
+      ]);
+      const button = await post({ buttons: [ticket.buttons[0], { index: 1, type: 'url', text: 'BK\t1' }] });
+      expect(button.body.fields.map((f: { field: string }) => f.field)).to.deep.equal([
+        'template.buttons[1].text',
+      ]);
+      expect((await post({ params: ['Ana    María'] })).status, 'four spaces are allowed').to.equal(202);
+      const queued = await testDb().knex('whatsapp_messages').where({ tenant_id: tenant.id });
+      expect(queued).to.have.length(1);
+    });
+
+    it('answers 400 naming the link for media at a private, loopback or link-local address', async () => {
+      const { key } = await tenantWithTicket();
+      const links = [
+        'http://127.0.0.1/a.jpg',
+        'http://localhost:8080/a.jpg',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://10.0.0.5/a.jpg',
+        'http://[::1]/a.jpg',
+        'http://[::ffff:127.0.0.1]/a.jpg',
+        'http://0x7f000001/a.jpg',
+      ];
+      for (const link of links) {
+        const media = await api.post('/messages', {
+          key,
+          body: { to: '+14155550123', media: { type: 'image', link } },
+        });
+        expect(media.status, link).to.equal(400);
+        expect(media.body.fields.map((f: { field: string }) => f.field)).to.deep.equal(['media.link']);
+        const header = await api.post('/messages', {
+          key,
+          body: { to: '+14155550123', template: { ...ticket, header: { type: 'image', link } } },
+        });
+        expect(header.status, link).to.equal(400);
+        expect(header.body.fields.map((f: { field: string }) => f.field)).to.deep.equal([
+          'template.header.link',
+        ]);
+      }
+      const fine = await api.post('/messages', {
+        key,
+        body: { to: '+14155550123', media: { type: 'image', link: 'https://cdn.example.com/a.jpg' } },
+      });
+      expect(fine.status).to.not.equal(400);
+    });
+
     it('answers 400 for a malformed header or button, naming the field', async () => {
       const { key } = await tenantWithTicket();
       const post = (template: object) =>

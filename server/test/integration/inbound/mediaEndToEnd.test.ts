@@ -7,6 +7,9 @@ import { expect } from 'chai';
 import type { DownloadMedia } from '../../../src/modules/media/application/DownloadMedia';
 import { TYPES } from '../../../src/types';
 import { FakeProviderServer } from '../../support/FakeProviderServer';
+import type { Tenant } from '../../../src/modules/identity/domain/Tenant';
+import { aUser } from '../../support/builders';
+import { loadFixture } from '../../support/fixtures';
 import { inboundHarness } from '../../support/inboundHarness';
 import { testDb } from '../../support/integrationHooks';
 
@@ -50,5 +53,42 @@ describe('inbound media, end to end', () => {
     expect(fake.requestsTo('/v21.0/5507846353537433')[0].headers.authorization).to.equal(
       'Bearer EAAG-fixture',
     );
+  });
+
+  it('never fetches a URL a webhook names: an image with a url and no id is recorded as failed, nothing requested, nothing served', async () => {
+    const internal = await FakeProviderServer.start();
+    try {
+      internal.serveBytes('/admin', Buffer.from('internal'), 'text/html');
+      const h = await inboundHarness({
+        WHATSAPP_ENABLE_MEDIA: 'true',
+        WHATSAPP_API_BASE_URL: fake.url,
+        DATA_DIR: dataDir,
+      });
+      fake.tokens.add('EAAG-fixture');
+      const delivery = JSON.parse(loadFixture('meta-image.json').toString('utf8'));
+      const image = delivery.entry[0].changes[0].value.messages[0].image;
+      delete image.id;
+      image.url = `${internal.url}/admin`;
+      await h.postMeta(JSON.stringify(delivery)).expect(200);
+      await h.processor.drain();
+      h.clock.set(new Date(Date.now() + 1000));
+      await h.container.get<DownloadMedia>(TYPES.MediaDownloader).execute();
+
+      const media = await testDb().knex('whatsapp_media').first();
+      expect(media).to.include({ status: 'failed', provider_media_id: null, storage_key: null });
+      expect(media.error).to.match(/^NO_MEDIA_ID: /);
+      expect(internal.requests, 'requests to the URL the webhook named').to.have.length(0);
+      expect(
+        fake.requests.filter((r) => r.method === 'GET'),
+        'media requests to the provider',
+      ).to.deep.equal([]);
+      const manager = await aUser({ id: h.tenantId } as Tenant, { role: 'manager' });
+      const served = await h.http
+        .get(`/api/v1/media/${media.id}`)
+        .set('authorization', `Bearer ${manager.apiKey}`);
+      expect(served.status).to.equal(409);
+    } finally {
+      await internal.close();
+    }
   });
 });

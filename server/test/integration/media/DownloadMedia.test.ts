@@ -279,9 +279,11 @@ describe('DownloadMedia', () => {
     const MESSAGE_SID = `MM${'3'.repeat(32)}`;
     const MEDIA_SID = `ME${'0'.repeat(32)}`;
 
-    it('downloads MediaUrl with basic auth, follows the redirect and sends no credentials to the storage host', async () => {
+    it('downloads the media resource with basic auth, follows the redirect to an allowed storage host and sends it no credentials', async () => {
       const storage = await FakeProviderServer.start();
       try {
+        const storageHost = new URL(storage.url).host;
+        context = await mediaTestContext(fake, { WHATSAPP_MEDIA_HOSTS: storageHost });
         const bytes = someBytes();
         fake.addTwilioMedia({
           accountSid: ACCOUNT_SID,
@@ -298,7 +300,6 @@ describe('DownloadMedia', () => {
         });
         const id = await aPendingMedia(context, tenant, {
           providerMediaId: MEDIA_SID,
-          url: `${fake.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages/${MESSAGE_SID}/Media/${MEDIA_SID}`,
           providerMessageId: MESSAGE_SID,
         });
         dueNow(context);
@@ -318,19 +319,52 @@ describe('DownloadMedia', () => {
       }
     });
 
-    it('refuses a media URL outside the Twilio API rather than sending it the credentials', async () => {
+    it('does not follow the redirect to a storage host that is not one of Twilio’s', async () => {
+      const storage = await FakeProviderServer.start();
+      try {
+        fake.addTwilioMedia({
+          accountSid: ACCOUNT_SID,
+          authToken: 'twilio-token',
+          messageSid: MESSAGE_SID,
+          mediaSid: MEDIA_SID,
+          bytes: someBytes(),
+          storage,
+        });
+        const tenant = await aConfiguredTenant(context, 'twilio', {
+          twilioAccountSid: ACCOUNT_SID,
+          twilioAuthToken: 'twilio-token',
+        });
+        const id = await aPendingMedia(context, tenant, {
+          providerMediaId: MEDIA_SID,
+          providerMessageId: MESSAGE_SID,
+        });
+        dueNow(context);
+
+        await context.downloader.execute();
+
+        const row = await mediaRow(id);
+        expect(row.status).to.equal('failed');
+        expect(row.error).to.match(/^UNTRUSTED_MEDIA_URL: /);
+        expect(storage.requests).to.have.length(0);
+      } finally {
+        await storage.close();
+      }
+    });
+
+    it('needs the media and message SIDs: a row without them fails without a request', async () => {
       const tenant = await aConfiguredTenant(context, 'twilio', {
         twilioAccountSid: ACCOUNT_SID,
         twilioAuthToken: 'twilio-token',
       });
-      const id = await aPendingMedia(context, tenant, { url: 'https://attacker.example/steal' });
+      const id = await aPendingMedia(context, tenant, {});
       dueNow(context);
 
       await context.downloader.execute();
 
       const row = await mediaRow(id);
       expect(row.status).to.equal('failed');
-      expect(row.error).to.match(/^UNTRUSTED_MEDIA_URL: /);
+      expect(row.error).to.match(/^BAD_MEDIA_REF: /);
+      expect(fake.requests).to.have.length(0);
     });
   });
 

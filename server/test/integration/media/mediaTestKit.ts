@@ -67,7 +67,6 @@ export async function aConfiguredTenant(
 export interface PendingMediaInput {
   type?: MediaType;
   providerMediaId?: string;
-  url?: string;
   providerMessageId?: string;
   sha256?: string;
   mimeType?: string;
@@ -95,7 +94,6 @@ export async function aPendingMedia(
     messageId: message.id,
     type,
     providerMediaId: input.providerMediaId,
-    url: input.url,
     sha256: input.sha256,
     mimeType: input.mimeType,
   });

@@ -4,7 +4,7 @@ import type { Clock } from '../../../shared/clock/Clock';
 import type { Database } from '../../../shared/db/Database';
 import { ValidationError } from '../../../shared/errors/AppError';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
-import { nullable, timestamp } from '../../../shared/http/api/schemas';
+import { nullable, timestamp, timestampInput } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import { analyticsSummary, type AnalyticsSummary } from '../infrastructure/analyticsSummaryQuery';
 
@@ -77,7 +77,7 @@ export function analyticsRoutes(container: Container): RouteDefinition[] {
         'Messages sent/received, delivery and read rates, median first response, enquiries → leads → bookings',
       description: `\`from\` inclusive, \`to\` exclusive (ISO dates or timestamps); default: the last 30 days. At most ${MAX_RANGE_DAYS} days.`,
       permission: 'view_analytics',
-      request: { query: Joi.object({ from: timestamp(), to: timestamp() }) },
+      request: { query: Joi.object({ from: timestampInput(), to: timestampInput() }) },
       responses: { 200: { description: 'The summary', schema: summarySchema } },
       async handler({ actor, query }) {
         const to = query.to ?? clock.now();

@@ -3,7 +3,14 @@ import Joi from 'joi';
 import type { Database } from '../../../shared/db/Database';
 import type { PageRequest } from '../../../shared/db/keysetPage';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
-import { nullable, pageOf, pageQuery, timestamp, uuid } from '../../../shared/http/api/schemas';
+import {
+  nullable,
+  pageOf,
+  pageQuery,
+  timestamp,
+  timestampInput,
+  uuid,
+} from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import { listAuditLogs, type AuditLogFilters } from '../infrastructure/auditLogQueries';
 
@@ -37,8 +44,8 @@ export function auditRoutes(container: Container): RouteDefinition[] {
           actor: Joi.string().trim().max(200),
           entityType: Joi.string().trim().max(32),
           entityId: Joi.string().trim().max(128),
-          from: timestamp().description('Inclusive'),
-          to: timestamp().greater(Joi.ref('from')).description('Exclusive'),
+          from: timestampInput().description('Inclusive'),
+          to: timestampInput().greater(Joi.ref('from')).description('Exclusive'),
         }),
       },
       responses: { 200: { description: 'A page of entries', schema: pageOf(auditSchema, 'AuditLogPage') } },

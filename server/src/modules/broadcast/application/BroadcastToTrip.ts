@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../../shared/errors/AppError';
 import { TYPES } from '../../../types';
 import type { Actor } from '../../identity/domain/Actor';
+import { templateParamText } from '../../template/domain/templateSendability';
 import { TripCode } from '../../trip/domain/TripCode';
 import type { SendBroadcast, SendBroadcastResult } from './SendBroadcast';
 
@@ -23,7 +24,11 @@ export class BroadcastToTrip {
     return this.send.execute({
       actor: input.actor,
       tripCode: input.tripCode,
-      template: { name: 'trip_broadcast', params: [TripCode.normalize(input.tripCode), text] },
+      // The text is a message, not a template value: folded onto one line as WhatsApp requires.
+      template: {
+        name: 'trip_broadcast',
+        params: [TripCode.normalize(input.tripCode), templateParamText(text)],
+      },
     });
   }
 }

@@ -12,7 +12,7 @@ import type { OutboundQueue, TemplateCall } from '../../message/domain/OutboundR
 import type { OptInRepository } from '../../optin/domain/OptIn';
 import type { TemplateRepository } from '../../template/domain/TemplateRepository';
 import { fallbackLanguage } from '../../template/domain/fallbackLanguage';
-import { checkTemplateSendable, templateParamText } from '../../template/domain/templateSendability';
+import { checkTemplateSendable } from '../../template/domain/templateSendability';
 import { headerMediaId } from '../../template/domain/templateSendParams';
 import { authorizeOnTrip } from '../../trip/application/authorizeOnTrip';
 import type { TripRepository } from '../../trip/domain/TripRepository';
@@ -62,11 +62,7 @@ export class SendBroadcast {
     const { actor } = input;
     const audience = await this.audience(input);
     const template = await this.template(actor.tenantId, input.template);
-    const call = {
-      ...input.template,
-      language: template.language,
-      params: input.template.params.map(templateParamText),
-    };
+    const call = { ...input.template, language: template.language };
     const sendable = checkTemplateSendable(template.found, call);
     if (!sendable.ok)
       throw new BusinessRuleError(

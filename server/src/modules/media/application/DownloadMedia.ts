@@ -140,12 +140,13 @@ export class DownloadMedia {
   }
 }
 
-const URL_REF = /^https?:\/\//i;
+/** Rows written before media ids were required may hold a URL there: it is never fetched. */
+const URL_REF = /^[a-z][\w+.-]*:/i;
 
 function refOf(claim: ClaimedMedia, maxBytes: number): MediaRef {
-  const value = claim.providerMediaId;
+  const id = claim.providerMediaId;
   return {
-    ...(value && URL_REF.test(value) ? { url: value } : { providerMediaId: value }),
+    providerMediaId: id && !URL_REF.test(id) ? id : undefined,
     providerMessageId: claim.providerMessageId,
     maxBytes,
   };

@@ -1,10 +1,12 @@
 import type { ProviderName } from '../../../shared/providers';
 import type { ProviderCredentials } from '../../connection/domain/WhatsappConfiguration';
 
-/** What to download: a provider media id or a URL, plus the most bytes we accept. */
+/**
+ * What to download: the provider's media id (never a URL from a webhook: anyone who can send us a
+ * webhook-shaped body could name one), plus the most bytes we accept.
+ */
 export interface MediaRef {
   providerMediaId?: string;
-  url?: string;
   /** The message that carried it (Twilio media URLs are built from the message SID). */
   providerMessageId?: string;
   maxBytes: number;

@@ -6,7 +6,6 @@ export interface PendingMedia {
   messageId: string;
   type: MediaType;
   providerMediaId?: string;
-  url?: string;
   mimeType?: string;
   sha256?: string;
   filename?: string;
@@ -19,7 +18,7 @@ export interface ClaimedMedia {
   messageId?: string;
   /** The message's type; undefined when the message is gone or its type is not a media type. */
   type?: MediaType;
-  /** A provider media id, or a URL when the provider gave only that (see addPending). */
+  /** The provider's media id; absent when the message carried none (nothing is then downloaded). */
   providerMediaId?: string;
   providerMessageId?: string;
   mimeType?: string;

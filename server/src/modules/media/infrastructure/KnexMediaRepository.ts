@@ -41,7 +41,7 @@ export class KnexMediaRepository implements MediaRepository {
       .insert({
         tenant_id: m.tenantId,
         message_id: m.messageId,
-        provider_media_id: m.providerMediaId ?? m.url ?? null,
+        provider_media_id: m.providerMediaId ?? null,
         direction: 'INBOUND',
         mime_type: m.mimeType ?? null,
         sha256: m.sha256 ?? null,

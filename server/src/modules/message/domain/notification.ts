@@ -1,9 +1,11 @@
 import { renderTemplate, type DefaultTemplateName } from '../../template/domain/defaultTemplates';
+import { templateParamText } from '../../template/domain/templateSendability';
 import type { OutboundRequest } from './OutboundRequest';
 
 /**
  * A system notification: free text while the recipient's window is open, the same words as an
- * approved template outside it (the dispatcher chooses).
+ * approved template outside it (the dispatcher chooses). Its values come from business data (an
+ * incident's description may span lines), so they are folded into text WhatsApp accepts.
  */
 export function notification(
   tenantId: string,
@@ -18,7 +20,7 @@ export function notification(
     to,
     purpose: 'notification',
     text: renderTemplate(template, language, params),
-    template: { name: template, language, params },
+    template: { name: template, language, params: params.map(templateParamText) },
     context,
   };
 }

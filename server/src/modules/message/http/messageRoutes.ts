@@ -9,7 +9,7 @@ import type { QueuedMessage, SendStaffMessage, StaffMessage } from '../applicati
 import { findConversation } from '../../conversation/infrastructure/conversationQueries';
 import { NotFoundError } from '../../../shared/errors/AppError';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
-import { pageOf, pageQuery, phoneInput, timestamp, uuid } from '../../../shared/http/api/schemas';
+import { pageOf, pageQuery, phoneInput, publicLink, timestamp, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import { findMessage, listMessages, type MessageFilters } from '../infrastructure/messageQueries';
 import { MESSAGE_STATUSES } from '../domain/MessageStatus';
@@ -26,10 +26,9 @@ const sendBody = {
       .description(
         'The id of a file uploaded with POST /media (uploaded to the provider when the message is sent), or a provider media id',
       ),
-    link: Joi.string()
-      .uri({ scheme: ['https', 'http'] })
-      .max(2000)
-      .description('A public URL the provider fetches itself (Meta through a rate-limited proxy)'),
+    link: publicLink().description(
+      'A public URL the provider fetches itself (Meta through a rate-limited proxy); never a private, loopback or link-local address',
+    ),
     type: Joi.string().valid('image', 'document', 'audio', 'video', 'sticker').required(),
     caption: Joi.string().max(1024),
     filename: Joi.string().max(200),

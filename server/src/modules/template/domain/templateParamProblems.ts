@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../../shared/errors/AppError';
+import { publicLinkProblem } from '../../../shared/net/publicLinkProblem';
 import type { ButtonSlot, HeaderSlot, TemplateSlots } from './templateSlots';
 import {
   buttonValue,
@@ -9,6 +10,15 @@ import {
 
 type Problems = FieldProblem[];
 const blank = (value: unknown) => typeof value !== 'string' || !value.trim();
+/** WhatsApp refuses parameter text with a new line, a tab or more than four spaces in a row (132018). */
+const UNSENDABLE_TEXT = /[\r\n\t]| {5,}/;
+
+function textProblem(value: unknown): string | undefined {
+  if (blank(value)) return 'must not be empty';
+  if (UNSENDABLE_TEXT.test(value as string))
+    return 'must not contain a new line, a tab or more than four spaces in a row (WhatsApp error 132018)';
+  return undefined;
+}
 const SLOT_NAMES: Record<ButtonSlot, string> = {
   url: 'a URL button',
   quick_reply: 'a quick-reply button',
@@ -22,7 +32,8 @@ function bodyProblems(expected: number, params: string[], problems: Problems): v
       message: `the body takes ${expected} parameters, ${params.length} given`,
     });
   params.forEach((p, i) => {
-    if (blank(p)) problems.push({ field: `template.params[${i}]`, message: 'must not be empty' });
+    const message = textProblem(p);
+    if (message) problems.push({ field: `template.params[${i}]`, message });
   });
 }
 
@@ -37,11 +48,13 @@ function headerProblem(slot: HeaderSlot, header: HeaderParam | undefined): Field
       `the header takes ${slot === 'text' ? 'text' : `an ${slot}`}, not ${header.type}`,
       'template.header.type',
     );
-  if (header.type === 'text')
-    return blank(header.text) ? at('must not be empty', 'template.header.text') : undefined;
+  if (header.type === 'text') {
+    const message = textProblem(header.text);
+    return message ? at(message, 'template.header.text') : undefined;
+  }
   if (Boolean(header.id) === Boolean(header.link)) return at('an id or a link, not both');
-  if (header.link && !/^https?:\/\//i.test(header.link))
-    return at('must be an http(s) URL', 'template.header.link');
+  const linkProblem = header.link === undefined ? undefined : publicLinkProblem(header.link);
+  if (linkProblem) return at(linkProblem, 'template.header.link');
   if (header.filename !== undefined && header.type !== 'document')
     return at('only a document has a filename', 'template.header.filename');
   return undefined;
@@ -58,11 +71,9 @@ function buttonProblems(slots: ButtonSlot[], buttons: ButtonParam[], problems: P
     seen.add(b.index);
     if (slot !== b.type)
       return problems.push({ field: `${field}.type`, message: `button ${b.index} is ${SLOT_NAMES[slot]}` });
-    if (blank(buttonValue(b)))
-      problems.push({
-        field: `${field}.${b.type === 'url' ? 'text' : 'payload'}`,
-        message: 'must not be empty',
-      });
+    const value = buttonValue(b);
+    const message = b.type === 'url' ? textProblem(value) : blank(value) ? 'must not be empty' : undefined;
+    if (message) problems.push({ field: `${field}.${b.type === 'url' ? 'text' : 'payload'}`, message });
   });
   slots.forEach((slot, index) => {
     if (slot === 'url' && !buttons.some((b) => b.index === index))
@@ -72,7 +83,8 @@ function buttonProblems(slots: ButtonSlot[], buttons: ButtonParam[], problems: P
 
 /**
  * What is wrong with a send's values for a template, component by component (SPEC §9: the count
- * per component, none empty, the header's kind, each button's kind by index); empty when they fit.
+ * per component, none empty or with text WhatsApp refuses, the header's kind, each button's kind
+ * by index); empty when they fit.
  * Quick-reply payloads are optional (WhatsApp then sends the button's text back).
  */
 export function templateParamProblems(slots: TemplateSlots, call: TemplateSendParams): Problems {

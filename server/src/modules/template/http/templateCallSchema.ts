@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { publicLink } from '../../../shared/http/api/schemas';
 import { HEADER_MEDIA_TYPES } from '../domain/templateSendParams';
 
 const mediaHeader = Joi.object({
@@ -10,10 +11,7 @@ const mediaHeader = Joi.object({
     .description(
       'A file uploaded with POST /media (sent by the provider’s media id), or a provider media id',
     ),
-  link: Joi.string()
-    .uri({ scheme: ['https', 'http'] })
-    .max(2000)
-    .description('A public URL the provider fetches itself'),
+  link: publicLink().description('A public URL the provider fetches itself'),
   filename: Joi.string().max(200).description('Documents only: the name the recipient sees'),
 }).xor('id', 'link');
 

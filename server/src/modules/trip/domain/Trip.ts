@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../shared/clock/calendar';
 import { ValidationError, type FieldProblem } from '../../../shared/errors/AppError';
 import { TripCode } from './TripCode';
 
@@ -13,9 +14,6 @@ export interface Trip {
 }
 
 export type NewTrip = Pick<Trip, 'tenantId' | 'code' | 'name' | 'departureDate'>;
-
-const isCalendarDay = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** A new trip with its code uppercased; every invalid field is named in one ValidationError. */
 export function newTrip(input: {
@@ -36,7 +34,7 @@ export function newTrip(input: {
   if (!trip.name || trip.name.length > 200)
     problems.push({ field: 'name', message: 'must be 1-200 characters' });
   if (!isCalendarDay(trip.departureDate))
-    problems.push({ field: 'departureDate', message: 'must be a date as YYYY-MM-DD' });
+    problems.push({ field: 'departureDate', message: 'must be a real date as YYYY-MM-DD (years 0001-9999)' });
   if (problems.length) throw new ValidationError('The trip is not valid', problems);
   return trip;
 }

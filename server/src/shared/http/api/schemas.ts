@@ -1,8 +1,37 @@
 import Joi from 'joi';
+import { isIsoTimestamp } from '../../clock/calendar';
+import { publicLinkProblem } from '../../net/publicLinkProblem';
 
 /** Schemas shared by every module's routes. */
 export const uuid = () => Joi.string().guid({ version: ['uuidv4', 'uuidv5', 'uuidv7', 'uuidv1'] });
 export const timestamp = () => Joi.date().iso();
+
+const strictDates = Joi.extend((joi) => ({
+  type: 'isoTimestamp',
+  base: joi.date().iso(),
+  messages: {
+    'isoTimestamp.calendar':
+      '{{#label}} must be a real date (YYYY-MM-DD or an ISO 8601 timestamp) between the years 0001 and 9999',
+  },
+  // Before Joi's own conversion, which would roll 2024-02-30 over to March 1.
+  prepare: (value: unknown, helpers) =>
+    typeof value === 'string' && !isIsoTimestamp(value.trim())
+      ? { errors: [helpers.error('isoTimestamp.calendar')] }
+      : undefined,
+}));
+/** A date or timestamp in a request: a real calendar day within PostgreSQL's range, as a Date. */
+export const timestampInput = (): Joi.DateSchema =>
+  (strictDates as unknown as { isoTimestamp(): Joi.DateSchema }).isoTimestamp();
+
+/** A link a provider will fetch: http(s), and never at a private, loopback or link-local address. */
+export const publicLink = () =>
+  Joi.string()
+    .uri({ scheme: ['https', 'http'] })
+    .max(2000)
+    .custom((value: string, helpers) => {
+      const problem = publicLinkProblem(value);
+      return problem ? helpers.message({ custom: `{{#label}} ${problem}` }) : value;
+    });
 /** Any format PhoneNumber normalises (`+54 9 11 1234-5678`, `011 …` with the tenant's region, a wa_id). */
 export const phoneInput = () => Joi.string().trim().min(3).max(40);
 export const nullable = (schema: Joi.Schema) => schema.allow(null).required();
