@@ -8,7 +8,7 @@ import { errorMiddleware, notFoundHandler } from './shared/http/errorMiddleware'
 import { healthRoutes } from './shared/http/healthRoutes';
 import { docsRoutes } from './shared/http/api/docsRoutes';
 import { mountRoutes } from './shared/http/api/mountRoutes';
-import { refuseNulCharacters } from './shared/http/refuseNulCharacters';
+import { jsonBody } from './shared/http/jsonBody';
 import { openApiDocument } from './shared/http/api/openApiDocument';
 import { apiRoutes } from './apiRoutes';
 import type { AuditLog } from './modules/audit/domain/AuditLog';
@@ -68,7 +68,7 @@ export function createApp(container: Container): Express {
   app.use(docsRoutes(openApiDocument(routes)));
   app.use(metricsRoutes(metrics, config.metricsToken));
   app.use(consoleOutboxRoutes(container.get<TenantDirectory>(TYPES.TenantDirectory), db));
-  app.use('/api/v1', express.json({ limit: BODY_LIMIT }), refuseNulCharacters);
+  app.use('/api/v1', ...jsonBody(BODY_LIMIT));
   app.use(
     '/api/v1',
     mountRoutes(routes, {

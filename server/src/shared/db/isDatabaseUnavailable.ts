@@ -6,8 +6,13 @@ const NETWORK_CODES = new Set([
   'ENOTFOUND',
   'EHOSTUNREACH',
 ]);
-// PostgreSQL SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, crash).
-const SQLSTATE_UNAVAILABLE = /^(08|57P)/;
+/**
+ * PostgreSQL SQLSTATEs that say "not now" rather than "not this": class 08 (connection exception),
+ * class 53 (insufficient resources: too many connections, disk full, out of memory), 55000 (object
+ * not in prerequisite state, e.g. a database not accepting connections yet) and 57P0x (admin or
+ * crash shutdown, cannot connect now, database dropped, idle session timeout).
+ */
+const SQLSTATE_UNAVAILABLE = /^(08...|53...|55000|57P0.)$/;
 
 /** True when the failure says "the database is not there right now", as opposed to a bad query. */
 export function isDatabaseUnavailable(error: unknown): boolean {

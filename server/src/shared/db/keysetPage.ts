@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { isIsoTimestamp } from '../clock/calendar';
 import { ValidationError } from '../errors/AppError';
+import { PHONE_KEY, UUID } from '../http/api/idCursor';
 import type { Database } from './Database';
 
 export interface PageRequest {
@@ -12,21 +14,23 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Opaque to clients: the last row's (timestamp at full microsecond precision, id). */
 const encode = (ts: string, id: string) => Buffer.from(JSON.stringify([ts, id])).toString('base64url');
 
+/**
+ * A forged cursor must fail here, not in the database: the timestamp must be a real one within
+ * PostgreSQL's range (not `2024-13-45 25:61:61` or year 0000), the key a uuid or a phone key.
+ */
 function decode(cursor: string, uuidKey: boolean): [string, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(value) &&
+      value.length === 2 &&
       typeof value[0] === 'string' &&
-      TIMESTAMP.test(value[0]) &&
+      isIsoTimestamp(value[0]) &&
       typeof value[1] === 'string' &&
-      (!uuidKey || UUID.test(value[1]))
+      (uuidKey ? UUID : PHONE_KEY).test(value[1])
     )
       return [value[0], value[1]];
   } catch {

@@ -11,7 +11,7 @@ import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
 import { parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
 import type { WebhookInbox } from '../inbox/WebhookInbox';
 import { constantTimeEquals } from './constantTimeEquals';
-import { exceedsNesting } from './exceedsNesting';
+import { exceedsNesting } from '../../shared/http/exceedsNesting';
 import { measuredDelivery } from './measuredDelivery';
 import { storeDelivery } from './storeDelivery';
 import { verify360dialog, verifyMeta, verifyTwilio } from './verifyDelivery';

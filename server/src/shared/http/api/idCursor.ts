@@ -1,6 +1,6 @@
 import { ValidationError } from '../../errors/AppError';
 
-const UUID = /^[0-9a-f-]{36}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A recipient's key inside a broadcast: E.164, or a business-scoped user id (`US.1349…`). */
 export const PHONE_KEY = /^[\w.+-]{1,160}$/;
 

@@ -7,9 +7,10 @@ const CLOSE_ARRAY = 0x5d;
 
 /**
  * True when JSON text nests objects/arrays deeper than `max`. Provider deliveries nest about ten
- * deep; thousands of levels parse in V8 but overflow the stack of anything that walks the value
- * recursively later (JSON.stringify, PostgreSQL's jsonb), so the edge refuses them. One pass over
- * the characters, skipping string contents; stops as soon as the limit is passed.
+ * deep, API bodies five; thousands of levels parse in V8 but overflow the stack of anything that
+ * walks the value recursively later (JSON.stringify, PostgreSQL's jsonb), so every JSON edge
+ * refuses them before parsing. One pass over the characters, skipping string contents; stops as
+ * soon as the limit is passed.
  */
 export function exceedsNesting(json: string, max: number): boolean {
   let depth = 0;

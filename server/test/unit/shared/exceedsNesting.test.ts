@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { exceedsNesting } from '../../../src/whatsapp/webhook/exceedsNesting';
+import { exceedsNesting } from '../../../src/shared/http/exceedsNesting';
 
 const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 
