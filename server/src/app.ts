@@ -9,6 +9,7 @@ import { healthRoutes } from './shared/http/healthRoutes';
 import { docsRoutes } from './shared/http/api/docsRoutes';
 import { mountRoutes } from './shared/http/api/mountRoutes';
 import { jsonBody } from './shared/http/jsonBody';
+import { maskedRequest } from './shared/logging/maskedRequest';
 import { openApiDocument } from './shared/http/api/openApiDocument';
 import { apiRoutes } from './apiRoutes';
 import type { AuditLog } from './modules/audit/domain/AuditLog';
@@ -61,6 +62,7 @@ export function createApp(container: Container): Express {
       logger,
       genReqId: (_req, res) => String(res.getHeader('x-request-id')),
       autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
+      serializers: { req: maskedRequest },
     }),
   );
   app.use(healthRoutes(db));

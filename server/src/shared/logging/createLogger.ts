@@ -1,6 +1,8 @@
 import pino, { type Logger } from 'pino';
+import { maskPhone, maskPhonesInText } from './maskPhones';
 
 export type { Logger };
+export { maskPhone };
 
 const SECRET_KEYS = [
   'authorization',
@@ -25,15 +27,6 @@ const PHONE_KEYS = ['phone', 'from', 'to', 'From', 'To', 'WaId', 'wa_id', 'custo
 
 const anywhere = (keys: string[]) => keys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `req.headers["${k}"]`]);
 
-/** Keeps the country code and last four digits: enough to correlate, not enough to dial. */
-export function maskPhone(value: unknown): string {
-  const text = String(value ?? '');
-  const digits = text.replace(/[^\d]/g, '');
-  if (digits.length < 7) return '***';
-  const prefix = text.startsWith('whatsapp:') ? 'whatsapp:+' : text.startsWith('+') ? '+' : '';
-  return `${prefix}${digits.slice(0, 2)}${'*'.repeat(digits.length - 6)}${digits.slice(-4)}`;
-}
-
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const phones = new Set(PHONE_KEYS);
   return pino(
@@ -44,6 +37,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         paths: [...anywhere(SECRET_KEYS), ...anywhere(BODY_KEYS), ...anywhere(PHONE_KEYS)],
         censor: (value, path) => (phones.has(path[path.length - 1]) ? maskPhone(value) : '[Redacted]'),
       },
+      // Phones also turn up in free text (error messages, a database's "Key (phone)=(…)" detail,
+      // routes): whatever the key, a number in international form never reaches the log.
+      hooks: { streamWrite: maskPhonesInText },
     },
     destination,
   );

@@ -45,4 +45,20 @@ describe('createLogger', () => {
     expect(maskPhone('123')).to.equal('***');
     expect(maskPhone(undefined)).to.equal('***');
   });
+
+  it('masks numbers in international form wherever they appear: error messages, database details, free text', () => {
+    const { logger, lines } = capture();
+    const error = Object.assign(new Error('Invalid phone number: "+54 9 11 5555-0101"'), {
+      detail: 'Key (tenant_id, phone)=(t1, +5491155550101) already exists.',
+    });
+    logger.error({ err: error, routes: ['{"businessPhone":"+15550100199"}'] }, 'failed for %2B5491155550101');
+    expect(lines[0]).not.to.match(/5555-0101|1155550101|0100199/);
+    expect(lines[0]).to.include('+54*******0101').and.include('+15*****0199');
+  });
+
+  it('leaves timestamps, ids and exponents alone', () => {
+    const { logger, lines } = capture();
+    logger.info({ at: '2024-05-01T10:00:00.000+00:00', id: 'wamid.HBgLMTU1NTEy', n: 1e308 }, 'x');
+    expect(lines[0]).to.include('2024-05-01T10:00:00.000+00:00').and.include('wamid.HBgLMTU1NTEy');
+  });
 });
