@@ -1,7 +1,7 @@
 import type { Container } from 'inversify';
 import Joi from 'joi';
 import type { Database } from '../../../shared/db/Database';
-import { ConflictError, NotFoundError } from '../../../shared/errors/AppError';
+import { ConflictError, NotFoundError, PermissionError } from '../../../shared/errors/AppError';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
 import { nullable, timestamp, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
@@ -9,7 +9,9 @@ import type { StoreUploadedMedia } from '../application/StoreUploadedMedia';
 import { MEDIA_TYPES, type MediaType } from '../domain/mediaTypes';
 import type { MediaStorage } from '../domain/MediaStorage';
 import { SENDABLE_MIME_TYPES } from '../domain/uploadedMedia';
-import { findMediaFile } from '../infrastructure/mediaQueries';
+import type { Actor } from '../../identity/domain/Actor';
+import { isAllowed } from '../../identity/domain/PermissionPolicy';
+import { findMediaFile, isOnAssignedTrip, type MediaFile } from '../infrastructure/mediaQueries';
 
 export const MEDIA_UPLOAD_LIMIT = '16mb';
 
@@ -26,6 +28,24 @@ const uploadedSchema = Joi.object({
 }).label('UploadedMedia');
 
 const INLINE = /^(image|video|audio)\//;
+
+/**
+ * A file is read through the entity it belongs to: the roles that read conversations read any
+ * (customers' media arrive in conversations, uploads are sent into them); field staff only what
+ * was filed on a trip they are assigned to.
+ */
+async function assertMayRead(db: Database, actor: Actor, file: MediaFile): Promise<void> {
+  if (isAllowed(actor.role, 'manage_conversations')) return;
+  const onTrip =
+    file.messageId !== undefined &&
+    actor.userId !== undefined &&
+    (await isOnAssignedTrip(db, actor.tenantId, file.messageId, actor.userId));
+  if (!onTrip)
+    throw new PermissionError('This file is not on a trip you are assigned to', {
+      reason: 'NOT_ON_ASSIGNED_TRIP',
+      mediaId: file.id,
+    });
+}
 const safeName = (name: string) => name.replace(/[^\w.-]+/g, '_').slice(0, 200);
 
 export function mediaRoutes(container: Container): RouteDefinition[] {
@@ -39,11 +59,14 @@ export function mediaRoutes(container: Container): RouteDefinition[] {
       summary: 'The stored bytes of a media file (received or uploaded), with its content type',
       permission: ['manage_conversations', 'view_trip_status'],
       request: { params: Joi.object({ id: uuid().required() }) },
+      description:
+        'Sales, operations and managers read any file of the tenant; field staff only media filed on a trip they are assigned to (403 otherwise).',
       responses: { 200: { description: 'The file', contentType: 'application/octet-stream' } },
       errors: [409],
       async handler({ actor, params: { id } }) {
         const file = await findMediaFile(db, actor.tenantId, id);
         if (!file) throw new NotFoundError('media', id);
+        await assertMayRead(db, actor, file);
         if (file.status !== 'stored' || !file.storageKey)
           throw new ConflictError('MEDIA_NOT_STORED', `Media ${id} is ${file.status}, not stored`);
         const bytes = await storage.get(file.storageKey);

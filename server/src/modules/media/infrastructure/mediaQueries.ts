@@ -3,6 +3,9 @@ import { isUuid } from '../../lead/domain/isUuid';
 
 export interface MediaFile {
   id: string;
+  direction: 'INBOUND' | 'OUTBOUND';
+  /** The message that carried it (inbound media). */
+  messageId?: string;
   status: string;
   mimeType?: string;
   filename?: string;
@@ -20,6 +23,8 @@ export async function findMediaFile(
   const row = (await db.q('whatsapp_media').where({ tenant_id: tenantId, id }).first()) as
     | {
         id: string;
+        direction: 'INBOUND' | 'OUTBOUND';
+        message_id: string | null;
         status: string;
         mime_type: string | null;
         filename: string | null;
@@ -30,6 +35,8 @@ export async function findMediaFile(
   return (
     row && {
       id: row.id,
+      direction: row.direction,
+      messageId: row.message_id ?? undefined,
       status: row.status,
       mimeType: row.mime_type ?? undefined,
       filename: row.filename ?? undefined,
@@ -37,4 +44,23 @@ export async function findMediaFile(
       sizeBytes: row.size_bytes === null ? undefined : Number(row.size_bytes),
     }
   );
+}
+
+/** Whether the message carrying a file was filed on a trip `userId` is assigned to (AttachTripMedia). */
+export async function isOnAssignedTrip(
+  db: Database,
+  tenantId: string,
+  messageId: string,
+  userId: string,
+): Promise<boolean> {
+  if (!isUuid(userId)) return false;
+  const row = await db
+    .q('trip_assignments as a')
+    .join('timeline_entries as t', function () {
+      this.on('t.tenant_id', 'a.tenant_id').andOn('t.entity_id', 'a.trip_id');
+    })
+    .where({ 'a.tenant_id': tenantId, 'a.user_id': userId, 't.entity_type': 'trip' })
+    .whereRaw(`t.content->>'action' = 'MEDIA_ADDED' AND t.content->>'messageId' = ?`, [messageId])
+    .first('t.id');
+  return row !== undefined;
 }
