@@ -134,6 +134,27 @@ describe('REST: me, users and API keys', () => {
       expect(await auditActions(tenant.id)).to.deep.equal(['USER_UPDATED']);
     });
 
+    it('revokes the keys of a deactivated user for good: reactivating does not bring them back', async () => {
+      const { tenant, key } = await staff('manager');
+      const rep = await staff('sales', tenant);
+      await api.patch(`/users/${rep.user.id}`, { key, body: { active: false } });
+      const reactivated = await api.patch(`/users/${rep.user.id}`, { key, body: { active: true } });
+      expect(reactivated.body).to.include({ active: true });
+
+      expect((await api.get('/me', { key: rep.key })).status).to.equal(401);
+      const keys = await testDb().knex('api_keys').where({ user_id: rep.user.id });
+      expect(keys.map((k) => k.revoked_at))
+        .to.have.length(1)
+        .and.not.include(null);
+      const [deactivation] = await testDb()
+        .knex('whatsapp_audit_logs')
+        .where({ tenant_id: tenant.id, action: 'USER_UPDATED' })
+        .orderBy('created_at');
+      expect(deactivation.details).to.deep.include({ revokedKeys: 1 });
+      const issued = await api.post(`/users/${rep.user.id}/api-keys`, { key });
+      expect((await api.get('/me', { key: issued.body.apiKey })).status).to.equal(200);
+    });
+
     it('answers 404 for a user of another tenant, and leaves them alone', async () => {
       const { key } = await staff('manager');
       const other = await staff('sales');

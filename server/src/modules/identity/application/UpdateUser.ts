@@ -6,14 +6,17 @@ import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../domain/Actor';
 import { isRole, ROLES } from '../domain/Role';
 import type { User } from '../domain/User';
-import type { UserRepository } from '../domain/UserRepository';
+import type { ApiKeyRepository, UserRepository } from '../domain/UserRepository';
 
 export interface UpdateUserInput {
   actor: Actor;
   userId: string;
   name?: string;
   role?: string;
-  /** false deactivates: the user's API keys stop working at once and they count as a customer on WhatsApp. */
+  /**
+   * false deactivates: the user's API keys are revoked for good (reactivating does not bring them
+   * back; issue a new one) and they count as a customer on WhatsApp.
+   */
   active?: boolean;
 }
 
@@ -23,6 +26,7 @@ export class UpdateUser {
   constructor(
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.UserRepository) private readonly users: UserRepository,
+    @inject(TYPES.ApiKeyRepository) private readonly apiKeys: ApiKeyRepository,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
 
@@ -52,13 +56,15 @@ export class UpdateUser {
           'You cannot change your own role or deactivate yourself',
         );
       await this.users.update(changed);
+      const deactivated = user.active && !changed.active;
+      const revokedKeys = deactivated ? await this.apiKeys.revokeAll(actor.tenantId, user.id) : 0;
       await this.audit.record({
         tenantId: actor.tenantId,
         actor: actorLabel(actor),
         action: 'USER_UPDATED',
         entityType: 'user',
         entityId: user.id,
-        details: diff(user, changed),
+        details: { ...diff(user, changed), ...(deactivated ? { revokedKeys } : {}) },
       });
       return changed;
     });
