@@ -44,6 +44,8 @@ export function createApp(container: Container): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', true);
   app.use(requestId);
+  // Security headers on every answer, the webhooks' included.
+  app.use(helmet());
   // Provider webhooks come first: the hottest path, answered to machines. They skip per-request
   // access logging (which cost a quarter of the ack throughput, bench/webhook-ingest) and log
   // their own failures.
@@ -56,7 +58,6 @@ export function createApp(container: Container): Express {
       metrics,
     }),
   );
-  app.use(helmet());
   app.use(
     pinoHttp({
       logger,

@@ -126,6 +126,31 @@ describe('webhook edge', () => {
     });
   });
 
+  describe('security headers', () => {
+    it('sends helmet’s headers on every webhook answer: verification, acknowledgement, refusal', async () => {
+      const answers = [
+        await h.http
+          .get('/api/whatsapp/webhook')
+          .query({
+            'hub.mode': 'subscribe',
+            'hub.verify_token': 'fixture-verify-token',
+            'hub.challenge': '1',
+          }),
+        await h.postFixture('meta-text.json'),
+        await h.postMeta('{}', 'sha256=00'),
+        await h.http.post('/api/whatsapp/webhook/twilio').type('form').send('Body=x'),
+      ];
+      for (const res of answers) {
+        expect(res.headers, `${res.status}`).to.include({
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'SAMEORIGIN',
+          'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        });
+        expect(res.headers['content-security-policy']).to.include("default-src 'self'");
+      }
+    });
+  });
+
   describe('duplicates', () => {
     it('stores a redelivered delivery once', async () => {
       await h.postFixture('meta-image.json').expect(200);
