@@ -12,6 +12,7 @@ import { jsonBody } from './shared/http/jsonBody';
 import { maskedRequest } from './shared/logging/maskedRequest';
 import { openApiDocument } from './shared/http/api/openApiDocument';
 import { apiRoutes } from './apiRoutes';
+import { authFailureGuard } from './authFailures';
 import type { AuditLog } from './modules/audit/domain/AuditLog';
 import type { ApiKeyRepository } from './modules/identity/domain/UserRepository';
 import type { Logger } from './shared/logging/createLogger';
@@ -42,7 +43,9 @@ export function createApp(container: Container): Express {
   const metrics = container.get<Metrics>(TYPES.Metrics);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Which peers may say who the client is (X-Forwarded-For): the failed-login limit counts by it.
+  app.set('trust proxy', config.trustProxy);
+  const authFailures = authFailureGuard(container);
   app.use(requestId);
   // Security headers on every answer, the webhooks' included.
   app.use(helmet());
@@ -56,6 +59,7 @@ export function createApp(container: Container): Express {
       logger,
       publicBaseUrl: config.publicBaseUrl,
       metrics,
+      authFailures,
     }),
   );
   app.use(
@@ -69,14 +73,15 @@ export function createApp(container: Container): Express {
   app.use(healthRoutes(db));
   const routes = apiRoutes(container);
   app.use(docsRoutes(openApiDocument(routes)));
-  app.use(metricsRoutes(metrics, config.metricsToken));
-  app.use(consoleOutboxRoutes(container.get<TenantDirectory>(TYPES.TenantDirectory), db));
+  app.use(metricsRoutes(metrics, authFailures, config.metricsToken));
+  app.use(consoleOutboxRoutes(container.get<TenantDirectory>(TYPES.TenantDirectory), db, authFailures));
   app.use('/api/v1', ...jsonBody(BODY_LIMIT));
   app.use(
     '/api/v1',
     mountRoutes(routes, {
       apiKeys: container.get<ApiKeyRepository>(TYPES.ApiKeyRepository),
       audit: container.get<AuditLog>(TYPES.AuditLog),
+      authFailures,
     }),
   );
   app.use(notFoundHandler);

@@ -19,6 +19,10 @@ export interface Config {
     /** Outbound webhooks may target loopback, private and link-local addresses (tests, private networks). */
     allowPrivateTargets: boolean;
   };
+  /** Express's `trust proxy`: which peers' X-Forwarded-For names the client (TRUST_PROXY). */
+  trustProxy: boolean | number | string;
+  /** Failed authentications per client address per 10 minutes before it is answered 429. */
+  authFailureLimit: number;
   jobs: {
     /** Whether this instance runs the scheduler (every instance may: each tick runs once). */
     enabled: boolean;
@@ -135,9 +139,17 @@ const schema = Joi.object({
   JOB_SCHEDULES: jobSchedules.default({}),
   METRICS_TOKEN: Joi.string().min(16),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Joi.boolean().default(false),
+  TRUST_PROXY: Joi.string().trim().default('loopback, linklocal, uniquelocal'),
+  AUTH_FAILURE_LIMIT: Joi.number().integer().min(1).default(20),
 })
   .unknown(true)
   .messages({ 'any.required': '{#label} is required', 'any.unknown': '{#label} is not allowed' });
+
+/** `true`/`false`, a hop count, or addresses and names (`loopback, 10.0.0.0/8`) as Express takes them. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 /** Validates `env` (process.env in production, a literal in tests). Throws one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
@@ -161,6 +173,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     panicCooldownMinutes: v.PANIC_COOLDOWN_MINUTES,
     metricsToken: v.METRICS_TOKEN,
     webhooks: Object.freeze({ allowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS }),
+    trustProxy: trustProxy(v.TRUST_PROXY),
+    authFailureLimit: v.AUTH_FAILURE_LIMIT,
     jobs: Object.freeze({ enabled: v.JOBS_ENABLED, schedules: Object.freeze(v.JOB_SCHEDULES) }),
     whatsapp: Object.freeze({
       provider: v.WHATSAPP_PROVIDER,

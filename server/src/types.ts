@@ -15,6 +15,7 @@ export const TYPES = {
   EnsureDefaultTenant: Symbol.for('EnsureDefaultTenant'),
   UpdateUser: Symbol.for('UpdateUser'),
   IssueApiKey: Symbol.for('IssueApiKey'),
+  RecordAuthenticationThrottled: Symbol.for('RecordAuthenticationThrottled'),
   UpdateConversation: Symbol.for('UpdateConversation'),
   StoreUploadedMedia: Symbol.for('StoreUploadedMedia'),
   TenantDirectory: Symbol.for('TenantDirectory'),

@@ -4,6 +4,7 @@ import { CreateTenant } from './application/CreateTenant';
 import { CreateUser } from './application/CreateUser';
 import { EnsureDefaultTenant } from './application/EnsureDefaultTenant';
 import { IssueApiKey } from './application/IssueApiKey';
+import { RecordAuthenticationThrottled } from './application/RecordAuthenticationThrottled';
 import { UpdateUser } from './application/UpdateUser';
 import { KnexApiKeyRepository } from './infrastructure/KnexApiKeyRepository';
 import { KnexSenderDirectory } from './infrastructure/KnexSenderDirectory';
@@ -20,4 +21,5 @@ export const identityModule = new ContainerModule(({ bind }) => {
   bind(TYPES.EnsureDefaultTenant).to(EnsureDefaultTenant);
   bind(TYPES.UpdateUser).to(UpdateUser);
   bind(TYPES.IssueApiKey).to(IssueApiKey);
+  bind(TYPES.RecordAuthenticationThrottled).to(RecordAuthenticationThrottled);
 });

@@ -58,3 +58,13 @@ export class UnavailableError extends AppError {
     super('UNAVAILABLE', message);
   }
 }
+
+/** Too many failed attempts from one client: refused until `retryAfterSeconds` have passed. */
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many failed authentication attempts from this address; try again later',
+  ) {
+    super('TOO_MANY_FAILED_ATTEMPTS', message);
+  }
+}

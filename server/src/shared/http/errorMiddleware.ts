@@ -7,6 +7,7 @@ import {
   ConflictError,
   NotFoundError,
   PermissionError,
+  RateLimitedError,
   UnavailableError,
   ValidationError,
 } from '../errors/AppError';
@@ -21,6 +22,7 @@ const STATUS_BY_ERROR: Array<[new (...args: never[]) => AppError, number, string
   [NotFoundError, 404, 'Not found'],
   [ConflictError, 409, 'Conflict'],
   [BusinessRuleError, 422, 'Business rule violated'],
+  [RateLimitedError, 429, 'Too many requests'],
   [UnavailableError, 503, 'Service unavailable'],
 ];
 
@@ -47,6 +49,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
         'Unprocessable',
       ];
       if (status === 503) res.setHeader('Retry-After', '5');
+      if (err instanceof RateLimitedError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       // Details extend the problem but never replace its own members (a booking's `status` is not the HTTP one).
       return sendProblem(res, { ...(err.details ?? {}), status, code: err.code, title, detail: err.message });
     }

@@ -75,6 +75,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly authFailures = new Counter({
+    name: 'waops_auth_failures_total',
+    help: 'Failed authentications (API keys, verify tokens, outbox and metrics tokens), by surface',
+    labelNames: ['surface'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly authRefusals = new Counter({
+    name: 'waops_auth_rate_limited_total',
+    help: 'Authentication attempts refused with 429 because their client failed too often, by surface',
+    labelNames: ['surface'] as const,
+    registers: [this.registry],
+  });
+
   /** A webhook request answered: `seconds` from arrival to the response. */
   webhookAcknowledged(provider: string, outcome: WebhookOutcome, seconds: number): void {
     this.webhookDeliveries.inc({ provider, outcome });
@@ -99,6 +113,14 @@ export class Metrics {
   /** The rate limiter made a send wait `seconds`. */
   rateLimitWaited(tenantId: string, seconds: number): void {
     this.rateLimitWaits.observe({ tenant: tenantId }, seconds);
+  }
+
+  authFailed(surface: string): void {
+    this.authFailures.inc({ surface });
+  }
+
+  authRateLimited(surface: string): void {
+    this.authRefusals.inc({ surface });
   }
 
   jobFinished(job: string, outcome: JobOutcome, seconds: number): void {

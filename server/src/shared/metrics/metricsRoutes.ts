@@ -1,14 +1,18 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
 import { AuthenticationError } from '../errors/AppError';
+import type { AuthFailureGuard } from '../http/AuthFailureGuard';
 import type { Metrics } from './Metrics';
 
 /** `GET /metrics` in the Prometheus text format; with METRICS_TOKEN set, only for `Authorization: Bearer <token>`. */
-export function metricsRoutes(metrics: Metrics, token?: string): Router {
+export function metricsRoutes(metrics: Metrics, authFailures: AuthFailureGuard, token?: string): Router {
   const router = Router();
   router.get('/metrics', async (req, res) => {
-    if (token && !sameSecret(`Bearer ${token}`, req.get('authorization') ?? ''))
-      throw new AuthenticationError('Missing or invalid metrics token', 'INVALID_METRICS_TOKEN');
+    if (token)
+      await authFailures.guard(req.ip, 'metrics', async () => {
+        if (!sameSecret(`Bearer ${token}`, req.get('authorization') ?? ''))
+          throw new AuthenticationError('Missing or invalid metrics token', 'INVALID_METRICS_TOKEN');
+      });
     const { contentType, body } = await metrics.scrape();
     res.type(contentType).send(body);
   });

@@ -5,6 +5,7 @@ import type { Database } from '../../shared/db/Database';
 import { AuthenticationError, ValidationError } from '../../shared/errors/AppError';
 import { PhoneNumber } from '../../shared/phone/PhoneNumber';
 import type { TenantDirectory } from '../../modules/connection/application/TenantDirectory';
+import type { AuthFailureGuard } from '../../shared/http/AuthFailureGuard';
 import { consoleOutboxToken } from '../../shared/channel/consoleChannel';
 
 export interface OutboxMessage {
@@ -15,9 +16,14 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
+// PostgreSQL text cannot hold a NUL: refused here rather than failing in the query.
+const text = (max: number) =>
+  Joi.string()
+    .max(max)
+    .pattern(/^[^\u0000]*$/, 'no NUL');
 const query = Joi.object({
-  to: Joi.string().max(160).required(),
-  since: Joi.string().max(128).required(),
+  to: text(160).required(),
+  since: text(128).required(),
 }).options({ abortEarly: false, stripUnknown: true });
 
 /**
@@ -26,16 +32,24 @@ const query = Joi.object({
  * message `since` was recorded (empty until it is). For `wa-ops simulate`: only console tenants
  * have an outbox; the bearer token is derived from that tenant's webhook secret.
  */
-export function consoleOutboxRoutes(directory: TenantDirectory, db: Database): Router {
+export function consoleOutboxRoutes(
+  directory: TenantDirectory,
+  db: Database,
+  authFailures: AuthFailureGuard,
+): Router {
   const router = Router();
   router.get('/api/console/outbox', async (req, res) => {
     const presented = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
-    const tenant = (await directory.ofProvider('console')).find(
-      (c) =>
-        c.credentials.webhookSecret && sameToken(consoleOutboxToken(c.credentials.webhookSecret), presented),
-    );
-    if (!tenant)
-      throw new AuthenticationError('Missing or invalid console outbox token', 'INVALID_OUTBOX_TOKEN');
+    const tenant = await authFailures.guard(req.ip, 'console_outbox', async () => {
+      const found = (await directory.ofProvider('console')).find(
+        (c) =>
+          c.credentials.webhookSecret &&
+          sameToken(consoleOutboxToken(c.credentials.webhookSecret), presented),
+      );
+      if (!found)
+        throw new AuthenticationError('Missing or invalid console outbox token', 'INVALID_OUTBOX_TOKEN');
+      return found;
+    });
     const { value, error } = query.validate(req.query);
     if (error)
       throw new ValidationError(

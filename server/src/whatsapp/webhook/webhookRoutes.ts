@@ -10,6 +10,7 @@ import { MalformedDeliveryError } from '../inbound/MalformedDeliveryError';
 import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
 import { parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
 import type { WebhookInbox } from '../inbox/WebhookInbox';
+import type { AuthFailureGuard } from '../../shared/http/AuthFailureGuard';
 import { constantTimeEquals } from './constantTimeEquals';
 import { exceedsNesting } from '../../shared/http/exceedsNesting';
 import { measuredDelivery } from './measuredDelivery';
@@ -22,6 +23,8 @@ export interface WebhookDeps {
   logger: Logger;
   publicBaseUrl: string;
   metrics?: Metrics;
+  /** Counts wrong verify tokens per client address (they are chosen by people, so guessable). */
+  authFailures?: AuthFailureGuard;
 }
 
 /** Deeper than any provider's envelope (about ten levels) by far; see exceedsNesting. */
@@ -34,6 +37,7 @@ export function webhookRoutes(deps: WebhookDeps): Router {
   const router = Router();
 
   router.get('/api/whatsapp/webhook', async (req, res) => {
+    deps.authFailures?.assertAllowed(req.ip, 'webhook_verify_token');
     const mode = req.query['hub.mode'];
     const token = req.query['hub.verify_token'];
     const challenge = req.query['hub.challenge'];
@@ -41,6 +45,8 @@ export function webhookRoutes(deps: WebhookDeps): Router {
     const ok =
       mode === 'subscribe' && typeof token === 'string' && tokens.some((t) => constantTimeEquals(t, token));
     if (!ok || typeof challenge !== 'string') {
+      if (mode === 'subscribe' && token !== undefined)
+        deps.authFailures?.failed(req.ip, 'webhook_verify_token');
       res.status(403).type('text/plain').send('verification failed');
       return;
     }

@@ -129,13 +129,11 @@ describe('webhook edge', () => {
   describe('security headers', () => {
     it('sends helmet’s headers on every webhook answer: verification, acknowledgement, refusal', async () => {
       const answers = [
-        await h.http
-          .get('/api/whatsapp/webhook')
-          .query({
-            'hub.mode': 'subscribe',
-            'hub.verify_token': 'fixture-verify-token',
-            'hub.challenge': '1',
-          }),
+        await h.http.get('/api/whatsapp/webhook').query({
+          'hub.mode': 'subscribe',
+          'hub.verify_token': 'fixture-verify-token',
+          'hub.challenge': '1',
+        }),
         await h.postFixture('meta-text.json'),
         await h.postMeta('{}', 'sha256=00'),
         await h.http.post('/api/whatsapp/webhook/twilio').type('form').send('Body=x'),

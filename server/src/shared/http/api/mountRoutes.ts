@@ -3,6 +3,7 @@ import type { AuditLog } from '../../../modules/audit/domain/AuditLog';
 import { actorLabel, type Actor } from '../../../modules/identity/domain/Actor';
 import type { ApiKeyRepository } from '../../../modules/identity/domain/UserRepository';
 import { PermissionError } from '../../errors/AppError';
+import type { AuthFailureGuard } from '../AuthFailureGuard';
 import { authenticate } from './authenticate';
 import { authorize } from './authorize';
 import type { RouteDefinition, RouteResult } from './RouteDefinition';
@@ -11,16 +12,17 @@ import { validateRequest } from './validateRequest';
 export interface ApiDependencies {
   apiKeys: ApiKeyRepository;
   audit: AuditLog;
+  authFailures: AuthFailureGuard;
 }
 
-/** Each route: authenticate → policy → validate → handler → response; refusals are audited. */
+/** Each route: authenticate (failures counted per client address) → policy → validate → handler → response; refusals are audited. */
 export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDependencies): Router {
   const router = Router();
   for (const route of routes) {
     const rawBody = route.request?.rawBody;
     const parsers = rawBody ? [express.raw({ type: () => true, limit: rawBody.limit })] : [];
     router[route.method](route.path, ...parsers, async (req: Request, res: Response) => {
-      const actor = await authenticate(req, deps.apiKeys);
+      const actor = await deps.authFailures.guard(req.ip, 'api_key', () => authenticate(req, deps.apiKeys));
       try {
         authorize(actor, route.permission);
         const input = validateRequest(route.request ?? {}, {

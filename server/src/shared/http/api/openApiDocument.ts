@@ -16,6 +16,7 @@ const PROBLEMS: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body larger than the limit',
   422: 'A business rule refuses it',
+  429: 'Too many failed authentications from this address: wait `Retry-After` seconds',
   503: 'A dependency (database, provider) is unavailable: retry later',
 };
 
@@ -63,7 +64,7 @@ function responses(route: RouteDefinition) {
       ...(spec.schema && { content: { 'application/json': { schema: toJsonSchema(spec.schema) } } }),
       ...(spec.contentType && { content: { [spec.contentType]: { schema: { type: 'string' } } } }),
     };
-  const problems = [400, 401, 403, ...(route.path.includes(':') ? [404] : []), ...(route.errors ?? [])];
+  const problems = [400, 401, 403, ...(route.path.includes(':') ? [404] : []), ...(route.errors ?? []), 429];
   for (const status of problems)
     out[status] = {
       description: PROBLEMS[status] ?? 'Problem',
