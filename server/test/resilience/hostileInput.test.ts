@@ -45,7 +45,7 @@ function postTwilio(server: ServerProcess, params: Record<string, string>) {
   });
 }
 
-/** Every stored event has been tried; returns the errors of those that failed (not mere routing notes). */
+/** Every stored event has been tried; returns the errors of those that failed (not notes on processed events). */
 async function processingFailures(state: PipelineState): Promise<string[]> {
   await waitFor(
     'every stored event tried',
@@ -58,7 +58,8 @@ async function processingFailures(state: PipelineState): Promise<string[]> {
     { timeoutMs: 60_000, intervalMs: 250 },
   );
   const rows = await state.query<{ error: string }>(
-    `SELECT right(error, 200) AS error FROM whatsapp_webhook_events WHERE error IS NOT NULL AND error NOT LIKE 'unrouted:%'`,
+    `SELECT right(error, 200) AS error FROM whatsapp_webhook_events
+      WHERE error IS NOT NULL AND error NOT LIKE 'unrouted:%' AND error NOT LIKE 'unreadable:%'`,
   );
   return rows.map((r) => r.error);
 }

@@ -91,6 +91,23 @@ export class JsonReader {
     });
   }
 
+  /** Like `list`, item by item: a value that is not a list of objects is reported to `skip`, not thrown. */
+  objects(key: string, skip: (error: MalformedDeliveryError) => void): JsonReader[] {
+    const value = this.value[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      skip(new MalformedDeliveryError(this.pathOf(key), 'must be an array'));
+      return [];
+    }
+    const readers: JsonReader[] = [];
+    value.forEach((item, index) => {
+      const path = `${this.pathOf(key)}[${index}]`;
+      if (isRecord(item)) readers.push(new JsonReader(item, path));
+      else skip(new MalformedDeliveryError(path, 'must be an object'));
+    });
+    return readers;
+  }
+
   requiredList(key: string): JsonReader[] {
     if (!Array.isArray(this.value[key])) this.fail(key, 'must be an array');
     return this.list(key);

@@ -2,7 +2,7 @@
 export class MalformedDeliveryError extends Error {
   constructor(
     readonly field: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`malformed webhook delivery: ${field} ${reason}`);
     this.name = 'MalformedDeliveryError';

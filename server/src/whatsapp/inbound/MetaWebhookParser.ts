@@ -8,6 +8,7 @@ import type {
 import { compact } from './compact';
 import { fitToStorage } from './fitToStorage';
 import { JsonReader } from './JsonReader';
+import { MalformedDeliveryError } from './MalformedDeliveryError';
 import { parseMetaErrors } from './parseMetaErrors';
 import { parseMetaMessage } from './parseMetaMessage';
 
@@ -19,32 +20,72 @@ const STATUSES: ReadonlySet<string> = new Set<DeliveryStatus>([
   'played',
 ]);
 
+export interface MetaDelivery {
+  events: InboundEvent[];
+  /** The parts left out, each as `path reason`: a message or status that could not be read. */
+  skipped: string[];
+}
+
 /**
  * Every event of a Meta Cloud API (or 360dialog, same envelope) webhook delivery, in delivery order:
  * all entries, all changes, and within a change its messages, statuses, then value-level errors.
  * Fields other than `messages` and `message_template_status_update` yield nothing.
- * Throws MalformedDeliveryError when the body is not a WhatsApp delivery.
+ * Throws MalformedDeliveryError only when the body is not a WhatsApp delivery at all; an entry,
+ * change, message or status that cannot be read is skipped and listed, and the rest is kept (a
+ * 400 would refuse them all, and Meta would redeliver the whole delivery for days).
  */
-export function parseMetaDelivery(body: unknown): InboundEvent[] {
+export function readMetaDelivery(body: unknown): MetaDelivery {
   const root = JsonReader.root(body);
   if (root.value.object !== 'whatsapp_business_account') {
     root.fail('object', "must be 'whatsapp_business_account'");
   }
-  const events: InboundEvent[] = [];
-  for (const entry of root.requiredList('entry')) {
+  if (!Array.isArray(root.value.entry)) root.fail('entry', 'must be an array');
+  const reader = new PartReader();
+  for (const entry of root.objects('entry', reader.skip)) {
     const wabaId = entry.id('id');
-    for (const change of entry.requiredList('changes')) {
-      const field = change.requiredStr('field');
-      if (field === 'messages') events.push(...parseMessagesValue(change.requiredObj('value'), wabaId));
-      else if (field === 'message_template_status_update') {
-        events.push(parseTemplateStatus(change.requiredObj('value'), entry));
-      }
-    }
+    if (entry.value.changes === undefined)
+      reader.skip(new MalformedDeliveryError(entry.pathOf('changes'), 'is missing'));
+    for (const change of entry.objects('changes', reader.skip))
+      reader.part(() => {
+        const field = change.requiredStr('field');
+        if (field === 'messages') readMessagesValue(change.requiredObj('value'), wabaId, reader);
+        else if (field === 'message_template_status_update')
+          reader.keep(parseTemplateStatus(change.requiredObj('value'), entry));
+      });
   }
-  return fitToStorage(events);
+  return { events: reader.events, skipped: reader.skipped };
 }
 
-function parseMessagesValue(value: JsonReader, wabaId: string | undefined): InboundEvent[] {
+/** Reads a delivery part by part: what cannot be read is listed in `skipped`, the rest kept. */
+class PartReader {
+  readonly events: InboundEvent[] = [];
+  readonly skipped: string[] = [];
+
+  readonly skip = (error: MalformedDeliveryError): void => {
+    this.skipped.push(`${error.field} ${error.reason}`);
+  };
+
+  part<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof MalformedDeliveryError)) throw error;
+      this.skip(error);
+      return undefined;
+    }
+  }
+
+  /** Keeps an event whose values fit the columns they land in (fitToStorage), else skips it. */
+  keep(event: InboundEvent | undefined): void {
+    const fitted = event && this.part(() => fitToStorage([event])[0]);
+    if (fitted) this.events.push(fitted);
+  }
+}
+
+/** The events of a delivery, without the list of what was skipped. */
+export const parseMetaDelivery = (body: unknown): InboundEvent[] => readMetaDelivery(body).events;
+
+function readMessagesValue(value: JsonReader, wabaId: string | undefined, reader: PartReader): void {
   const metadata = value.requiredObj('metadata');
   const displayPhone = metadata.str('display_phone_number')?.replace(/\D/g, '');
   const route: Route = compact({
@@ -52,17 +93,13 @@ function parseMessagesValue(value: JsonReader, wabaId: string | undefined): Inbo
     businessPhone: displayPhone ? `+${displayPhone}` : undefined,
     wabaId,
   });
-  const contacts = value.list('contacts');
-  const events: InboundEvent[] = value
-    .list('messages')
-    .map((message) => parseMetaMessage(message, route, contacts));
-  for (const status of value.list('statuses')) {
-    const event = parseStatus(status, route);
-    if (event) events.push(event);
-  }
-  const errors = parseMetaErrors(value.list('errors'));
-  if (errors) events.push({ kind: 'provider_error', route, errors, raw: { errors: value.value.errors } });
-  return events;
+  const contacts = value.objects('contacts', () => undefined);
+  for (const message of value.objects('messages', reader.skip))
+    reader.keep(reader.part(() => parseMetaMessage(message, route, contacts)));
+  for (const status of value.objects('statuses', reader.skip))
+    reader.keep(reader.part(() => parseStatus(status, route)));
+  const errors = reader.part(() => parseMetaErrors(value.list('errors')));
+  if (errors) reader.keep({ kind: 'provider_error', route, errors, raw: { errors: value.value.errors } });
 }
 
 function parseStatus(status: JsonReader, route: Route): MessageStatusEvent | undefined {

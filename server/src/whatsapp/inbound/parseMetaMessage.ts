@@ -21,16 +21,14 @@ export function parseMetaMessage(
   const providerMessageId = message.requiredStr('id');
   const timestamp = message.requiredUnixTime('timestamp');
   const declaredType = message.requiredStr('type');
-  const waId = message.str('from');
+  const ownWaId = message.str('from');
   // Users with a username may withhold their number: only the BSUID identifies them (protocol §5.4).
-  const userId = message.str('from_user_id');
-  if (waId === undefined && userId === undefined) message.fail('from', 'and from_user_id are both missing');
-
-  const contact = contacts.find(
-    (c) =>
-      (waId !== undefined && c.str('wa_id') === waId) ||
-      (userId !== undefined && c.str('user_id') === userId),
-  );
+  const ownUserId = message.str('from_user_id');
+  const contact = senderContact(contacts, ownWaId, ownUserId);
+  const waId = ownWaId ?? contact?.str('wa_id');
+  const userId = ownUserId ?? contact?.str('user_id');
+  if (waId === undefined && userId === undefined)
+    message.fail('from', 'and from_user_id are both missing, and no single contact names the sender');
   const profile = contact?.obj('profile');
   const context = message.obj('context');
 
@@ -40,8 +38,8 @@ export function parseMetaMessage(
     providerMessageId,
     timestamp,
     from: compact({
-      waId: waId ?? contact?.str('wa_id'),
-      userId: userId ?? contact?.str('user_id'),
+      waId,
+      userId,
       username: profile?.str('username'),
       name: profile?.str('name'),
     }),
@@ -55,6 +53,20 @@ export function parseMetaMessage(
     errors: parseMetaErrors(message.list('errors')),
     raw: message.value,
   });
+}
+
+/** The contact matching the sender; a message without its own sender belongs to a change's only contact. */
+function senderContact(
+  contacts: JsonReader[],
+  waId: string | undefined,
+  userId: string | undefined,
+): JsonReader | undefined {
+  if (waId === undefined && userId === undefined) return contacts.length === 1 ? contacts[0] : undefined;
+  return contacts.find(
+    (c) =>
+      (waId !== undefined && c.str('wa_id') === waId) ||
+      (userId !== undefined && c.str('user_id') === userId),
+  );
 }
 
 function readContent(message: JsonReader, declaredType: string): Content {

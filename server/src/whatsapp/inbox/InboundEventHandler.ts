@@ -6,7 +6,7 @@ import type { RecordInboundMessage } from '../../modules/message/application/Rec
 import type { ApplyTemplateStatus } from '../../modules/template/application/ApplyTemplateStatus';
 import type { TenantDirectory } from '../../modules/connection/application/TenantDirectory';
 import type { InboundEvent, InboundMessageEvent } from '../../shared/channel/InboundEvent';
-import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
+import { readMetaDelivery, type MetaDelivery } from '../inbound/MetaWebhookParser';
 import { parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
 import type { ClaimedEvent } from './InboxEvents';
 import { groupBy } from '../../shared/batch/groupBy';
@@ -35,17 +35,24 @@ export class InboundEventHandler {
     const routed: Array<{ tenantId: string; event: InboundEvent }> = [];
     for (const delivery of deliveries) {
       const unrouted: string[] = [];
-      for (const event of parse(delivery)) {
+      const { events, skipped } = parse(delivery);
+      for (const event of events) {
         const tenantId = delivery.tenantId ?? (await this.directory.route(event.route))?.tenantId;
         if (tenantId) routed.push({ tenantId, event });
         else unrouted.push(JSON.stringify(event.route));
       }
-      if (!unrouted.length) continue;
-      this.logger.warn(
-        { eventId: delivery.id, routes: unrouted },
-        'delivery for a number no tenant is configured for',
-      );
-      notes.set(delivery.id, `unrouted: ${[...new Set(unrouted)].join(', ')}`);
+      if (unrouted.length)
+        this.logger.warn(
+          { eventId: delivery.id, routes: unrouted },
+          'delivery for a number no tenant is configured for',
+        );
+      if (skipped.length)
+        this.logger.warn(
+          { eventId: delivery.id, skipped },
+          'delivery parts that could not be read were skipped',
+        );
+      const note = deliveryNote(unrouted, skipped);
+      if (note) notes.set(delivery.id, note);
     }
     const messages = routed.filter(
       (r): r is { tenantId: string; event: InboundMessageEvent } => r.event.kind === 'message',
@@ -68,7 +75,7 @@ export class InboundEventHandler {
   customersOf(delivery: ClaimedEvent): string[] {
     try {
       return parse(delivery)
-        .flatMap((e) => {
+        .events.flatMap((e) => {
           if (e.kind === 'message') return [e.from.waId ?? e.from.userId ?? ''];
           if (e.kind === 'status') return [e.recipient ?? e.recipientUserId ?? ''];
           if (e.kind === 'template_status') return [`template:${e.name}`];
@@ -95,17 +102,33 @@ export class InboundEventHandler {
   }
 }
 
-// customersOf (lanes) and handleAll see the same claimed object: parse it once.
-const parsed = new WeakMap<ClaimedEvent, InboundEvent[]>();
+const NOTED_PARTS = 10;
 
-function parse(delivery: ClaimedEvent): InboundEvent[] {
-  let events = parsed.get(delivery);
-  if (!events) {
-    events =
-      delivery.provider === 'twilio'
-        ? parseTwilioDelivery(delivery.payload as Record<string, string>, delivery.receivedAt)
-        : parseMetaDelivery(delivery.payload);
-    parsed.set(delivery, events);
+/** `unrouted: {routes}; unreadable: path reason, …`, or undefined when all was read and routed. */
+function deliveryNote(unrouted: string[], skipped: string[]): string | undefined {
+  const parts: string[] = [];
+  if (unrouted.length) parts.push(`unrouted: ${[...new Set(unrouted)].join(', ')}`);
+  if (skipped.length) {
+    const more = skipped.length > NOTED_PARTS ? ` and ${skipped.length - NOTED_PARTS} more` : '';
+    parts.push(`unreadable: ${skipped.slice(0, NOTED_PARTS).join(', ')}${more}`);
   }
-  return events;
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+// customersOf (lanes) and handleAll see the same claimed object: parse it once.
+const parsed = new WeakMap<ClaimedEvent, MetaDelivery>();
+
+function parse(delivery: ClaimedEvent): MetaDelivery {
+  let result = parsed.get(delivery);
+  if (!result) {
+    result =
+      delivery.provider === 'twilio'
+        ? {
+            events: parseTwilioDelivery(delivery.payload as Record<string, string>, delivery.receivedAt),
+            skipped: [],
+          }
+        : readMetaDelivery(delivery.payload);
+    parsed.set(delivery, result);
+  }
+  return result;
 }

@@ -90,28 +90,13 @@ describe('webhook edge', () => {
       expect(await storedEvents()).to.have.length(0);
     });
 
-    it('answers 400 naming the field for a signed delivery of the wrong shape', async () => {
-      const body = JSON.stringify({
-        object: 'whatsapp_business_account',
-        entry: [
-          {
-            id: '1',
-            changes: [
-              {
-                field: 'messages',
-                value: {
-                  messaging_product: 'whatsapp',
-                  metadata: { phone_number_id: '1', display_phone_number: '1' },
-                  messages: [{ from: '1', timestamp: '1', type: 'text' }],
-                },
-              },
-            ],
-          },
-        ],
-      });
-      const res = await h.postMeta(body).expect(400);
-      expect(res.body.code).to.equal('MALFORMED_DELIVERY');
-      expect(res.body.fields[0].field).to.equal('entry[0].changes[0].value.messages[0].id');
+    it('answers 400 naming the field for a signed body that is not a WhatsApp delivery', async () => {
+      const page = await h.postMeta(JSON.stringify({ object: 'page', entry: [] })).expect(400);
+      expect(page.body.code).to.equal('MALFORMED_DELIVERY');
+      expect(page.body.fields[0].field).to.equal('object');
+      const noEntries = await h.postMeta(JSON.stringify({ object: 'whatsapp_business_account' })).expect(400);
+      expect(noEntries.body.fields[0].field).to.equal('entry');
+      expect(await storedEvents()).to.have.length(0);
     });
 
     it('answers 413 for a body over 1 MB', async () => {

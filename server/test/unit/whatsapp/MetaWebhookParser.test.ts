@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { InboundEvent, InboundMessageEvent } from '../../../src/shared/channel/InboundEvent';
 import { MalformedDeliveryError } from '../../../src/whatsapp/inbound/MalformedDeliveryError';
-import { parseMetaDelivery } from '../../../src/whatsapp/inbound/MetaWebhookParser';
+import { parseMetaDelivery, readMetaDelivery } from '../../../src/whatsapp/inbound/MetaWebhookParser';
 
 const METADATA = { display_phone_number: '15550100199', phone_number_id: '106540352242922' };
 
@@ -314,84 +314,120 @@ describe('parseMetaDelivery', () => {
       expect(malformedField({ object: 'page', entry: [] })).to.equal('object');
     });
 
-    it('rejects an entry that is not an array of objects', () => {
+    it('rejects an entry that is not an array', () => {
       expect(malformedField({ object: 'whatsapp_business_account' })).to.equal('entry');
       expect(malformedField({ object: 'whatsapp_business_account', entry: {} })).to.equal('entry');
-      expect(malformedField({ object: 'whatsapp_business_account', entry: [null] })).to.equal('entry[0]');
+    });
+  });
+
+  /** Refusing a delivery refuses every message and status in it, and Meta redelivers it for days. */
+  describe('parts that cannot be read are skipped, the rest kept', () => {
+    const skippedFields = (body: unknown) => readMetaDelivery(body).skipped.map((s) => s.split(' ')[0]);
+
+    it('skips an entry that is not an object, an entry without changes and a change without field', () => {
+      const good = delivery(messagesChange({ messages: [message('text')] })).entry as unknown[];
+      const body = { object: 'whatsapp_business_account', entry: [null, { id: 'W' }, ...good] };
+      expect(skippedFields(body)).to.deep.equal(['entry[0]', 'entry[1].changes']);
+      expect(parseMetaDelivery(body)).to.have.length(1);
+      expect(skippedFields(delivery({ value: {} }))).to.deep.equal(['entry[0].changes[0].field']);
     });
 
-    it('rejects an entry without changes and a change without field', () => {
-      expect(malformedField({ object: 'whatsapp_business_account', entry: [{ id: 'W' }] })).to.equal(
-        'entry[0].changes',
-      );
-      expect(malformedField(delivery({ value: {} }))).to.equal('entry[0].changes[0].field');
-    });
-
-    it('rejects a messages change without value, metadata or phone_number_id', () => {
-      expect(malformedField(delivery({ field: 'messages' }))).to.equal('entry[0].changes[0].value');
-      expect(malformedField(delivery({ field: 'messages', value: { messages: [] } }))).to.equal(
+    it('skips a messages change without value, metadata or phone_number_id', () => {
+      expect(skippedFields(delivery({ field: 'messages' }))).to.deep.equal(['entry[0].changes[0].value']);
+      expect(skippedFields(delivery({ field: 'messages', value: { messages: [] } }))).to.deep.equal([
         'entry[0].changes[0].value.metadata',
-      );
-      expect(malformedField(delivery({ field: 'messages', value: { metadata: {} } }))).to.equal(
+      ]);
+      expect(skippedFields(delivery({ field: 'messages', value: { metadata: {} } }))).to.deep.equal([
         'entry[0].changes[0].value.metadata.phone_number_id',
-      );
+      ]);
     });
 
-    it('names the exact message that has no id', () => {
+    it('names the exact message that has no id, and keeps the others', () => {
       const withoutId = message('text');
       delete withoutId.id;
       const body = delivery(
         messagesChange({ messages: [message('text')] }),
-        messagesChange({ messages: [withoutId] }),
+        messagesChange({ messages: [withoutId, message('image', { image: { id: '1' } })] }),
       );
-      expect(malformedField(body)).to.equal('entry[0].changes[1].value.messages[0].id');
+      const { events, skipped } = readMetaDelivery(body);
+      expect(skipped).to.deep.equal(['entry[0].changes[1].value.messages[0].id must be a non-empty string']);
+      expect(events.map((e) => (e as InboundMessageEvent).type)).to.deep.equal(['text', 'image']);
     });
 
-    it('rejects messages that is not an array', () => {
-      expect(malformedField(delivery(messagesChange({ messages: message('text') })))).to.equal(
-        'entry[0].changes[0].value.messages',
+    it('skips messages that is not an array, keeping the statuses beside it', () => {
+      const body = delivery(
+        messagesChange({
+          messages: message('text'),
+          statuses: [{ id: 'wamid.1', status: 'read', timestamp: '1' }],
+        }),
       );
+      expect(skippedFields(body)).to.deep.equal(['entry[0].changes[0].value.messages']);
+      expect(parseMetaDelivery(body).map((e) => e.kind)).to.deep.equal(['status']);
     });
 
-    it('rejects a message without a usable timestamp or type', () => {
+    it('skips a message without a usable timestamp or type', () => {
       for (const timestamp of [undefined, '', 'yesterday', '1.5', -1]) {
         expect(
-          malformedField(delivery(messagesChange({ messages: [message('text', { timestamp })] }))),
-        ).to.equal('entry[0].changes[0].value.messages[0].timestamp');
+          skippedFields(delivery(messagesChange({ messages: [message('text', { timestamp })] }))),
+        ).to.deep.equal(['entry[0].changes[0].value.messages[0].timestamp']);
       }
       expect(
-        malformedField(delivery(messagesChange({ messages: [message('text', { type: undefined })] }))),
-      ).to.equal('entry[0].changes[0].value.messages[0].type');
+        skippedFields(delivery(messagesChange({ messages: [message('text', { type: undefined })] }))),
+      ).to.deep.equal(['entry[0].changes[0].value.messages[0].type']);
     });
 
-    it('rejects a message with neither from nor from_user_id', () => {
+    it('takes the sender of a message without from or from_user_id from the change’s only contact', () => {
+      const bsuid = 'US.13491208655302741918';
+      const event = parseOne(message('text', { from: undefined }), [
+        { user_id: bsuid, profile: { name: 'Ana' } },
+      ]);
+      expect(event.from).to.deep.equal({ userId: bsuid, name: 'Ana' });
+      const phone = parseOne(message('text', { from: undefined }), [{ wa_id: '5491155550101' }]);
+      expect(phone.from).to.deep.equal({ waId: '5491155550101' });
+    });
+
+    it('skips a message with neither from nor from_user_id when no single contact names the sender', () => {
+      const anonymous = message('text', { from: undefined, id: 'wamid.anonymous' });
+      for (const contacts of [undefined, [], [{ wa_id: '1' }, { wa_id: '2' }]]) {
+        const { events, skipped } = readMetaDelivery(
+          delivery(messagesChange({ contacts, messages: [anonymous, message('text')] })),
+        );
+        expect(skipped.map((s) => s.split(' ')[0])).to.deep.equal([
+          'entry[0].changes[0].value.messages[0].from',
+        ]);
+        expect(events.map((e) => (e as InboundMessageEvent).providerMessageId)).to.deep.equal(['wamid.text']);
+      }
+    });
+
+    it('skips a status without id or status', () => {
       expect(
-        malformedField(delivery(messagesChange({ messages: [message('text', { from: undefined })] }))),
-      ).to.equal('entry[0].changes[0].value.messages[0].from');
-    });
-
-    it('rejects a status without id or status', () => {
+        skippedFields(delivery(messagesChange({ statuses: [{ status: 'read', timestamp: '1' }] }))),
+      ).to.deep.equal(['entry[0].changes[0].value.statuses[0].id']);
       expect(
-        malformedField(delivery(messagesChange({ statuses: [{ status: 'read', timestamp: '1' }] }))),
-      ).to.equal('entry[0].changes[0].value.statuses[0].id');
-      expect(malformedField(delivery(messagesChange({ statuses: [{ id: 'x', timestamp: '1' }] })))).to.equal(
-        'entry[0].changes[0].value.statuses[0].status',
-      );
+        skippedFields(delivery(messagesChange({ statuses: [{ id: 'x', timestamp: '1' }] }))),
+      ).to.deep.equal(['entry[0].changes[0].value.statuses[0].status']);
     });
 
-    it('rejects a template status update without template id or entry time', () => {
+    it('skips a template status update without template id or entry time', () => {
       const value = { event: 'APPROVED', message_template_name: 'n', message_template_language: 'es' };
       const entry = { id: 'W', time: 1, changes: [{ field: 'message_template_status_update', value }] };
-      expect(malformedField({ object: 'whatsapp_business_account', entry: [entry] })).to.equal(
+      expect(skippedFields({ object: 'whatsapp_business_account', entry: [entry] })).to.deep.equal([
         'entry[0].changes[0].value.message_template_id',
-      );
+      ]);
       const noTime = {
         id: 'W',
         changes: [{ field: 'message_template_status_update', value: { ...value, message_template_id: 1 } }],
       };
-      expect(malformedField({ object: 'whatsapp_business_account', entry: [noTime] })).to.equal(
+      expect(skippedFields({ object: 'whatsapp_business_account', entry: [noTime] })).to.deep.equal([
         'entry[0].time',
-      );
+      ]);
+    });
+
+    it('skips an id longer than any provider sends', () => {
+      const long = message('text', { id: `wamid.${'x'.repeat(200)}` });
+      expect(skippedFields(delivery(messagesChange({ messages: [long, message('text')] })))).to.deep.equal([
+        'messages[].id',
+      ]);
     });
   });
 });
