@@ -1,4 +1,8 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import {
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+  type CountryCode,
+} from 'libphonenumber-js/max';
 import { preferredNationalNumber } from './whatsappQuirks';
 
 export type { CountryCode };
@@ -16,8 +20,17 @@ export class InvalidPhoneNumberError extends Error {
 const PHONE_CHARACTERS = /^\+?[\d\s().-]+$/;
 const DIGITS_ONLY = /^\d+$/;
 const RECENT_LIMIT = 10_000;
+/** Written in full international form, within E.164's 15 digits. */
+const INTERNATIONAL = /^\+\d{8,15}$/;
 
-/** A phone number in canonical E.164, WhatsApp country quirks applied (see whatsappQuirks.ts). */
+/**
+ * A phone number in canonical E.164, WhatsApp country quirks applied (see whatsappQuirks.ts).
+ * Any *possible* number is accepted, not only those libphonenumber's metadata calls valid: Meta's
+ * +1 555 test range and ranges newer than the metadata are real WhatsApp users. A number in full
+ * international form longer than the metadata knows for its country (a country adding a digit)
+ * is taken as written. Only numbers too short for their country, or without a known country
+ * code, are refused.
+ */
 export class PhoneNumber {
   private constructor(
     readonly e164: string,
@@ -43,9 +56,14 @@ export class PhoneNumber {
     );
   }
 
+  /** A WhatsApp id is the number Meta delivered for: as written, when the metadata has no length for it. */
+  static tryFromWhatsAppId(waId: string): PhoneNumber | undefined {
+    return DIGITS_ONLY.test(waId) ? PhoneNumber.canonical(`+${waId}`) : undefined;
+  }
+
   static fromWhatsAppId(waId: string): PhoneNumber {
     // wa_ids always carry the country code, whatever their length (Singapore's are 10 digits).
-    const phone = DIGITS_ONLY.test(waId) ? PhoneNumber.canonical(`+${waId}`) : undefined;
+    const phone = PhoneNumber.tryFromWhatsAppId(waId);
     if (!phone) throw new InvalidPhoneNumberError(waId);
     return phone;
   }
@@ -78,7 +96,11 @@ export class PhoneNumber {
       preferred === parsed.nationalNumber
         ? undefined
         : parsePhoneNumberFromString(`+${callingCode}${preferred}`);
-    const chosen = [quirk, parsed].find((candidate) => candidate?.isValid());
+    const candidates = [quirk, parsed];
+    const chosen =
+      candidates.find((candidate) => candidate?.isValid()) ??
+      candidates.find((candidate) => candidate?.isPossible()) ??
+      (beyondMetadata(text) ? parsed : undefined);
     return chosen && new PhoneNumber(chosen.number, chosen.country, callingCode);
   }
 
@@ -106,4 +128,12 @@ export class PhoneNumber {
   toString(): string {
     return this.e164;
   }
+}
+
+/** Longer than any number the metadata knows for the country (or between its lengths): newer than the metadata. */
+function beyondMetadata(text: string): boolean {
+  const compact = text.replace(/[\s().-]/g, '');
+  if (!INTERNATIONAL.test(compact)) return false;
+  const verdict = validatePhoneNumberLength(compact);
+  return verdict === 'TOO_LONG' || verdict === 'INVALID_LENGTH';
 }

@@ -107,6 +107,29 @@ describe('PhoneNumber', () => {
     });
   });
 
+  describe('possible numbers the metadata does not call valid', () => {
+    it('accepts Meta’s +1 555 test range and other possible numbers in every notation', () => {
+      expect(PhoneNumber.parse('+1 555 010 0123').e164).to.equal('+15550100123');
+      expect(PhoneNumber.parse('15550100123').e164).to.equal('+15550100123');
+      expect(PhoneNumber.parse('(555) 010-0123', 'US').e164).to.equal('+15550100123');
+      expect(PhoneNumber.parse('+44 7700 900123').e164).to.equal('+447700900123');
+    });
+
+    it('still prefers the valid quirk form (AR mobile 9) over a merely possible one', () => {
+      expect(PhoneNumber.parse('+54 11 1234-5678').e164).to.equal('+5491112345678');
+    });
+
+    it('takes a number in full international form longer than its country’s known lengths as written', () => {
+      expect(PhoneNumber.parse('+88017123456789').e164).to.equal('+88017123456789');
+      expect(PhoneNumber.fromWhatsAppId('88017123456789').e164).to.equal('+88017123456789');
+    });
+
+    it('refuses numbers too short for their country, and unknown country codes', () => {
+      for (const input of ['+1415555', '+1 555', '+99912345678', '+5411123'])
+        expect(PhoneNumber.tryParse(input), input).to.equal(undefined);
+    });
+  });
+
   describe('fromWhatsAppId', () => {
     it('canonicalises a wa_id, including the quirks', () => {
       expect(PhoneNumber.fromWhatsAppId('14155550123').e164).to.equal('+14155550123');

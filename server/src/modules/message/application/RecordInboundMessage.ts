@@ -172,7 +172,8 @@ export class RecordInboundMessage {
 /** The customer's identity: E.164 from the WhatsApp id, or the business-scoped user id without a phone. */
 function customerKey(event: InboundMessageEvent): string {
   const { waId, userId } = event.from;
-  if (waId) return PhoneNumber.tryParse(waId)?.e164 ?? `+${waId.replace(/\D/g, '')}`;
+  // wa_ids are authoritative: the number Meta delivered for, quirks applied, kept even if unknown to the metadata.
+  if (waId) return PhoneNumber.tryFromWhatsAppId(waId)?.e164 ?? `+${waId.replace(/\D/g, '')}`;
   if (userId) return userId;
   throw new Error(`message ${event.providerMessageId} has neither a WhatsApp id nor a user id`);
 }
