@@ -4,7 +4,13 @@ import { runCli } from '../support/process/cli';
 import { FakeProviderServer } from '../support/FakeProviderServer';
 import { META_APP, metaAppEnv } from '../support/process/metaApp';
 import { serverProcess, type ServerProcess } from '../support/process/serverProcess';
-import { hostileJson, hostileText } from './support/hostilePayloads';
+import {
+  hostileCursor,
+  hostileJson,
+  hostileJsonText,
+  hostileText,
+  hostileTimestamp,
+} from './support/hostilePayloads';
 import { byProfile, freshDatabase } from './support/resilienceHooks';
 import { logScenario } from './support/scenarioLog';
 
@@ -15,6 +21,8 @@ interface Operation {
   /** OpenAPI path template: /api/v1/leads/{id} */
   path: string;
   query: string[];
+  /** Query parameters the operation requires. */
+  requiredQuery: string[];
   bodyFields?: string[];
 }
 
@@ -25,7 +33,7 @@ type OpenApi = {
     Record<
       string,
       {
-        parameters?: Array<{ name: string; in: string }>;
+        parameters?: Array<{ name: string; in: string; required?: boolean }>;
         requestBody?: { content?: Record<string, { schema?: Schema }> };
       }
     >
@@ -46,6 +54,9 @@ function operationsOf(doc: OpenApi): Operation[] {
           method: method.toUpperCase(),
           path: path.startsWith('/api/v1') ? path : `/api/v1${path}`,
           query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+          requiredQuery: (op.parameters ?? [])
+            .filter((p) => p.in === 'query' && p.required)
+            .map((p) => p.name),
           bodyFields: op.requestBody ? Object.keys(body?.properties ?? {}) : undefined,
         };
       }),
@@ -66,7 +77,8 @@ describe('hostile input at the REST edges', function () {
     // A healthy provider: operations that call it (template sync, sends) must not fail for want of one.
     graph = await FakeProviderServer.start();
     graph.tokens.add(META_APP.accessToken);
-    const env = metaAppEnv(await freshDatabase('rest'), graph.url);
+    // Garbage keys are part of the fuzzing: the failed-authentication limit must not end it early.
+    const env = { ...metaAppEnv(await freshDatabase('rest'), graph.url), AUTH_FAILURE_LIMIT: '1000000' };
     server = await serverProcess({ name: 'rest', env });
     await server.start();
     const created = await runCli(
@@ -145,5 +157,79 @@ describe('hostile input at the REST edges', function () {
       );
     logScenario({ operations: operations.length, statuses });
     expect(server.crashes).to.deep.equal([]);
+  });
+
+  it('answers forged cursors, impossible dates, lone surrogates and deep nesting on every operation without a 5xx', async () => {
+    const dateParams = new Set(['from', 'to', 'since', 'departureDate']);
+    const request = fc.constantFrom(...operations).chain((op) =>
+      fc.record({
+        op: fc.constant(op),
+        cursor: hostileCursor,
+        dates: fc.dictionary(
+          fc.constantFrom('from', 'to', ...op.query.filter((q) => dateParams.has(q))),
+          hostileTimestamp,
+          {
+            maxKeys: 2,
+          },
+        ),
+        body: op.bodyFields?.length
+          ? fc.oneof(
+              hostileJsonText,
+              fc
+                .record({ field: fc.constantFrom(...op.bodyFields), date: hostileTimestamp })
+                .map(({ field, date }) => JSON.stringify({ [field]: date, departureDate: date })),
+            )
+          : hostileJsonText,
+      }),
+    );
+    const statuses: Record<number, number> = {};
+    const result = await fc.check(
+      fc.asyncProperty(request, async ({ op, cursor, dates, body }) => {
+        const path = op.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const search = new URLSearchParams({ cursor, ...dates });
+        const response = await fetch(`${server.baseUrl}${path}?${search}`, {
+          method: op.method,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${managerKey}` },
+          body: op.method === 'GET' || op.method === 'DELETE' ? undefined : body,
+        });
+        const text = await response.text();
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        expect(response.status, `${op.method} ${path}?${search} → ${text.slice(0, 300)}`).to.be.below(500);
+      }),
+      { numRuns: RUNS },
+    );
+    if (result.failed)
+      throw new Error(
+        `${fc.defaultReportMessage(result)}\n--- server log ---\n${server.output().slice(-3000)}`,
+      );
+    logScenario({ operations: operations.length, statuses });
+    expect(server.crashes).to.deep.equal([]);
+  });
+
+  it('answers every list with a forged cursor with 400 naming the cursor', async () => {
+    const lists = operations.filter(
+      (op) =>
+        op.method === 'GET' &&
+        op.query.includes('cursor') &&
+        !op.path.includes('{') &&
+        !op.requiredQuery.length,
+    );
+    expect(lists.length, 'paginated lists').to.be.at.least(8);
+    const statuses: Record<number, number> = {};
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...lists), hostileCursor, async (op, cursor) => {
+        const response = await fetch(`${server.baseUrl}${op.path}?cursor=${cursor}`, {
+          headers: { authorization: `Bearer ${managerKey}` },
+        });
+        const body = (await response.json()) as { fields?: Array<{ field: string }>; data?: unknown[] };
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        // A forged cursor that happens to be a real position (a valid time and uuid) may page.
+        if (response.status === 200) return;
+        expect(response.status, `${op.path} ${Buffer.from(cursor, 'base64url').toString()}`).to.equal(400);
+        expect(body.fields?.map((f) => f.field)).to.deep.equal(['cursor']);
+      }),
+      { numRuns: RUNS },
+    );
+    logScenario({ lists: lists.length, statuses });
   });
 });

@@ -5,7 +5,7 @@
  */
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)?)?$/i;
 
 function isRealDay(year: number, month: number, day: number): boolean {
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
@@ -24,6 +24,9 @@ export function isCalendarDay(text: string): boolean {
 export function isIsoTimestamp(text: string): boolean {
   const m = TIMESTAMP.exec(text);
   if (!m) return false;
-  const [hours, minutes, seconds] = [m[4], m[5], m[6]].map((v) => Number(v ?? 0));
-  return isRealDay(Number(m[1]), Number(m[2]), Number(m[3])) && hours < 24 && minutes < 60 && seconds < 60;
+  const [hours, minutes, seconds, offsetHours, offsetMinutes] = m.slice(4).map((v) => Number(v ?? 0));
+  const realTime = hours < 24 && minutes < 60 && seconds < 60;
+  // UTC-12 to UTC+14 are the offsets in use; PostgreSQL refuses far larger ones.
+  const realOffset = offsetHours <= 14 && offsetMinutes < 60;
+  return isRealDay(Number(m[1]), Number(m[2]), Number(m[3])) && realTime && realOffset;
 }

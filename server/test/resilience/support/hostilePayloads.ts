@@ -42,6 +42,50 @@ export const deeplyNested: fc.Arbitrary<string> = fc
     arrays ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth),
   );
 
+/** Timestamps a forger or a buggy client might write: off the calendar, out of PostgreSQL's range. */
+export const hostileTimestamp: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    '2024-13-45 25:61:61',
+    '0000-01-01 00:00:00+00',
+    '2024-02-30',
+    '2023-02-29T10:00:00Z',
+    '-271821-04-20',
+    '+275760-09-13T00:00:00Z',
+    '294277-01-01',
+    '2024-05-01T24:00:00Z',
+    '2024-05-01 10:00:00+99:99',
+    '9999-12-31T23:59:59-14:00',
+  ),
+  fc
+    .tuple(
+      fc.integer({ min: -300_000, max: 300_000 }),
+      fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 0, max: 99 }),
+    )
+    .map(([y, m, d, h]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} ${h}:00:00`),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+);
+
+/** Keyset and id cursors as this API encodes them (base64url JSON), with forged contents. */
+export const hostileCursor: fc.Arbitrary<string> = fc
+  .oneof(
+    fc
+      .tuple(hostileTimestamp, fc.oneof(fc.uuid(), fc.constantFrom('-'.repeat(36), 'x', '\u0000', '')))
+      .map((pair) => JSON.stringify(pair)),
+    fc.uuid(),
+    fc.constantFrom('-'.repeat(36), '[]', '[null,null]', '{}'),
+    hostileText.filter((t) => t.length < 200),
+  )
+  .map((text) => Buffer.from(text).toString('base64url'));
+
+/** JSON texts the database cannot store or a recursive walker cannot survive. */
+export const hostileJsonText: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('{"name":"\\ud800"}', '{"text":"a\\udc00b"}', '["\\u0000"]', '{"\\ud83d":1}'),
+  fc.integer({ min: 65, max: 100_000 }).map((n) => '{"a":'.repeat(n) + '1' + '}'.repeat(n)),
+  fc.integer({ min: 65, max: 100_000 }).map((n) => '['.repeat(n) + ']'.repeat(n)),
+);
+
 type Json = Record<string, unknown> | unknown[];
 type Path = Array<string | number>;
 
