@@ -40,13 +40,15 @@ export class AuthFailureGuard {
     this.now = options.now ?? Date.now;
   }
 
-  /** Runs `attempt`, refusing it up front when the client is throttled and counting its AuthenticationError. */
+  /** Runs `attempt`, refusing it up front when the client is throttled and counting wrong credentials. */
   async guard<T>(address: string | undefined, surface: AuthSurface, attempt: () => Promise<T>): Promise<T> {
     this.assertAllowed(address, surface);
     try {
       return await attempt();
     } catch (error) {
-      if (error instanceof AuthenticationError) this.failed(address, surface);
+      // Wrong credentials count; none at all (UNAUTHENTICATED) is no guess.
+      if (error instanceof AuthenticationError && error.code !== 'UNAUTHENTICATED')
+        this.failed(address, surface);
       throw error;
     }
   }

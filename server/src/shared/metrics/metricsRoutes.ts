@@ -10,8 +10,11 @@ export function metricsRoutes(metrics: Metrics, authFailures: AuthFailureGuard, 
   router.get('/metrics', async (req, res) => {
     if (token)
       await authFailures.guard(req.ip, 'metrics', async () => {
-        if (!sameSecret(`Bearer ${token}`, req.get('authorization') ?? ''))
-          throw new AuthenticationError('Missing or invalid metrics token', 'INVALID_METRICS_TOKEN');
+        const presented = req.get('authorization');
+        if (!presented)
+          throw new AuthenticationError('Send the metrics token as Authorization: Bearer <token>');
+        if (!sameSecret(`Bearer ${token}`, presented))
+          throw new AuthenticationError('Invalid metrics token', 'INVALID_METRICS_TOKEN');
       });
     const { contentType, body } = await metrics.scrape();
     res.type(contentType).send(body);

@@ -41,6 +41,7 @@ export function consoleOutboxRoutes(
   router.get('/api/console/outbox', async (req, res) => {
     const presented = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
     const tenant = await authFailures.guard(req.ip, 'console_outbox', async () => {
+      if (!presented) throw new AuthenticationError('Send the outbox token as Authorization: Bearer <token>');
       const found = (await directory.ofProvider('console')).find(
         (c) =>
           c.credentials.webhookSecret &&

@@ -43,6 +43,13 @@ describe('failed authentication is rate-limited per client address', () => {
     });
   });
 
+  it('does not count requests that present no credentials at all', async () => {
+    const http = request(appWith());
+    for (let i = 0; i < LIMIT * 3; i++)
+      expect((await http.get('/api/v1/me').set('x-forwarded-for', '203.0.113.20')).status).to.equal(401);
+    expect((await http.get('/metrics')).text).not.to.include('waops_auth_failures_total{');
+  });
+
   it('counts an IPv6 client by its /64', async () => {
     const http = request(appWith());
     const me = (from: string) =>

@@ -146,6 +146,18 @@ describe('REST: bad input is a 4xx', () => {
         expect(analytics.status, `analytics to=${from}`).to.equal(400);
         expect(analytics.body.fields[0].field).to.equal('to');
       }
+      const rolled = await api.get('/audit-logs', { key, query: { from: '2024-02-30', to: '2024-03-01' } });
+      expect(
+        rolled.body.fields.map((f: { field: string }) => f.field),
+        'only the bad field',
+      ).to.deep.equal(['from']);
+      const backwards = await api.get('/audit-logs', {
+        key,
+        query: { from: '2024-03-02', to: '2024-03-01' },
+      });
+      expect(backwards.body.fields).to.deep.equal([
+        { field: 'to', message: 'must be later than from', in: 'query' },
+      ]);
       const fine = await api.get('/audit-logs', {
         key,
         query: { from: '2024-02-29', to: '2024-03-01T00:00:00Z' },

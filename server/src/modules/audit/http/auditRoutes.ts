@@ -45,7 +45,14 @@ export function auditRoutes(container: Container): RouteDefinition[] {
           entityType: Joi.string().trim().max(32),
           entityId: Joi.string().trim().max(128),
           from: timestampInput().description('Inclusive'),
-          to: timestampInput().greater(Joi.ref('from')).description('Exclusive'),
+          // Compared with `from` only when `from` is a date itself, so a bad `from` is named alone.
+          to: Joi.when('from', {
+            is: timestampInput().required(),
+            then: timestampInput()
+              .greater(Joi.ref('from'))
+              .messages({ 'date.greater': '{{#label}} must be later than from' }),
+            otherwise: timestampInput(),
+          }).description('Exclusive'),
         }),
       },
       responses: { 200: { description: 'A page of entries', schema: pageOf(auditSchema, 'AuditLogPage') } },
