@@ -9,7 +9,7 @@ import type { QueuedMessage, SendStaffMessage, StaffMessage } from '../applicati
 import { findConversation } from '../../conversation/infrastructure/conversationQueries';
 import { NotFoundError } from '../../../shared/errors/AppError';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
-import { pageOf, pageQuery, phoneInput, publicLink, timestamp, uuid } from '../../../shared/http/api/schemas';
+import { pageOf, pageQuery, phoneInput, publicLink, timestampInput, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import { findMessage, listMessages, type MessageFilters } from '../infrastructure/messageQueries';
 import { MESSAGE_STATUSES } from '../domain/MessageStatus';
@@ -65,7 +65,7 @@ export function messageRoutes(container: Container): RouteDefinition[] {
           phone: phoneInput(),
           direction: Joi.string().valid('INBOUND', 'OUTBOUND'),
           status: Joi.string().valid(...MESSAGE_STATUSES),
-          since: timestamp().description('Only messages created at or after this time'),
+          since: timestampInput().description('Only messages created at or after this time'),
         }),
       },
       responses: { 200: { description: 'A page of messages', schema: pageOf(messageSchema, 'MessageList') } },
