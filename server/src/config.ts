@@ -113,7 +113,11 @@ const schema = Joi.object({
   WHATSAPP_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(50),
   WHATSAPP_SEND_CONCURRENCY: Joi.number().integer().min(1).max(256),
   PANIC_COOLDOWN_MINUTES: Joi.number().integer().min(1).default(60),
-  ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }),
+  ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }).messages({
+    'any.required':
+      '{#label} is required with DATABASE_URL: create one with `npm run --silent cli -- keys generate >> .env`',
+    'string.base64': '{#label} must be base64 (`npm run --silent cli -- keys generate` makes one)',
+  }),
   PAYMENT_LINK_BASE_URL: url().default('http://localhost:3000/pay'),
   JOBS_ENABLED: Joi.boolean().default(true),
   JOB_SCHEDULES: jobSchedules.default({}),
