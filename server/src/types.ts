@@ -14,6 +14,7 @@ export const TYPES = {
   CreateUser: Symbol.for('CreateUser'),
   EnsureDefaultTenant: Symbol.for('EnsureDefaultTenant'),
   UpdateUser: Symbol.for('UpdateUser'),
+  UpdateTenant: Symbol.for('UpdateTenant'),
   IssueApiKey: Symbol.for('IssueApiKey'),
   UpdateConversation: Symbol.for('UpdateConversation'),
   StoreUploadedMedia: Symbol.for('StoreUploadedMedia'),

@@ -16,15 +16,16 @@ export interface OutboxMessage {
 }
 
 const query = Joi.object({
-  to: Joi.string().max(160).required(),
+  to: Joi.string().max(160),
   since: Joi.string().max(128).required(),
 }).options({ abortEarly: false, stripUnknown: true });
 
 /**
- * `GET /api/console/outbox?to=<phone>&since=<provider message id>`: the outbound messages of a
- * `console` tenant (which never leave the machine) to one phone, from the moment the inbound
- * message `since` was recorded (empty until it is). For `wa-ops simulate`: only console tenants
- * have an outbox; the bearer token is derived from that tenant's webhook secret.
+ * `GET /api/console/outbox?since=<provider message id>[&to=<phone>]`: the outbound messages of a
+ * `console` tenant (which never leave the machine) — to one phone, or to anyone (staff alerts
+ * included) — from the moment the inbound message `since` was recorded (empty until it is). For
+ * `wa-ops simulate`: only console tenants have an outbox; the bearer token is derived from that
+ * tenant's webhook secret.
  */
 export function consoleOutboxRoutes(directory: TenantDirectory, db: Database): Router {
   const router = Router();
@@ -42,10 +43,10 @@ export function consoleOutboxRoutes(directory: TenantDirectory, db: Database): R
         'Invalid query',
         error.details.map((d) => ({ field: d.path.join('.'), message: d.message })),
       );
-    const to = PhoneNumber.tryParse(value.to)?.e164 ?? value.to;
+    const to = value.to && (PhoneNumber.tryParse(value.to)?.e164 ?? value.to);
     const rows = await db
       .q('whatsapp_messages')
-      .where({ tenant_id: tenant.tenantId, direction: 'OUTBOUND', customer_phone: to })
+      .where({ tenant_id: tenant.tenantId, direction: 'OUTBOUND', ...(to && { customer_phone: to }) })
       .where(
         'created_at',
         '>=',
