@@ -22,6 +22,7 @@ import type { TenantDirectory } from './modules/connection/application/TenantDir
 import type { WebhookInbox } from './whatsapp/inbox/WebhookInbox';
 import { webhookRoutes } from './whatsapp/webhook/webhookRoutes';
 import { consoleOutboxRoutes } from './whatsapp/console/consoleOutboxRoutes';
+import { paymentPageRoutes } from './modules/booking/http/paymentPageRoutes';
 
 export const BODY_LIMIT = '1mb';
 
@@ -56,6 +57,8 @@ export function createApp(container: Container): Express {
     }),
   );
   app.use(helmet());
+  // Before the access log: a payment link's token is its credential and stays out of the logs.
+  app.use(paymentPageRoutes(db));
   app.use(
     pinoHttp({
       logger,
