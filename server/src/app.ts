@@ -63,7 +63,12 @@ export function createApp(container: Container): Express {
     pinoHttp({
       logger,
       genReqId: (_req, res) => String(res.getHeader('x-request-id')),
-      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
+      // Probes, scrapes and simulate's polling of the console outbox would drown the rest.
+      autoLogging: {
+        ignore: (req) =>
+          ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') ||
+          (req.url ?? '').startsWith('/api/console/outbox'),
+      },
     }),
   );
   app.use(healthRoutes(db));

@@ -33,7 +33,7 @@ export function startupFacts(
       ? 'run it with the same WHATSAPP_WEBHOOK_SECRET (e.g. from the same .env)'
       : config.encryptionKey
         ? 'run it with the same ENCRYPTION_KEY (e.g. from the same .env)'
-        : `run it from this directory (it signs with the key in ${config.dataDir}/encryption.key)`,
+        : `run it from this directory: it signs with the key in ${config.dataDir}/encryption.key`,
   };
 }
 
@@ -53,7 +53,7 @@ export function startupBanner(f: StartupFacts): string {
     `  metrics:  ${f.url}/metrics`,
     ``,
     `  try it:   ${f.tryNext}`,
-    ...(f.tryNextNeeds ? [`            (${f.tryNextNeeds})`] : []),
+    ...(f.tryNextNeeds ? [`            ${f.tryNextNeeds}`] : []),
     ``,
   ].join('\n');
 }

@@ -65,10 +65,7 @@ export const simulate: Command = async (args, ctx) => {
   const sent = await awaitOutbox(base, consoleOutboxToken(channel.secret), messageId, waitSeconds * 1000);
   if (!sent.length)
     ctx.io.out(`(nothing sent within ${waitSeconds}s — is the server processing? see its log)`);
-  for (const m of sent)
-    ctx.io.out(
-      `< ${m.to === from ? '' : `to ${m.to}: `}${describe(m)}${m.status === 'queued' ? '  [queued]' : ''}`,
-    );
+  for (const m of sent) ctx.io.out(`< ${m.to === from ? '' : `to ${m.to}: `}${describe(m)}${statusNote(m)}`);
 };
 
 interface Channel {
@@ -127,6 +124,12 @@ async function awaitOutbox(base: string, token: string, since: string, waitMs: n
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return sent;
+}
+
+/** Sent messages speak for themselves; the others say why they are not (yet) out. */
+function statusNote(m: OutboxMessage): string {
+  if (m.status === 'failed') return `  [not sent: ${m.errorCode ?? 'failed'}]`;
+  return ['queued', 'sending'].includes(m.status) ? `  [${m.status}]` : '';
 }
 
 function describe(m: OutboxMessage): string {

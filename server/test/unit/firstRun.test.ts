@@ -12,11 +12,11 @@ describe('first-run output', () => {
       /^npm run cli -- simulate --url http:\/\/localhost:3000 --from \+\d+ --text /,
     );
     expect(facts.tryNextNeeds).to.equal(
-      'run it from this directory (it signs with the key in ./data/encryption.key)',
+      'run it from this directory: it signs with the key in ./data/encryption.key',
     );
     const banner = startupBanner(facts);
     expect(banner).to.include('http://localhost:3000/metrics').and.include('http://localhost:3000/docs');
-    expect(banner).to.include(`(${facts.tryNextNeeds})`);
+    expect(banner).to.include(`\n            ${facts.tryNextNeeds}\n`);
   });
 
   it('points simulate at the real port and host', () => {

@@ -11,6 +11,8 @@ export interface OutboxMessage {
   id: string;
   to: string;
   status: string;
+  /** Why it was not sent (`WINDOW_CLOSED`, `OPTED_OUT`, …), when it failed. */
+  errorCode?: string;
   content: Record<string, unknown>;
   createdAt: string;
 }
@@ -62,14 +64,16 @@ export function consoleOutboxRoutes(directory: TenantDirectory, db: Database): R
           id: string;
           customer_phone: string;
           status: string;
+          error_code: string | null;
           content: Record<string, unknown>;
           created_at: Date;
         }>
-      >('id', 'customer_phone', 'status', 'content', 'created_at');
+      >('id', 'customer_phone', 'status', 'error_code', 'content', 'created_at');
     const messages: OutboxMessage[] = rows.map((r) => ({
       id: r.id,
       to: r.customer_phone,
       status: r.status,
+      ...(r.error_code && { errorCode: r.error_code }),
       content: r.content,
       createdAt: r.created_at.toISOString(),
     }));
