@@ -115,7 +115,7 @@ const schema = Joi.object({
   PANIC_COOLDOWN_MINUTES: Joi.number().integer().min(1).default(60),
   ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }).messages({
     'any.required':
-      '{#label} is required with DATABASE_URL: create one with `npm run --silent cli -- keys generate >> .env`',
+      '{#label} is required with DATABASE_URL: the key the database was set up with, or for a new one `npm run --silent cli -- keys generate >> .env`',
     'string.base64': '{#label} must be base64 (`npm run --silent cli -- keys generate` makes one)',
   }),
   PAYMENT_LINK_BASE_URL: url(),
