@@ -62,9 +62,15 @@ export const simulate: Command = async (args, ctx) => {
     ctx.io.out(`delivered; replies go out through ${ctx.config.whatsapp.provider} (see the server log)`);
     return;
   }
-  const sent = await awaitOutbox(base, consoleOutboxToken(channel.secret), messageId, waitSeconds * 1000);
-  if (!sent.length)
-    ctx.io.out(`(nothing sent within ${waitSeconds}s — is the server processing? see its log)`);
+  const { received, sent } = await awaitOutbox(
+    base,
+    consoleOutboxToken(channel.secret),
+    messageId,
+    waitSeconds * 1000,
+  );
+  if (!received) ctx.io.out(`(not processed within ${waitSeconds}s — is the server processing? see its log)`);
+  else if (!sent.length)
+    ctx.io.out('(recorded; nothing sent back: a follow-up to an open lead goes on its timeline for the rep)');
   for (const m of sent) ctx.io.out(`< ${m.to === from ? '' : `to ${m.to}: `}${describe(m)}${statusNote(m)}`);
 };
 
@@ -106,24 +112,27 @@ function channelOf(config: Config): Channel {
   };
 }
 
-/** Polls the outbox until something was sent and nothing changed for a moment, or the wait is over. */
+/**
+ * Polls the outbox until the message was recorded — which queues everything it causes in the
+ * same transaction — and nothing changed for a moment (queued messages being sent), or the wait
+ * is over.
+ */
 async function awaitOutbox(base: string, token: string, since: string, waitMs: number) {
   const deadline = Date.now() + waitMs;
   const url = `${base}/api/console/outbox?since=${encodeURIComponent(since)}`;
-  let sent: OutboxMessage[] = [];
+  let outbox: { received: boolean; messages: OutboxMessage[] } = { received: false, messages: [] };
   let seen = '';
   let changedAt = Date.now();
   while (Date.now() < deadline) {
     const res = await call(url, { headers: { authorization: `Bearer ${token}` } });
     if (!res.ok) throw new CliFailure(`reading the console outbox failed: ${res.status} ${await res.text()}`);
-    const { messages } = (await res.json()) as { messages: OutboxMessage[] };
-    const now = messages.map((m) => `${m.id}:${m.status}`).join();
+    outbox = (await res.json()) as typeof outbox;
+    const now = `${outbox.received}:${outbox.messages.map((m) => `${m.id}:${m.status}`).join()}`;
     if (now !== seen) [seen, changedAt] = [now, Date.now()];
-    sent = messages;
-    if (sent.length && Date.now() - changedAt >= QUIET_MS) break;
+    if (outbox.received && Date.now() - changedAt >= QUIET_MS) break;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  return sent;
+  return { received: outbox.received, sent: outbox.messages };
 }
 
 /** Sent messages speak for themselves; the others say why they are not (yet) out. */

@@ -61,6 +61,20 @@ describe('wa-ops simulate', () => {
     expect(lead).to.deep.equal({ customer_phone: '+5491166660101', customer_name: 'Carla' });
   });
 
+  it('says when nothing was sent back because the message went on an open lead, without waiting it out', async function () {
+    this.timeout(30_000);
+    const args = ['simulate', '--from', '+5491166660102', '--url', base, '--wait', '20'];
+    expect((await cli([...args, '--text', 'Hi! Iguazu in March?'])).code).to.equal(0);
+    const started = Date.now();
+    const { code, out } = await cli([...args, '--text', 'and a fifth person?']);
+    expect(code).to.equal(0);
+    expect(out).to.deep.equal([
+      '> +5491166660102: and a fifth person?',
+      '(recorded; nothing sent back: a follow-up to an open lead goes on its timeline for the rep)',
+    ]);
+    expect(Date.now() - started).to.be.lessThan(10_000);
+  });
+
   it('says so when the server refuses the signature, naming the secret it signed with (exit 1)', async () => {
     const other = { ...CLI_ENV, ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
     const { code, err } = await cli(
