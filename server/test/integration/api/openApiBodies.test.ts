@@ -46,6 +46,9 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'POST /broadcast-lists': { name: 'March', members: [{ phone: PHONE, name: 'Ana' }] },
   'POST /broadcast-lists/:id/members': { members: [{ phone: PHONE }] },
   'POST /broadcasts': { template: TEMPLATE_CALL, tripCode: 'TRP123' },
+  'PATCH /contacts/:phone': { name: 'Carla', language: 'es', tags: ['vip'], notes: 'Prefers mornings' },
+  'POST /timeline/notes': { entityType: 'lead', entityId: ID, text: 'Called her back' },
+  'POST /webhook-subscriptions': { url: 'https://hooks.example.com/wa-ops', events: ['lead.created'] },
 };
 
 /** One value of each JSON type. No numeric or boolean strings: joi converts those, on purpose. */
