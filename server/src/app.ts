@@ -24,6 +24,7 @@ import type { TenantDirectory } from './modules/connection/application/TenantDir
 import type { WebhookInbox } from './whatsapp/inbox/WebhookInbox';
 import { webhookRoutes } from './whatsapp/webhook/webhookRoutes';
 import { consoleOutboxRoutes } from './whatsapp/console/consoleOutboxRoutes';
+import { paymentPageRoutes } from './modules/booking/http/paymentPageRoutes';
 
 export const BODY_LIMIT = '1mb';
 
@@ -62,11 +63,18 @@ export function createApp(container: Container): Express {
       authFailures,
     }),
   );
+  // Before the access log: a payment link's token is its credential and stays out of the logs.
+  app.use(paymentPageRoutes(db));
   app.use(
     pinoHttp({
       logger,
       genReqId: (_req, res) => String(res.getHeader('x-request-id')),
-      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
+      // Probes, scrapes and simulate's polling of the console outbox would drown the rest.
+      autoLogging: {
+        ignore: (req) =>
+          ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') ||
+          (req.url ?? '').startsWith('/api/console/outbox'),
+      },
       serializers: { req: maskedRequest },
     }),
   );

@@ -125,7 +125,7 @@ const schema = Joi.object({
   TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/, 'AC + 32 hex'),
   TWILIO_AUTH_TOKEN: Joi.string(),
   TWILIO_API_BASE_URL: url().default('https://api.twilio.com'),
-  PUBLIC_BASE_URL: url().default('http://localhost:3000'),
+  PUBLIC_BASE_URL: url(),
   WHATSAPP_ENABLE_MEDIA: Joi.boolean().default(true),
   WHATSAPP_ENABLE_TEMPLATES: Joi.boolean().default(true),
   WHATSAPP_MESSAGE_RETENTION_DAYS: Joi.number().integer().min(1).default(90),
@@ -133,8 +133,12 @@ const schema = Joi.object({
   WHATSAPP_SEND_CONCURRENCY: Joi.number().integer().min(1).max(256),
   WHATSAPP_MEDIA_HOSTS: mediaHosts,
   PANIC_COOLDOWN_MINUTES: Joi.number().integer().min(1).default(60),
-  ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }),
-  PAYMENT_LINK_BASE_URL: url().default('http://localhost:3000/pay'),
+  ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }).messages({
+    'any.required':
+      '{#label} is required with DATABASE_URL: the key the database was set up with, or for a new one `npm run --silent cli -- keys generate >> .env`',
+    'string.base64': '{#label} must be base64 (`npm run --silent cli -- keys generate` makes one)',
+  }),
+  PAYMENT_LINK_BASE_URL: url(),
   JOBS_ENABLED: Joi.boolean().default(true),
   JOB_SCHEDULES: jobSchedules.default({}),
   METRICS_TOKEN: Joi.string().min(16),
@@ -161,15 +165,17 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       `Invalid configuration: ${variable}: ${error.details[0].message.replace(/^"[^"]+" /, '')}`,
     );
   }
+  // Unset, the links this server hands out point at itself, on its own PORT.
+  const publicBaseUrl = (v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, '');
   return Object.freeze({
     port: v.PORT,
     host: v.HOST,
     databaseUrl: v.DATABASE_URL,
     dataDir: v.DATA_DIR,
     logLevel: v.LOG_LEVEL,
-    publicBaseUrl: v.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    publicBaseUrl,
     encryptionKey: v.ENCRYPTION_KEY ? Buffer.from(v.ENCRYPTION_KEY, 'base64') : undefined,
-    paymentLinkBaseUrl: v.PAYMENT_LINK_BASE_URL.replace(/\/$/, ''),
+    paymentLinkBaseUrl: (v.PAYMENT_LINK_BASE_URL ?? `${publicBaseUrl}/pay`).replace(/\/$/, ''),
     panicCooldownMinutes: v.PANIC_COOLDOWN_MINUTES,
     metricsToken: v.METRICS_TOKEN,
     webhooks: Object.freeze({ allowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS }),

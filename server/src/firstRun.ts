@@ -6,7 +6,11 @@ export interface StartupFacts {
   database: string;
   media: string;
   tryNext: string;
+  /** What `tryNext` needs to agree with this server, for a person reading the banner. */
+  tryNextNeeds?: string;
 }
+
+const SAMPLE = '--from +5491155550101 --text "Hi! 4 people for Iguazu in March?"';
 
 /** What a newcomer needs after `npm start`: where it listens, where the data is, what to run next. */
 export function startupFacts(
@@ -14,18 +18,22 @@ export function startupFacts(
   embeddedDir: string | undefined,
   mediaDir: string,
 ): StartupFacts {
-  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
-  // simulate finds the server on PORT; spell the URL out when the host is not the local one.
-  const where = url === `http://localhost:${config.port}` ? '' : ` --url ${url}`;
-  const sample =
-    config.whatsapp.provider === 'console'
-      ? `npm run cli -- simulate --from +5491155550101 --text "Hi! 4 people for Iguazu in March?"${where}`
-      : `curl ${url}/readyz`;
+  const local = config.host === '0.0.0.0' || config.host === '::';
+  const url = `http://${local ? 'localhost' : config.host}:${config.port}`;
+  const database = embeddedDir ? `embedded, in ${embeddedDir}` : databaseHost(config.databaseUrl!);
+  if (config.whatsapp.provider !== 'console')
+    return { url, database, media: mediaDir, tryNext: `curl ${url}/readyz` };
   return {
     url,
-    database: embeddedDir ? `embedded, in ${embeddedDir}` : databaseHost(config.databaseUrl!),
+    database,
     media: mediaDir,
-    tryNext: sample,
+    // The URL is always spelled out: simulate's own default (localhost and its PORT) may differ.
+    tryNext: `npm run cli -- simulate --url ${url} ${SAMPLE}`,
+    tryNextNeeds: config.whatsapp.webhookSecret
+      ? 'run it with the same WHATSAPP_WEBHOOK_SECRET (e.g. from the same .env)'
+      : config.encryptionKey
+        ? 'run it with the same ENCRYPTION_KEY (e.g. from the same .env)'
+        : `run it from this directory: it signs with the key in ${config.dataDir}/encryption.key`,
   };
 }
 
@@ -41,9 +49,11 @@ export function startupBanner(f: StartupFacts): string {
     `  wa-ops is running at ${f.url}`,
     `  data:     ${f.database}`,
     `  media:    ${f.media}`,
+    `  API:      ${f.url}/docs (the reference), ${f.url}/openapi.json`,
     `  metrics:  ${f.url}/metrics`,
     ``,
     `  try it:   ${f.tryNext}`,
+    ...(f.tryNextNeeds ? [`            ${f.tryNextNeeds}`] : []),
     ``,
   ].join('\n');
 }

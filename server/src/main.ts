@@ -6,16 +6,21 @@ import { bootstrap } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { EnsureDefaultTenant } from './modules/identity/application/EnsureDefaultTenant';
 import { startupBanner, startupFacts } from './firstRun';
+import { withEnvFile } from './envFile';
+import { assertProviderConfigured } from './requiredProviderVariables';
+import { oneLineMessage } from './shared/errors/oneLineMessage';
 import { createLogger } from './shared/logging/createLogger';
 import { startBackgroundWorkers } from './workers';
 import { TYPES } from './types';
 
+/** The environment over `.env`, validated, the provider's variables present — or one line and exit 1. */
 function readConfig(): Config {
   try {
-    return loadConfig(process.env);
+    const config = loadConfig(withEnvFile(process.env));
+    assertProviderConfigured(config);
+    return config;
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${error instanceof ConfigError ? '' : 'wa-ops: '}${(error as Error).message}\n`);
     process.exit(1);
   }
 }
@@ -34,8 +39,8 @@ async function main(): Promise<void> {
     { ...facts, provider: config.whatsapp.provider, tenantId: tenant.id },
     `wa-ops listening on ${facts.url}`,
   );
-  // On a terminal, the same facts for a person (logs stay JSON for machines).
-  if (process.stdout.isTTY) process.stdout.write(`${startupBanner(facts)}\n`);
+  // On a terminal, the same facts for a person (logs stay JSON for machines, on stdout).
+  if (process.stderr.isTTY) process.stderr.write(`${startupBanner(facts)}\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -53,6 +58,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`wa-ops failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`wa-ops failed to start: ${oneLineMessage(error)}\n`);
   process.exit(1);
 });

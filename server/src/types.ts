@@ -14,6 +14,7 @@ export const TYPES = {
   CreateUser: Symbol.for('CreateUser'),
   EnsureDefaultTenant: Symbol.for('EnsureDefaultTenant'),
   UpdateUser: Symbol.for('UpdateUser'),
+  UpdateTenant: Symbol.for('UpdateTenant'),
   IssueApiKey: Symbol.for('IssueApiKey'),
   RecordAuthenticationThrottled: Symbol.for('RecordAuthenticationThrottled'),
   UpdateConversation: Symbol.for('UpdateConversation'),

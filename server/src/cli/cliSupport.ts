@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { bootstrap, type Runtime } from '../bootstrap';
+import type { Runtime } from '../bootstrap';
 import type { Config } from '../config';
 import type { Logger } from '../shared/logging/createLogger';
 import { UsageError } from './UsageError';
@@ -12,9 +12,10 @@ export interface CliIo {
   interactive?: boolean;
 }
 
+/** `config` and `logger` are read on first use: `keys generate` works with no valid environment. */
 export interface CommandContext {
-  config: Config;
-  logger: Logger;
+  readonly config: Config;
+  readonly logger: Logger;
   io: CliIo;
 }
 
@@ -41,6 +42,8 @@ export async function withRuntime<T>(
   ctx: CommandContext,
   work: (runtime: Runtime) => Promise<T>,
 ): Promise<T> {
+  // Loaded here, not at the top: commands that need no database start without it.
+  const { bootstrap } = await import('../bootstrap');
   const runtime = await bootstrap(ctx.config, ctx.logger);
   try {
     return await work(runtime);

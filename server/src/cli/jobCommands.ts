@@ -2,6 +2,8 @@ import type { Job } from '../shared/jobs/Job';
 import { JobRunner } from '../jobs/JobRunner';
 import { JobScheduler } from '../jobs/JobScheduler';
 import { TerminalProgress } from '../jobs/progress/TerminalProgress';
+import { oneLineMessage } from '../shared/errors/oneLineMessage';
+import { CliFailure } from './CliFailure';
 import { parse, withRuntime, type Command } from './cliSupport';
 import { UsageError } from './UsageError';
 
@@ -40,7 +42,10 @@ export const jobCommands: Record<string, Command> = {
         if (!result) return ctx.io.out(`${name}: already running for this instant elsewhere`);
         const counts = Object.entries(result.summary).map(([k, v]) => `${k}=${v}`);
         ctx.io.out(`${name}: ${result.status} in ${result.seconds.toFixed(2)}s ${counts.join(' ')}`.trim());
-        if (result.status !== 'succeeded') process.exitCode = 1;
+        if (result.status !== 'succeeded')
+          throw new CliFailure(
+            `${name} ${result.status}${result.error === undefined ? '' : `: ${oneLineMessage(result.error)}`}`,
+          );
       } finally {
         bar?.finish();
         process.off('SIGINT', interrupt);

@@ -1,23 +1,15 @@
-import type { EnsureDefaultTenant } from '../modules/identity/application/EnsureDefaultTenant';
-import type { TenantRepository } from '../modules/identity/domain/TenantRepository';
-import { isUuid } from '../modules/lead/domain/isUuid';
 import type { SeedDefaultTemplates } from '../modules/template/application/SeedDefaultTemplates';
 import { BusinessRuleError } from '../shared/errors/AppError';
 import { TYPES } from '../types';
 import { json, parse, text, withRuntime, type Command } from './cliSupport';
-import { UsageError } from './UsageError';
+import { resolveTenant } from './resolveTenant';
 
 /** `templates seed`: the seven default templates for a tenant (the default tenant unless --tenant). */
 export const templateCommands: Record<string, Command> = {
   'templates seed': async (args, ctx) => {
     const o = parse(args, { tenant: text, json });
     const result = await withRuntime(ctx, async ({ container }) => {
-      const tenants = container.get<TenantRepository>(TYPES.TenantRepository);
-      const given = o.tenant as string | undefined;
-      const tenant = given
-        ? await (isUuid(given) ? tenants.findById(given) : tenants.findBySlug(given))
-        : await container.get<EnsureDefaultTenant>(TYPES.EnsureDefaultTenant).execute();
-      if (!tenant) throw new UsageError(`no tenant "${given}" (see: wa-ops tenants list)`);
+      const tenant = await resolveTenant(container, o.tenant as string | undefined);
       const seeded = await container
         .get<SeedDefaultTemplates>(TYPES.SeedDefaultTemplates)
         .execute({ tenantId: tenant.id });

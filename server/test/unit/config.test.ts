@@ -43,6 +43,20 @@ describe('loadConfig', () => {
     expect(config.whatsapp.apiBaseUrl).to.equal('http://127.0.0.1:9999');
   });
 
+  it('points its links at its own PORT unless PUBLIC_BASE_URL or PAYMENT_LINK_BASE_URL say otherwise', () => {
+    expect(loadConfig({ PORT: '4310' })).to.include({
+      publicBaseUrl: 'http://localhost:4310',
+      paymentLinkBaseUrl: 'http://localhost:4310/pay',
+    });
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://ops.example.com/' })).to.include({
+      publicBaseUrl: 'https://ops.example.com',
+      paymentLinkBaseUrl: 'https://ops.example.com/pay',
+    });
+    expect(loadConfig({ PAYMENT_LINK_BASE_URL: 'https://pay.example.com/p/' }).paymentLinkBaseUrl).to.equal(
+      'https://pay.example.com/p',
+    );
+  });
+
   it('is frozen', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).to.equal(true);

@@ -5,6 +5,7 @@ import { CreateUser } from './application/CreateUser';
 import { EnsureDefaultTenant } from './application/EnsureDefaultTenant';
 import { IssueApiKey } from './application/IssueApiKey';
 import { RecordAuthenticationThrottled } from './application/RecordAuthenticationThrottled';
+import { UpdateTenant } from './application/UpdateTenant';
 import { UpdateUser } from './application/UpdateUser';
 import { KnexApiKeyRepository } from './infrastructure/KnexApiKeyRepository';
 import { KnexSenderDirectory } from './infrastructure/KnexSenderDirectory';
@@ -19,6 +20,7 @@ export const identityModule = new ContainerModule(({ bind }) => {
   bind(TYPES.CreateTenant).to(CreateTenant);
   bind(TYPES.CreateUser).to(CreateUser);
   bind(TYPES.EnsureDefaultTenant).to(EnsureDefaultTenant);
+  bind(TYPES.UpdateTenant).to(UpdateTenant);
   bind(TYPES.UpdateUser).to(UpdateUser);
   bind(TYPES.IssueApiKey).to(IssueApiKey);
   bind(TYPES.RecordAuthenticationThrottled).to(RecordAuthenticationThrottled);

@@ -181,3 +181,12 @@ function staffCommandKeyword(text: string): string | undefined {
   if (/^(?:bk|ld)[\s_-]*\d+$/i.test(token) || /^\d+[a-z]*$/i.test(token)) return undefined;
   return keyword;
 }
+
+/** The phrase lists, for the documentation's test (docs/commands.md must name every one). */
+export const CUSTOMER_PHRASES = {
+  opt_out: OPT_OUT_MESSAGES,
+  opt_in: OPT_IN_MESSAGES,
+  booking_status: [...BOOKING_STATUS_WORDS, ...BOOKING_STATUS_PHRASES],
+  payment: [...PAYMENT_WORDS, ...PAYMENT_PHRASES],
+  reply_ids: Object.keys(REPLY_IDS),
+} as const;

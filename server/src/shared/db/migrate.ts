@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { migrationNames, migrationSource } from '../../../../migrations';
 
 export async function migrateToLatest(knex: Knex): Promise<string[]> {
+  // The usual start finds nothing to do: one read, instead of latest()'s lock table and transaction
+  // (a fifth of a CLI command's time on the embedded database).
+  if (await migrationsAreCurrent(knex)) return [];
   const [, applied] = await knex.migrate.latest({ migrationSource });
   return applied as string[];
 }

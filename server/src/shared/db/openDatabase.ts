@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
-import { PGlite, type Extension } from '@electric-sql/pglite';
-import ClientPgLite from 'knex-pglite';
+import type { Extension } from '@electric-sql/pglite';
 import { types } from 'pg';
 import type { Logger } from '../logging/createLogger';
 import { Database } from './Database';
@@ -40,6 +39,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return new Database(knex, 'postgres', undefined, options.url);
   }
   if (options.embeddedDir) fs.mkdirSync(path.resolve(options.embeddedDir), { recursive: true });
+  // Loaded only here: a server or CLI command on PostgreSQL starts without the embedded engine.
+  const [{ PGlite }, { default: ClientPgLite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('knex-pglite'),
+  ]);
   // pg_trgm: the inbox search indexes (migration 0014). A subpath export, which this project's
   // module resolution cannot name in an import statement.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

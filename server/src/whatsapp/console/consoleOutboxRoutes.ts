@@ -12,6 +12,8 @@ export interface OutboxMessage {
   id: string;
   to: string;
   status: string;
+  /** Why it was not sent (`WINDOW_CLOSED`, `OPTED_OUT`, …), when it failed. */
+  errorCode?: string;
   content: Record<string, unknown>;
   createdAt: string;
 }
@@ -22,15 +24,17 @@ const text = (max: number) =>
     .max(max)
     .pattern(/^[^\u0000]*$/, 'no NUL');
 const query = Joi.object({
-  to: text(160).required(),
+  to: text(160),
   since: text(128).required(),
 }).options({ abortEarly: false, stripUnknown: true });
 
 /**
- * `GET /api/console/outbox?to=<phone>&since=<provider message id>`: the outbound messages of a
- * `console` tenant (which never leave the machine) to one phone, from the moment the inbound
- * message `since` was recorded (empty until it is). For `wa-ops simulate`: only console tenants
- * have an outbox; the bearer token is derived from that tenant's webhook secret.
+ * `GET /api/console/outbox?since=<provider message id>[&to=<phone>]`: the outbound messages of a
+ * `console` tenant (which never leave the machine) — to one phone, or to anyone (staff alerts
+ * included) — from the moment the inbound message `since` was recorded (empty, `received: false`,
+ * until it is). For
+ * `wa-ops simulate`: only console tenants have an outbox; the bearer token is derived from that
+ * tenant's webhook secret.
  */
 export function consoleOutboxRoutes(
   directory: TenantDirectory,
@@ -57,37 +61,39 @@ export function consoleOutboxRoutes(
         'Invalid query',
         error.details.map((d) => ({ field: d.path.join('.'), message: d.message })),
       );
-    const to = PhoneNumber.tryParse(value.to)?.e164 ?? value.to;
-    const rows = await db
+    const to = value.to && (PhoneNumber.tryParse(value.to)?.e164 ?? value.to);
+    const inbound = await db
       .q('whatsapp_messages')
-      .where({ tenant_id: tenant.tenantId, direction: 'OUTBOUND', customer_phone: to })
-      .where(
-        'created_at',
-        '>=',
-        db
+      .where({ tenant_id: tenant.tenantId, provider_message_id: value.since })
+      .first<{ created_at: Date } | undefined>('created_at');
+    const rows = inbound
+      ? await db
           .q('whatsapp_messages')
-          .where({ tenant_id: tenant.tenantId, provider_message_id: value.since })
-          .select('created_at'),
-      )
-      .orderBy([{ column: 'created_at' }, { column: 'id' }])
-      .limit(100)
-      .select<
-        Array<{
-          id: string;
-          customer_phone: string;
-          status: string;
-          content: Record<string, unknown>;
-          created_at: Date;
-        }>
-      >('id', 'customer_phone', 'status', 'content', 'created_at');
+          .where({ tenant_id: tenant.tenantId, direction: 'OUTBOUND', ...(to && { customer_phone: to }) })
+          .where('created_at', '>=', inbound.created_at)
+          .orderBy([{ column: 'created_at' }, { column: 'id' }])
+          .limit(100)
+          .select<
+            Array<{
+              id: string;
+              customer_phone: string;
+              status: string;
+              error_code: string | null;
+              content: Record<string, unknown>;
+              created_at: Date;
+            }>
+          >('id', 'customer_phone', 'status', 'error_code', 'content', 'created_at')
+      : [];
     const messages: OutboxMessage[] = rows.map((r) => ({
       id: r.id,
       to: r.customer_phone,
       status: r.status,
+      ...(r.error_code && { errorCode: r.error_code }),
       content: r.content,
       createdAt: r.created_at.toISOString(),
     }));
-    res.json({ messages });
+    // `received`: the inbound message is recorded, and with it everything it caused was queued.
+    res.json({ received: Boolean(inbound), messages });
   });
   return router;
 }

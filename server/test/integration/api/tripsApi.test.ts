@@ -45,6 +45,19 @@ describe('REST: trips and incidents', () => {
       expect(await actions(tenant.id)).to.deep.equal(['TRIP_CREATED', 'STAFF_ASSIGNED', 'STAFF_UNASSIGNED']);
     });
 
+    it('refuses a field it does not know, naming it, and creates nothing', async () => {
+      const { tenant, key } = await staff('operations');
+      const res = await api.post('/trips', {
+        key,
+        body: { code: 'TRP9', name: 'Salt flats', departureDate: '2026-06-02', departure_date: '2026-06-03' },
+      });
+      expect(res.status).to.equal(400);
+      expect(res.body.fields).to.deep.equal([
+        { field: 'departure_date', message: 'is not allowed', in: 'body' },
+      ]);
+      expect(await testDb().knex('trips').where({ tenant_id: tenant.id })).to.have.length(0);
+    });
+
     it('lists trips; field staff see only theirs', async () => {
       const { tenant, key } = await staff('operations');
       const guide = await staff('field_staff', tenant);

@@ -7,7 +7,10 @@ import type { EnsureDefaultTenant } from '../../../src/modules/identity/applicat
 import { TYPES } from '../../../src/types';
 import { startBackgroundWorkers } from '../../../src/workers';
 import { testDb } from '../../support/integrationHooks';
+import type { Tenant } from '../../../src/modules/identity/domain/Tenant';
+import { aUser } from '../../support/builders';
 import { TEST_ENCRYPTION_KEY, testContainer } from '../../support/testContainer';
+import { aTrip, anAssignment } from '../../support/tripBuilders';
 
 const CLI_ENV = { ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('base64'), LOG_LEVEL: 'silent' };
 
@@ -58,14 +61,55 @@ describe('wa-ops simulate', () => {
     expect(lead).to.deep.equal({ customer_phone: '+5491166660101', customer_name: 'Carla' });
   });
 
-  it('says so when the server refuses the signature', async () => {
+  it('says when nothing was sent back because the message went on an open lead, without waiting it out', async function () {
+    this.timeout(30_000);
+    const args = ['simulate', '--from', '+5491166660102', '--url', base, '--wait', '20'];
+    expect((await cli([...args, '--text', 'Hi! Iguazu in March?'])).code).to.equal(0);
+    const started = Date.now();
+    const { code, out } = await cli([...args, '--text', 'and a fifth person?']);
+    expect(code).to.equal(0);
+    expect(out).to.deep.equal([
+      '> +5491166660102: and a fifth person?',
+      '(recorded; nothing sent back: a follow-up to an open lead goes on its timeline for the rep)',
+    ]);
+    expect(Date.now() - started).to.be.lessThan(10_000);
+  });
+
+  it('says so when the server refuses the signature, naming the secret it signed with (exit 1)', async () => {
     const other = { ...CLI_ENV, ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
     const { code, err } = await cli(
       ['simulate', '--from', '+5491166660101', '--text', 'hi', '--url', base],
       other,
     );
-    expect(code).to.equal(2);
-    expect(err.join()).to.match(/refused the signature/);
+    expect(code).to.equal(1);
+    expect(err).to.have.length(1);
+    expect(err[0]).to.match(
+      /refused the signature: simulate signed with the secret derived from ENCRYPTION_KEY/,
+    );
+  });
+
+  it('prints the alerts the message caused, to whom they went', async function () {
+    this.timeout(30_000);
+    const tenant = (await testDb().knex('tenants').where({ slug: 'default' }).first()) as Tenant;
+    const guide = await aUser(tenant, { role: 'field_staff', phone: '+5491166660201', name: 'Gabriel' });
+    const ops = await aUser(tenant, { role: 'operations', phone: '+5491166660202', name: 'Olga' });
+    await anAssignment(await aTrip(tenant, { code: 'TRP123' }), guide);
+    const { code, out, err } = await cli([
+      'simulate',
+      '--from',
+      guide.phone,
+      '--text',
+      'ISSUE TRP123 flat tyre at km 40',
+      '--url',
+      base,
+    ]);
+    expect(err).to.deep.equal([]);
+    expect(code).to.equal(0);
+    expect(out).to.include('< Incident INC-1 recorded on TRP123; operations have been alerted.');
+    expect(
+      out.find((l) => l.startsWith(`< to ${ops.phone}: `)),
+      out.join('\n'),
+    ).to.match(/INC-1/);
   });
 
   it('says so when no server is listening', async () => {
@@ -78,7 +122,7 @@ describe('wa-ops simulate', () => {
       '--url',
       'http://127.0.0.1:9',
     ]);
-    expect(code).to.equal(2);
+    expect(code).to.equal(1);
     expect(err.join()).to.match(/cannot reach .* is the server running/);
   });
 

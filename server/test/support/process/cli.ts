@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { childProcessDir } from './childProcessDir';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -8,8 +9,16 @@ const ROOT = path.resolve(__dirname, '../../../..');
 export async function runCli(args: string[], env: Record<string, string>): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'server/src/cli/main.ts'), ...args],
-    { cwd: ROOT, env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env } },
+    [
+      '-r',
+      require.resolve('ts-node/register/transpile-only'),
+      path.join(ROOT, 'server/src/cli/main.ts'),
+      ...args,
+    ],
+    {
+      cwd: childProcessDir().cwd,
+      env: { ...childProcessDir().env, PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+    },
   );
   return stdout;
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { childProcessDir } from './childProcessDir';
 import { freePort } from './freePort';
 import { waitFor } from './waitFor';
 
@@ -65,10 +66,11 @@ export async function serverProcess(options: ServerProcessOptions): Promise<Serv
     expectingExit = false;
     const started = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', ...(options.execArgv ?? []), MAIN],
+      ['-r', require.resolve('ts-node/register/transpile-only'), ...(options.execArgv ?? []), MAIN],
       {
-        cwd: ROOT,
+        cwd: childProcessDir().cwd,
         env: {
+          ...childProcessDir().env,
           PATH: process.env.PATH,
           HOST: '127.0.0.1',
           PORT: String(port),

@@ -78,7 +78,7 @@ export function contactRoutes(container: Container): RouteDefinition[] {
             .allow(null),
           tags: Joi.array().items(Joi.string().trim().min(1).max(50)).max(50).unique(),
           notes: Joi.string().max(5000).allow(null),
-        }).min(1),
+        }).or('name', 'language', 'tags', 'notes'),
       },
       responses: { 200: { description: 'The contact', schema: contactSchema } },
       async handler({ actor, params: { phone }, body }) {

@@ -95,7 +95,7 @@ export function conversationRoutes(container: Container): RouteDefinition[] {
           assignedTo: uuid().allow(null),
           status: Joi.string().valid('open', 'active', 'closed', 'archived', 'spam'),
           read: Joi.boolean().valid(true),
-        }).min(1),
+        }).or('assignedTo', 'status', 'read'),
       },
       responses: { 200: { description: 'The conversation', schema: conversationSchema } },
       errors: [409, 422],

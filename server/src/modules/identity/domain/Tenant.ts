@@ -1,3 +1,11 @@
+/** How a tenant's customers pay: shown on the payment page (`/pay/<booking ref>`). */
+export interface PaymentSettings {
+  /** Free text: bank details, where to pay, whom to call. */
+  instructions?: string;
+  /** A link to the tenant's own checkout, `{ref}`, `{amount}` and `{currency}` filled in. */
+  paymentUrlTemplate?: string;
+}
+
 export interface Tenant {
   id: string;
   slug: string;
@@ -5,6 +13,7 @@ export interface Tenant {
   defaultLanguage: string;
   defaultRegion?: string;
   quoteApprovalThreshold?: string;
+  payments: PaymentSettings;
   createdAt: Date;
 }
 
@@ -16,3 +25,5 @@ export interface NewTenant {
   defaultLanguage?: string;
   defaultRegion?: string;
 }
+
+export type TenantChanges = Partial<Pick<Tenant, 'name' | 'defaultLanguage' | 'defaultRegion' | 'payments'>>;

@@ -1,8 +1,10 @@
-import type { NewTenant, Tenant } from './Tenant';
+import type { NewTenant, Tenant, TenantChanges } from './Tenant';
 
 export interface TenantRepository {
   create(tenant: NewTenant): Promise<Tenant>;
   findById(id: string): Promise<Tenant | undefined>;
   findBySlug(slug: string): Promise<Tenant | undefined>;
   list(): Promise<Tenant[]>;
+  /** Writes the given fields; `payments` replaces the tenant's payment settings as a whole. */
+  update(id: string, changes: TenantChanges): Promise<Tenant>;
 }

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
-import type { NewTenant, Tenant } from '../domain/Tenant';
+import type { NewTenant, Tenant, TenantChanges } from '../domain/Tenant';
 import type { TenantRepository } from '../domain/TenantRepository';
 
 interface TenantRow {
@@ -11,6 +11,7 @@ interface TenantRow {
   default_language: string;
   default_region: string | null;
   quote_approval_threshold: string | null;
+  settings: { payments?: Tenant['payments'] } | null;
   created_at: Date;
 }
 
@@ -21,6 +22,7 @@ const toTenant = (r: TenantRow): Tenant => ({
   defaultLanguage: r.default_language,
   defaultRegion: r.default_region ?? undefined,
   quoteApprovalThreshold: r.quote_approval_threshold ?? undefined,
+  payments: r.settings?.payments ?? {},
   createdAt: r.created_at,
 });
 
@@ -54,5 +56,24 @@ export class KnexTenantRepository implements TenantRepository {
   async list(): Promise<Tenant[]> {
     const rows = await this.db.q<TenantRow>('tenants').orderBy('created_at');
     return rows.map(toTenant);
+  }
+
+  async update(id: string, changes: TenantChanges): Promise<Tenant> {
+    const { payments, ...fields } = changes;
+    const [row] = await this.db
+      .q<TenantRow>('tenants')
+      .where({ id })
+      .update({
+        ...(fields.name !== undefined && { name: fields.name }),
+        ...(fields.defaultLanguage !== undefined && { default_language: fields.defaultLanguage }),
+        ...('defaultRegion' in fields && { default_region: fields.defaultRegion ?? null }),
+        ...(payments && {
+          settings: this.db.knex.raw(`settings || jsonb_build_object('payments', ?::jsonb)`, [
+            JSON.stringify(payments),
+          ]),
+        }),
+      } as never)
+      .returning('*');
+    return toTenant(row as TenantRow);
   }
 }

@@ -101,15 +101,15 @@ export function incidentRoutes(container: Container): RouteDefinition[] {
       permission: 'resolve_incident',
       request: {
         params: idOrRefParam('INC-7'),
+        // The condition sits on the object, not on `message`: a conditional key converts to an
+        // untyped schema in the OpenAPI document, an object-level one to if/then.
         body: Joi.object({
           status: Joi.string().valid('resolved').required(),
           note: Joi.string().trim().max(1000),
           notifyCustomers: Joi.boolean().default(false),
-          message: Joi.string()
-            .trim()
-            .min(1)
-            .max(1000)
-            .when('notifyCustomers', { is: true, then: Joi.required() }),
+          message: Joi.string().trim().min(1).max(1000).description('Required with `notifyCustomers: true`'),
+        }).when(Joi.object({ notifyCustomers: Joi.valid(true).required() }).unknown(), {
+          then: Joi.object({ message: Joi.string().required() }),
         }),
       },
       responses: {

@@ -1,6 +1,5 @@
+import { escapeHtml as escape } from '../escapeHtml';
 import type { OpenApiDocument } from './openApiDocument';
-
-const escape = (text: unknown): string => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const json = (value: unknown) => `<pre>${escape(JSON.stringify(value, null, 2))}</pre>`;
 

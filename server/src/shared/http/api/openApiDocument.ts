@@ -1,12 +1,8 @@
-import type Joi from 'joi';
-import parse from 'joi-to-json';
+import { requestJsonSchema, toJsonSchema, type JsonSchema } from './jsonSchema';
 import type { RouteDefinition } from './RouteDefinition';
 import { problemSchema } from './schemas';
 
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, unknown>> };
-
-const toJsonSchema = (schema: Joi.Schema): JsonSchema => parse(schema as never, 'open-api-3.1') as JsonSchema;
 
 const PROBLEMS: Record<number, string> = {
   400: 'Invalid request: `fields` names each failing field',
@@ -30,7 +26,7 @@ function parameters(route: RouteDefinition) {
   ] as const;
   return parts.flatMap(([where, schema]) => {
     if (!schema) return [];
-    const json = toJsonSchema(schema);
+    const json = requestJsonSchema(schema);
     return Object.entries(json.properties ?? {}).map(([name, property]) => {
       const { description, ...rest } = property as JsonSchema;
       return {
@@ -53,7 +49,7 @@ function requestBody(route: RouteDefinition) {
       content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
     };
   const body = route.request?.body;
-  return body && { required: true, content: { 'application/json': { schema: toJsonSchema(body) } } };
+  return body && { required: true, content: { 'application/json': { schema: requestJsonSchema(body) } } };
 }
 
 function responses(route: RouteDefinition) {

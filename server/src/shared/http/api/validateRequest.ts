@@ -1,13 +1,22 @@
 import type Joi from 'joi';
 import { ValidationError, type FieldProblem } from '../../errors/AppError';
 
-const OPTIONS: Joi.ValidationOptions = { abortEarly: false, stripUnknown: true, convert: true };
-
 type Part = 'path' | 'query' | 'body';
+
+/**
+ * A body field the schema does not declare is refused (400 naming it), as the OpenAPI document
+ * says (`additionalProperties: false`): a misspelt optional field must not vanish silently.
+ * Unknown query parameters are ignored, as HTTP clients and proxies add their own.
+ */
+const OPTIONS: Record<Part, Joi.ValidationOptions> = {
+  path: { abortEarly: false, stripUnknown: true, convert: true },
+  query: { abortEarly: false, stripUnknown: true, convert: true },
+  body: { abortEarly: false, stripUnknown: false, convert: true },
+};
 
 function validatePart(schema: Joi.ObjectSchema | undefined, value: unknown, part: Part) {
   if (!schema) return { value: {}, problems: [] as FieldProblem[] };
-  const result = schema.validate(value ?? {}, OPTIONS);
+  const result = schema.validate(value ?? {}, OPTIONS[part]);
   const problems: FieldProblem[] = (result.error?.details ?? []).map((d) => ({
     field: d.path.length ? d.path.join('.') : part,
     message: d.message.replace(/^"[^"]*" /, ''),

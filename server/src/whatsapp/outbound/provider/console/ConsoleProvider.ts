@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Logger } from '../../../../shared/logging/createLogger';
+import { consoleTranscript } from './consoleTranscript';
 import type {
   SendingAccount,
   SendMessageRequest,
@@ -11,8 +12,8 @@ import type {
 const consoleId = () => `console.${crypto.randomUUID()}`;
 
 /**
- * Nothing leaves the machine: each send is logged (the logger redacts bodies and masks phone
- * numbers) and answered with a generated id. The dispatcher stores the message as for any provider.
+ * Nothing leaves the machine: each send is logged — readable, see consoleTranscript — and answered
+ * with a generated id. The dispatcher stores the message as for any provider.
  */
 export class ConsoleProvider implements WhatsappProvider {
   readonly name = 'console';
@@ -28,9 +29,8 @@ export class ConsoleProvider implements WhatsappProvider {
         to: request.to,
         providerMessageId,
         kind: request.message.kind,
-        body: request.message,
       },
-      'console provider: message sent',
+      consoleTranscript(request),
     );
     return { providerMessageId };
   }
@@ -45,11 +45,10 @@ export class ConsoleProvider implements WhatsappProvider {
         providerMessageId,
         template: request.name,
         language: request.language,
-        body: request.bodyParams,
         header: request.header?.kind,
         buttons: request.buttonParams?.length,
       },
-      'console provider: template sent',
+      consoleTranscript(request),
     );
     return { providerMessageId };
   }

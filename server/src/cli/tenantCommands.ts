@@ -1,0 +1,64 @@
+import type { CreateTenant } from '../modules/identity/application/CreateTenant';
+import type { UpdateTenant } from '../modules/identity/application/UpdateTenant';
+import type { Tenant } from '../modules/identity/domain/Tenant';
+import type { TenantRepository } from '../modules/identity/domain/TenantRepository';
+import { TYPES } from '../types';
+import { json, parse, text, withRuntime, type Command } from './cliSupport';
+import { resolveTenant } from './resolveTenant';
+import { UsageError } from './UsageError';
+
+const describe = (t: Tenant) => `${t.id}  ${t.slug.padEnd(20)}  ${t.name}`;
+
+/** `tenants create|list|update`: the businesses this installation serves. */
+export const tenantCommands: Record<string, Command> = {
+  'tenants create': async (args, ctx) => {
+    const o = parse(args, { name: text, slug: text, language: text, region: text, json }, ['name']);
+    const tenant = await withRuntime(ctx, ({ container }) =>
+      container.get<CreateTenant>(TYPES.CreateTenant).execute({
+        name: String(o.name),
+        slug: o.slug as string | undefined,
+        defaultLanguage: o.language as string | undefined,
+        defaultRegion: (o.region as string | undefined)?.toUpperCase(),
+      }),
+    );
+    ctx.io.out(o.json ? JSON.stringify(tenant) : `tenant ${tenant.slug} created: ${tenant.id}`);
+  },
+
+  'tenants list': async (args, ctx) => {
+    const o = parse(args, { json });
+    const tenants = await withRuntime(ctx, ({ container }) =>
+      container.get<TenantRepository>(TYPES.TenantRepository).list(),
+    );
+    if (o.json) return ctx.io.out(JSON.stringify(tenants));
+    if (!tenants.length) return ctx.io.out('no tenants yet (the server creates "default" on start)');
+    for (const t of tenants) ctx.io.out(describe(t));
+  },
+
+  'tenants update': async (args, ctx) => {
+    const given = args[0];
+    if (!given || given.startsWith('-'))
+      throw new UsageError('tenants update needs a tenant id or slug (see: wa-ops tenants list)');
+    const o = parse(args.slice(1), {
+      name: text,
+      language: text,
+      region: text,
+      'payment-instructions': text,
+      'payment-url-template': text,
+      json,
+    });
+    const instructions = o['payment-instructions'] as string | undefined;
+    const paymentUrlTemplate = o['payment-url-template'] as string | undefined;
+    const tenant = await withRuntime(ctx, async ({ container }) =>
+      container.get<UpdateTenant>(TYPES.UpdateTenant).execute({
+        tenantId: (await resolveTenant(container, given)).id,
+        name: o.name as string | undefined,
+        defaultLanguage: o.language as string | undefined,
+        defaultRegion: (o.region as string | undefined)?.toUpperCase(),
+        ...((instructions ?? paymentUrlTemplate) !== undefined && {
+          payments: { instructions, paymentUrlTemplate },
+        }),
+      }),
+    );
+    ctx.io.out(o.json ? JSON.stringify(tenant) : `tenant ${tenant.slug} updated`);
+  },
+};
