@@ -19,6 +19,18 @@ export interface Config {
     /** Outbound webhooks may target loopback, private and link-local addresses (tests, private networks). */
     allowPrivateTargets: boolean;
   };
+  payments: {
+    /** Hours between payment reminders after the first one (SPEC §22). */
+    reminderIntervalHours: number;
+    mercadopagoApiBaseUrl: string;
+  };
+  /** OpenAI-compatible speech-to-text; voice notes are transcribed only when set. */
+  transcription?: {
+    /** The full `…/v1/audio/transcriptions` URL. */
+    url: string;
+    apiKey?: string;
+    model: string;
+  };
   jobs: {
     /** Whether this instance runs the scheduler (every instance may: each tick runs once). */
     enabled: boolean;
@@ -119,6 +131,11 @@ const schema = Joi.object({
   JOB_SCHEDULES: jobSchedules.default({}),
   METRICS_TOKEN: Joi.string().min(16),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Joi.boolean().default(false),
+  PAYMENT_REMINDER_INTERVAL_HOURS: Joi.number().integer().min(1).max(24 * 60).default(72),
+  MERCADOPAGO_API_BASE_URL: url().default('https://api.mercadopago.com'),
+  TRANSCRIPTION_API_URL: url(),
+  TRANSCRIPTION_API_KEY: Joi.string(),
+  TRANSCRIPTION_MODEL: Joi.string().max(100).default('whisper-1'),
 })
   .unknown(true)
   .messages({ 'any.required': '{#label} is required', 'any.unknown': '{#label} is not allowed' });
@@ -145,6 +162,17 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     panicCooldownMinutes: v.PANIC_COOLDOWN_MINUTES,
     metricsToken: v.METRICS_TOKEN,
     webhooks: Object.freeze({ allowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS }),
+    payments: Object.freeze({
+      reminderIntervalHours: v.PAYMENT_REMINDER_INTERVAL_HOURS,
+      mercadopagoApiBaseUrl: v.MERCADOPAGO_API_BASE_URL.replace(/\/$/, ''),
+    }),
+    transcription: v.TRANSCRIPTION_API_URL
+      ? Object.freeze({
+          url: transcriptionsUrl(v.TRANSCRIPTION_API_URL),
+          apiKey: v.TRANSCRIPTION_API_KEY,
+          model: v.TRANSCRIPTION_MODEL,
+        })
+      : undefined,
     jobs: Object.freeze({ enabled: v.JOBS_ENABLED, schedules: Object.freeze(v.JOB_SCHEDULES) }),
     whatsapp: Object.freeze({
       provider: v.WHATSAPP_PROVIDER,
@@ -168,4 +196,11 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       sendConcurrency: v.WHATSAPP_SEND_CONCURRENCY,
     }),
   });
+}
+
+/** `https://api.openai.com`, `…/v1` and the full `…/v1/audio/transcriptions` all name the same endpoint. */
+function transcriptionsUrl(base: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  if (/\/audio\/transcriptions$/.test(trimmed)) return trimmed;
+  return `${trimmed}${/\/v1$/.test(trimmed) ? '' : '/v1'}/audio/transcriptions`;
 }
