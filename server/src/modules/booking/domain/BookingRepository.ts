@@ -32,7 +32,9 @@ export interface BookingRepository {
     options?: { forUpdate?: boolean },
   ): Promise<Booking | undefined>;
   findLatestPendingByCustomer(tenantId: string, customerPhone: string): Promise<Booking | undefined>;
-  /** Persists status and its timestamps, the only fields that change after creation. */
+  /** The customer's most recent booking that is not cancelled. */
+  findLatestActiveByCustomer(tenantId: string, customerPhone: string): Promise<Booking | undefined>;
+  /** Persists status, its timestamps and the cancellation: the only fields that change after creation. */
   save(booking: Booking): Promise<void>;
   findTripByCode(tenantId: string, code: string): Promise<TripSummary | undefined>;
   findTripById(tenantId: string, id: string): Promise<TripSummary | undefined>;

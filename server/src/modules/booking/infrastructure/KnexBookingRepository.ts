@@ -54,6 +54,19 @@ export class KnexBookingRepository implements BookingRepository {
     return row && toBooking(row as BookingRow);
   }
 
+  async findLatestActiveByCustomer(tenantId: string, customerPhone: string): Promise<Booking | undefined> {
+    const row = await this.db
+      .q<BookingRow>('bookings')
+      .where({ tenant_id: tenantId, customer_phone: customerPhone })
+      .whereNot('status', 'cancelled')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'ref', order: 'desc' },
+      ])
+      .first();
+    return row && toBooking(row as BookingRow);
+  }
+
   async save(booking: Booking): Promise<void> {
     await this.db
       .q('bookings')
@@ -62,6 +75,8 @@ export class KnexBookingRepository implements BookingRepository {
         status: booking.status,
         confirmed_at: booking.confirmedAt ?? null,
         cancelled_at: booking.cancelledAt ?? null,
+        cancellation_reason: booking.cancellationReason ?? null,
+        cancelled_by: booking.cancelledBy ?? null,
         updated_at: this.db.knex.fn.now(),
       });
   }
