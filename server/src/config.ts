@@ -131,7 +131,11 @@ const schema = Joi.object({
   JOB_SCHEDULES: jobSchedules.default({}),
   METRICS_TOKEN: Joi.string().min(16),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Joi.boolean().default(false),
-  PAYMENT_REMINDER_INTERVAL_HOURS: Joi.number().integer().min(1).max(24 * 60).default(72),
+  PAYMENT_REMINDER_INTERVAL_HOURS: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 60)
+    .default(72),
   MERCADOPAGO_API_BASE_URL: url().default('https://api.mercadopago.com'),
   TRANSCRIPTION_API_URL: url(),
   TRANSCRIPTION_API_KEY: Joi.string(),

@@ -47,7 +47,13 @@ export class StaffCommandHandler {
       at: event.timestamp,
     };
     const input: StaffInput = isMediaType(event.type)
-      ? { kind: 'media', messageId: message.messageId, mediaType: event.type, caption: event.text, at: event.timestamp }
+      ? {
+          kind: 'media',
+          messageId: message.messageId,
+          mediaType: event.type,
+          caption: event.text,
+          at: event.timestamp,
+        }
       : { kind: 'text', text: event.text ?? '' };
     await this.respond(actor, input, target, replies);
   }

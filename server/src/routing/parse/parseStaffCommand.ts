@@ -66,7 +66,8 @@ export function parseStaffCommand(text: string): StaffCommand {
   const incident = INCIDENT_REF.exec(rest);
   const incidentRef = incident ? `INC-${incident[1]}` : undefined;
   if (verb === 'update') {
-    if (!incident) return malformed(verb, rest ? `${quoted(rest)} is not an incident ref` : 'missing incident ref');
+    if (!incident)
+      return malformed(verb, rest ? `${quoted(rest)} is not an incident ref` : 'missing incident ref');
     const note = after(rest, incident[0]);
     if (!note) return malformed(verb, 'missing text of the update');
     return { kind: 'update_incident', incidentRef: incidentRef!, note };

@@ -42,7 +42,8 @@ export const englishReplies = {
       `Reported${s.reportedBy ? ` by ${s.reportedBy}` : ''} at ${utcMinute(s.reportedAt)}: ${s.description}`,
       ...(s.updates.length
         ? s.updates.map(
-            (u) => `• ${utcMinute(u.at)}${u.authorName ? ` ${u.authorName}` : ''}: ${u.kind === 'note' ? '' : `${u.kind}${u.note ? ' — ' : ''}`}${u.note ?? ''}`,
+            (u) =>
+              `• ${utcMinute(u.at)}${u.authorName ? ` ${u.authorName}` : ''}: ${u.kind === 'note' ? '' : `${u.kind}${u.note ? ' — ' : ''}`}${u.note ?? ''}`,
           )
         : ['No updates yet.']),
     ].join('\n'),

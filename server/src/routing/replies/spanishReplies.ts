@@ -34,7 +34,8 @@ export const spanishReplies: Replies = {
       `Informado${s.reportedBy ? ` por ${s.reportedBy}` : ''} el ${utcMinute(s.reportedAt)}: ${s.description}`,
       ...(s.updates.length
         ? s.updates.map(
-            (u) => `• ${utcMinute(u.at)}${u.authorName ? ` ${u.authorName}` : ''}: ${u.kind === 'note' ? '' : `${STATUS_ES[u.kind]}${u.note ? ' — ' : ''}`}${u.note ?? ''}`,
+            (u) =>
+              `• ${utcMinute(u.at)}${u.authorName ? ` ${u.authorName}` : ''}: ${u.kind === 'note' ? '' : `${STATUS_ES[u.kind]}${u.note ? ' — ' : ''}`}${u.note ?? ''}`,
           )
         : ['Sin novedades todavía.']),
     ].join('\n'),
@@ -45,7 +46,9 @@ export const spanishReplies: Replies = {
   help: (role) =>
     role === 'customer' || STAFF_COMMANDS[role].length === 0
       ? 'Escríbenos tu consulta y te responderemos. ESTADO muestra tus reservas, PAGAR envía tu link de pago, CANCELAR BK-12 pide cancelar una reserva, BAJA te da de baja.'
-      : ['Comandos disponibles:', ...STAFF_COMMANDS[role].map((c) => `• ${c}`), 'AYUDA muestra esta lista.'].join(
-          '\n',
-        ),
+      : [
+          'Comandos disponibles:',
+          ...STAFF_COMMANDS[role].map((c) => `• ${c}`),
+          'AYUDA muestra esta lista.',
+        ].join('\n'),
 };

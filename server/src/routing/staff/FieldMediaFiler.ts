@@ -6,7 +6,13 @@ import { TripCode } from '../../modules/trip/domain/TripCode';
 import type { TripRepository } from '../../modules/trip/domain/TripRepository';
 import { TYPES } from '../../types';
 import type { Replies } from '../replies';
-import { recentTrip, withLastTrip, withoutPendingMedia, withPendingMedia, type PendingFieldMedia } from './staffContext';
+import {
+  recentTrip,
+  withLastTrip,
+  withoutPendingMedia,
+  withPendingMedia,
+  type PendingFieldMedia,
+} from './staffContext';
 import { StaffMemory } from './StaffMemory';
 
 export interface FieldMedia extends PendingFieldMedia {
@@ -36,7 +42,10 @@ export class FieldMediaFiler {
     const tripCode = named ?? recentTrip(context, media.at);
     if (!tripCode) {
       const { messageId, mediaType, caption, transcript } = media;
-      await this.memory.write(conversation, withPendingMedia(context, { messageId, mediaType, caption, transcript }));
+      await this.memory.write(
+        conversation,
+        withPendingMedia(context, { messageId, mediaType, caption, transcript }),
+      );
       return replies.mediaWhichTrip;
     }
     await this.attachAll(actor, tripCode, [media]);

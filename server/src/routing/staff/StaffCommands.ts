@@ -44,7 +44,11 @@ export class StaffCommands {
       case 'resolve': {
         const target =
           'incidentRef' in command ? { incidentRef: command.incidentRef } : { tripCode: command.tripCode };
-        const { resolved, trip } = await this.resolveIncidents.execute({ actor, ...target, note: command.note });
+        const { resolved, trip } = await this.resolveIncidents.execute({
+          actor,
+          ...target,
+          note: command.note,
+        });
         return { text: replies.resolved(resolved.map((i) => i.ref)), tripCode: trip.code };
       }
       case 'update_incident': {
@@ -69,7 +73,11 @@ export class StaffCommands {
         return { text: replies.tripStatus(status), tripCode: status.code };
       }
       case 'broadcast': {
-        const result = await this.broadcast.execute({ actor, tripCode: command.tripCode, text: command.text });
+        const result = await this.broadcast.execute({
+          actor,
+          tripCode: command.tripCode,
+          text: command.text,
+        });
         return { text: replies.broadcastQueued(result.queued, result.skipped), tripCode: command.tripCode };
       }
       case 'approve_quote':

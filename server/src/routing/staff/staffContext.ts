@@ -46,4 +46,5 @@ export const withPendingMedia = (context: StaffContext, media: PendingFieldMedia
   pendingMedia: [...(context.pendingMedia ?? []), media].slice(-MAX_PENDING),
 });
 
-export const withoutPendingMedia = ({ lastTrip }: StaffContext): StaffContext => (lastTrip ? { lastTrip } : {});
+export const withoutPendingMedia = ({ lastTrip }: StaffContext): StaffContext =>
+  lastTrip ? { lastTrip } : {};

@@ -46,7 +46,9 @@ describe('wa-ops templates seed', () => {
       const again = await cli('templates', 'seed', '--tenant', tenant.id, '--json');
       expect(JSON.parse(again.out[0])).to.include({ tenant: 'andes-es', language: 'es' });
       expect(JSON.parse(again.out[0]).existing).to.have.length(DEFAULTS);
-      expect(await testDb().knex('whatsapp_templates').where({ tenant_id: tenant.id })).to.have.length(DEFAULTS);
+      expect(await testDb().knex('whatsapp_templates').where({ tenant_id: tenant.id })).to.have.length(
+        DEFAULTS,
+      );
     });
 
     it('exits 2 for a tenant that does not exist', async () => {

@@ -60,7 +60,11 @@ export class RequestCancellation {
       };
       const content = { action: 'CANCELLATION_REQUESTED', bookingRef: booking.ref };
       await this.timeline.add({ ...at, eventType: 'SYSTEM', source: actor.source, content });
-      await this.audit.record({ ...at, action: 'CANCELLATION_REQUESTED', details: { bookingRef: booking.ref } });
+      await this.audit.record({
+        ...at,
+        action: 'CANCELLATION_REQUESTED',
+        details: { bookingRef: booking.ref },
+      });
       return { outcome: 'requested', booking, repsAlerted };
     });
   }

@@ -29,7 +29,14 @@ export class AttachTripMedia {
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async execute({ actor, tripCode, messageId, mediaType, caption, transcript }: AttachTripMediaInput): Promise<Trip> {
+  async execute({
+    actor,
+    tripCode,
+    messageId,
+    mediaType,
+    caption,
+    transcript,
+  }: AttachTripMediaInput): Promise<Trip> {
     return this.unitOfWork.run(async () => {
       const trip = await authorizeOnTrip(this.trips, actor, 'upload_trip_media', tripCode);
       await this.timeline.add({

@@ -71,16 +71,18 @@ export class ResolveIncidents {
       const { staffNotified, customersNotified } = await notifyIncidentUpdate(
         { staff: this.staff, trips: this.trips, outbound: this.outbound },
         {
-        tenant,
-        trip,
-        actor,
-        refs: incidents.map((i) => i.ref).join(', '),
-        text: incidentUpdateText('resolved', note, tenant.defaultLanguage),
-        reporterIds: incidents.map((i) => i.reporterId),
-        toOperations: true,
-        customerMessage,
-      });
-      for (const incident of incidents) await this.record(actor, trip, incident, customerMessage, customersNotified);
+          tenant,
+          trip,
+          actor,
+          refs: incidents.map((i) => i.ref).join(', '),
+          text: incidentUpdateText('resolved', note, tenant.defaultLanguage),
+          reporterIds: incidents.map((i) => i.reporterId),
+          toOperations: true,
+          customerMessage,
+        },
+      );
+      for (const incident of incidents)
+        await this.record(actor, trip, incident, customerMessage, customersNotified);
       await this.events.append(incidents.map((i) => incidentEvent('incident.updated', i, trip.code)));
       return { trip, resolved: incidents, alerted: staffNotified, customersNotified };
     });

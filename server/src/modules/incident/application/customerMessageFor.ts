@@ -1,7 +1,10 @@
 import { ValidationError } from '../../../shared/errors/AppError';
 
 /** With `notifyCustomers`, the words for the trip's customers are required (staff notes stay internal). */
-export function customerMessageFor(input: { notifyCustomers?: boolean; message?: string }): string | undefined {
+export function customerMessageFor(input: {
+  notifyCustomers?: boolean;
+  message?: string;
+}): string | undefined {
   if (!input.notifyCustomers) return undefined;
   const text = input.message?.trim();
   if (!text)

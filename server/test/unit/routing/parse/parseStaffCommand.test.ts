@@ -116,7 +116,10 @@ describe('parseStaffCommand', () => {
         { kind: 'update_incident', incidentRef: 'INC-7', note: 'backup van on the way' },
       ],
       ['update inc 7: ETA 20 min', { kind: 'update_incident', incidentRef: 'INC-7', note: 'ETA 20 min' }],
-      ['Actualizar INC-007 llega la grúa', { kind: 'update_incident', incidentRef: 'INC-7', note: 'llega la grúa' }],
+      [
+        'Actualizar INC-007 llega la grúa',
+        { kind: 'update_incident', incidentRef: 'INC-7', note: 'llega la grúa' },
+      ],
       ['STATUS INC-7', { kind: 'incident_status', incidentRef: 'INC-7' }],
       ['estado inc7', { kind: 'incident_status', incidentRef: 'INC-7' }],
       ['STATUS TRP123', { kind: 'trip_status', tripCode: 'TRP123' }],
