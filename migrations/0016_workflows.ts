@@ -42,6 +42,12 @@ export async function up(knex: Knex): Promise<void> {
     t.text('cancellation_reason').nullable();
     user(t, 'cancelled_by');
   });
+  // The trip-reminders job looks for trips departing within a day.
+  await knex.raw(`CREATE INDEX trips_departure_date_idx ON trips (departure_date)`);
+  // The payment-reminders job reads pending bookings in creation order.
+  await knex.raw(
+    `CREATE INDEX bookings_pending_payment_idx ON bookings (created_at, id) WHERE status = 'pending_payment'`,
+  );
   await knex.schema.createTable('refunds', (t) => {
     id(knex, t);
     tenant(t);
@@ -117,6 +123,8 @@ export async function down(knex: Knex): Promise<void> {
     t.dropColumn('provider_payment_id');
     t.dropColumn('provider');
   });
+  await knex.raw('DROP INDEX IF EXISTS bookings_pending_payment_idx');
+  await knex.raw('DROP INDEX IF EXISTS trips_departure_date_idx');
   await knex.schema.alterTable('bookings', (t) => {
     t.dropColumn('cancelled_by');
     t.dropColumn('cancellation_reason');

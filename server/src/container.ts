@@ -7,6 +7,7 @@ import type { Database } from './shared/db/Database';
 import type { Logger } from './shared/logging/createLogger';
 import { createMetrics } from './shared/metrics/createMetrics';
 import { consoleWebhookSecret } from './shared/channel/consoleChannel';
+import { KnexReminderLog } from './shared/reminders/KnexReminderLog';
 import { TYPES } from './types';
 import { identityModule } from './modules/identity/identityModule';
 import { connectionModule } from './modules/connection/connectionModule';
@@ -47,6 +48,7 @@ export function createContainer(infra: Infrastructure): Container {
       bind(TYPES.CredentialCipher).toConstantValue(new CredentialCipher(infra.encryptionKey));
       bind(TYPES.Metrics).toConstantValue(createMetrics(infra.db));
       bind(TYPES.ConsoleWebhookSecret).toConstantValue(consoleWebhookSecret(infra.encryptionKey));
+      bind(TYPES.ReminderLog).to(KnexReminderLog);
     }),
     identityModule,
     connectionModule,

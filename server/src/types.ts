@@ -37,6 +37,7 @@ export const TYPES = {
   PendingStatusRepository: Symbol.for('PendingStatusRepository'),
   BackgroundWorkers: Symbol.for('BackgroundWorkers'),
   RefAllocator: Symbol.for('RefAllocator'),
+  ReminderLog: Symbol.for('ReminderLog'),
   OutboundQueue: Symbol.for('OutboundQueue'),
   AuditLog: Symbol.for('AuditLog'),
   MediaFetchers: Symbol.for('MediaFetchers'),

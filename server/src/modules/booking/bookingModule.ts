@@ -5,6 +5,7 @@ import { CancelBooking } from './application/CancelBooking';
 import { ConvertLeadToBooking } from './application/ConvertLeadToBooking';
 import { CreateQuote } from './application/CreateQuote';
 import { FindCustomerBookings } from './application/FindCustomerBookings';
+import { PaymentRemindersJob } from './application/PaymentRemindersJob';
 import { RecordPayment } from './application/RecordPayment';
 import { RequestCancellation } from './application/RequestCancellation';
 import { SendPaymentLink } from './application/SendPaymentLink';
@@ -27,4 +28,5 @@ export const bookingModule = new ContainerModule(({ bind }) => {
   bind(TYPES.FindCustomerBookings).to(FindCustomerBookings);
   bind(TYPES.CancelBooking).to(CancelBooking);
   bind(TYPES.RequestCancellation).to(RequestCancellation);
+  bind(TYPES.Jobs).to(PaymentRemindersJob);
 });

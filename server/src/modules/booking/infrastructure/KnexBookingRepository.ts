@@ -3,10 +3,16 @@ import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import { idOrRef } from '../../lead/infrastructure/idOrRef';
 import type { Booking } from '../domain/Booking';
-import type { BookingRepository, NewBooking, TripSummary } from '../domain/BookingRepository';
+import type {
+  BookingRepository,
+  NewBooking,
+  ReminderCandidate,
+  TripSummary,
+} from '../domain/BookingRepository';
 import type { CustomerBooking } from '../domain/CustomerBooking';
 import { toBooking, type BookingRow } from './bookingRow';
 import { customerBookings } from './customerBookingsQuery';
+import { reminderCandidates } from './reminderCandidatesQuery';
 import { findTripById, findTripByCode } from './tripQueries';
 
 @injectable()
@@ -91,5 +97,11 @@ export class KnexBookingRepository implements BookingRepository {
 
   listForCustomer(tenantId: string, customerPhone: string, ref?: string): Promise<CustomerBooking[]> {
     return customerBookings(this.db.q, tenantId, customerPhone, ref);
+  }
+
+  listReminderCandidates(
+    input: Parameters<BookingRepository['listReminderCandidates']>[0],
+  ): Promise<ReminderCandidate[]> {
+    return reminderCandidates(this.db.q, input);
   }
 }
