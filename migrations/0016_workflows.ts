@@ -42,6 +42,8 @@ export async function up(knex: Knex): Promise<void> {
     t.text('cancellation_reason').nullable();
     user(t, 'cancelled_by');
   });
+  // The payment page finds a booking by its ref (then checks the token), whatever its tenant.
+  await knex.raw(`CREATE INDEX bookings_ref_idx ON bookings (ref)`);
   // The trip-reminders job looks for trips departing within a day.
   await knex.raw(`CREATE INDEX trips_departure_date_idx ON trips (departure_date)`);
   // The payment-reminders job reads pending bookings in creation order.
@@ -125,6 +127,7 @@ export async function down(knex: Knex): Promise<void> {
   });
   await knex.raw('DROP INDEX IF EXISTS bookings_pending_payment_idx');
   await knex.raw('DROP INDEX IF EXISTS trips_departure_date_idx');
+  await knex.raw('DROP INDEX IF EXISTS bookings_ref_idx');
   await knex.schema.alterTable('bookings', (t) => {
     t.dropColumn('cancelled_by');
     t.dropColumn('cancellation_reason');

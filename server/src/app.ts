@@ -22,6 +22,11 @@ import type { TenantDirectory } from './modules/connection/application/TenantDir
 import type { WebhookInbox } from './whatsapp/inbox/WebhookInbox';
 import { webhookRoutes } from './whatsapp/webhook/webhookRoutes';
 import { consoleOutboxRoutes } from './whatsapp/console/consoleOutboxRoutes';
+import type { ConfirmProviderPayment } from './modules/payment/application/ConfirmProviderPayment';
+import type { MercadoPagoApi } from './modules/payment/domain/MercadoPagoApi';
+import type { PaymentSettingsRepository } from './modules/payment/domain/PaymentSettings';
+import { paymentWebhookRoutes } from './modules/payment/http/paymentWebhookRoutes';
+import { payPageRoutes } from './modules/payment/http/payPageRoutes';
 
 export const BODY_LIMIT = '1mb';
 
@@ -64,6 +69,15 @@ export function createApp(container: Container): Express {
     }),
   );
   app.use(healthRoutes(db));
+  app.use(
+    paymentWebhookRoutes({
+      settings: container.get<PaymentSettingsRepository>(TYPES.PaymentSettingsRepository),
+      mercadopago: container.get<MercadoPagoApi>(TYPES.MercadoPagoApi),
+      confirm: container.get<ConfirmProviderPayment>(TYPES.ConfirmProviderPayment),
+      logger,
+    }),
+  );
+  app.use(payPageRoutes(db));
   const routes = apiRoutes(container);
   app.use(docsRoutes(openApiDocument(routes)));
   app.use(metricsRoutes(metrics, config.metricsToken));

@@ -18,6 +18,7 @@ import { mediaModule } from './modules/media/mediaModule';
 import { tripModule } from './modules/trip/tripModule';
 import { leadModule } from './modules/lead/leadModule';
 import { bookingModule } from './modules/booking/bookingModule';
+import { paymentModule } from './modules/payment/paymentModule';
 import { broadcastModule } from './modules/broadcast/broadcastModule';
 import { templateModule } from './modules/template/templateModule';
 import { routingModule } from './routing/routingModule';
@@ -57,6 +58,7 @@ export function createContainer(infra: Infrastructure): Container {
     incidentModule,
     leadModule,
     bookingModule,
+    paymentModule,
     templateModule,
     broadcastModule,
     routingModule,

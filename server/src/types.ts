@@ -77,6 +77,11 @@ export const TYPES = {
   SendPaymentLink: Symbol.for('SendPaymentLink'),
   RecordPayment: Symbol.for('RecordPayment'),
   FindCustomerBookings: Symbol.for('FindCustomerBookings'),
+  // payment settings, payment page and provider webhooks (SPEC §22)
+  PaymentSettingsRepository: Symbol.for('PaymentSettingsRepository'),
+  UpdatePaymentSettings: Symbol.for('UpdatePaymentSettings'),
+  ConfirmProviderPayment: Symbol.for('ConfirmProviderPayment'),
+  MercadoPagoApi: Symbol.for('MercadoPagoApi'),
   // consent and routing
   SetConsent: Symbol.for('SetConsent'),
   IdentifySender: Symbol.for('IdentifySender'),

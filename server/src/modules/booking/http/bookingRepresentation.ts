@@ -83,6 +83,10 @@ export const paymentSchema = Joi.object({
   ...money,
   reference: Joi.string().required(),
   recordedBy: nullable(uuid()),
+  provider: nullable(Joi.string().valid('mercadopago', 'generic')).description(
+    'Set when a payment provider’s webhook recorded it',
+  ),
+  providerPaymentId: nullable(Joi.string()),
   receivedAt: timestamp().required(),
 }).label('Payment');
 
@@ -93,6 +97,8 @@ export const paymentJson = (p: Payment) => ({
   currency: p.currency,
   reference: p.reference,
   recordedBy: p.recordedBy ?? null,
+  provider: p.provider ?? null,
+  providerPaymentId: p.providerPaymentId ?? null,
   receivedAt: p.receivedAt,
 });
 
