@@ -27,6 +27,11 @@ export const TYPES = {
   MediaStorage: Symbol.for('MediaStorage'),
   SendableMediaRepository: Symbol.for('SendableMediaRepository'),
   MediaDownloader: Symbol.for('MediaDownloader'),
+  // voice notes (SPEC §22)
+  Transcriber: Symbol.for('Transcriber'),
+  VoiceNoteQueue: Symbol.for('VoiceNoteQueue'),
+  VoiceNoteRouter: Symbol.for('VoiceNoteRouter'),
+  TranscribeVoiceNotes: Symbol.for('TranscribeVoiceNotes'),
   MessageRouter: Symbol.for('MessageRouter'),
   WebhookInbox: Symbol.for('WebhookInbox'),
   InboxEvents: Symbol.for('InboxEvents'),

@@ -7,15 +7,19 @@ import type { RoutableMessage } from '../modules/message/domain/MessageRouter';
 import type { OutboundQueue } from '../modules/message/domain/OutboundRequest';
 import { TYPES } from '../types';
 import { answerFailure } from './answerFailure';
-import { parseStaffCommand } from './parse/parseStaffCommand';
+import { parseStaffCommand, type StaffCommand } from './parse/parseStaffCommand';
 import type { Replies } from './replies';
 import { FieldMediaFiler, type FieldMedia } from './staff/FieldMediaFiler';
 import { StaffCommands } from './staff/StaffCommands';
 import { StaffMemory } from './staff/StaffMemory';
 import { withLastTrip } from './staff/staffContext';
 
-/** What a staff member sent: words (typed, or a voice note's transcript) or a file from the field. */
-export type StaffInput = { kind: 'text'; text: string } | ({ kind: 'media' } & FieldMedia);
+/**
+ * What a staff member sent: words (typed, or a voice note's transcript, then already parsed as
+ * `command`) or a file from the field.
+ */
+export type StaffInput =
+  { kind: 'text'; text: string; command?: StaffCommand } | ({ kind: 'media' } & FieldMedia);
 
 /** Where the answer goes: the staff member's conversation, in reply to their message. */
 export interface StaffReplyTarget {
@@ -65,9 +69,9 @@ export class StaffCommandHandler {
       text =
         input.kind === 'media'
           ? await this.media.file(actor, target.conversation, input, replies)
-          : await this.command(actor, input.text, target, replies);
+          : await this.command(actor, input, target, replies);
     } catch (error) {
-      const name = input.kind === 'media' ? 'media' : parseStaffCommand(input.text).kind;
+      const name = input.kind === 'media' ? 'media' : (input.command ?? parseStaffCommand(input.text)).kind;
       text = await answerFailure(error, actor, replies, this.audit, name);
     }
     await this.outbound.enqueue({
@@ -80,8 +84,12 @@ export class StaffCommandHandler {
     });
   }
 
-  private async command(actor: Actor, text: string, target: StaffReplyTarget, replies: Replies) {
-    const command = parseStaffCommand(text);
+  private async command(
+    actor: Actor,
+    { text, command = parseStaffCommand(text) }: { text: string; command?: StaffCommand },
+    target: StaffReplyTarget,
+    replies: Replies,
+  ) {
     if (command.kind === 'unknown') {
       const filed = await this.media.answerWhichTrip(actor, target.conversation, text, target.at, replies);
       if (filed) return filed;

@@ -5,6 +5,7 @@ import { CommandRouter } from './CommandRouter';
 import { CustomerMessageHandler } from './CustomerMessageHandler';
 import { IdentifySender } from './IdentifySender';
 import { StaffCommandHandler } from './StaffCommandHandler';
+import { VoiceNoteHandler } from './VoiceNoteHandler';
 import { FieldMediaFiler } from './staff/FieldMediaFiler';
 import { StaffCommands } from './staff/StaffCommands';
 import { StaffMemory } from './staff/StaffMemory';
@@ -18,4 +19,5 @@ export const routingModule = new ContainerModule(({ bind }) => {
   bind(StaffMemory).toSelf();
   bind(TYPES.CustomerMessageHandler).to(CustomerMessageHandler);
   bind(TYPES.MessageRouter).to(CommandRouter);
+  bind(TYPES.VoiceNoteRouter).to(VoiceNoteHandler);
 });
