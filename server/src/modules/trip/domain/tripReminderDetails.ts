@@ -17,7 +17,8 @@ export function staffDetails(travellers: Traveller[], openIncidents: string[], l
   const pending = travellers.length - confirmed.length;
   const people = confirmed.reduce((sum, b) => sum + b.partySize, 0);
   const incidents = openIncidents.join(', ');
+  const n = confirmed.length;
   return spanish(language)
-    ? `${people} pasajeros en ${confirmed.length} reservas confirmadas${pending ? ` (${pending} más pendientes de pago)` : ''}; incidentes abiertos: ${incidents || 'ninguno'}`
-    : `${people} travellers on ${confirmed.length} confirmed bookings${pending ? ` (${pending} more pending payment)` : ''}; open incidents: ${incidents || 'none'}`;
+    ? `${people} pasajeros en ${n} ${n === 1 ? 'reserva confirmada' : 'reservas confirmadas'}${pending ? ` (${pending} más pendientes de pago)` : ''}; incidentes abiertos: ${incidents || 'ninguno'}`
+    : `${people} travellers on ${n} confirmed ${n === 1 ? 'booking' : 'bookings'}${pending ? ` (${pending} more pending payment)` : ''}; open incidents: ${incidents || 'none'}`;
 }
