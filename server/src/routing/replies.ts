@@ -5,7 +5,11 @@ import { spanishReplies } from './replies/spanishReplies';
 export type { Replies } from './replies/englishReplies';
 export type { BookingLine, TripSummary } from './replies/replyFacts';
 
-const BY_LANGUAGE: Record<string, Replies> = { en: englishReplies, es: spanishReplies, pt: portugueseReplies };
+const BY_LANGUAGE: Record<string, Replies> = {
+  en: englishReplies,
+  es: spanishReplies,
+  pt: portugueseReplies,
+};
 
 /** What the router answers: staff in the tenant's language, customers in theirs (English, Spanish, Portuguese). */
 export const repliesFor = (language: string): Replies => BY_LANGUAGE[language.slice(0, 2)] ?? englishReplies;

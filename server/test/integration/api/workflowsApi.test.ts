@@ -117,6 +117,8 @@ describe('REST: incident updates and booking cancellation (SPEC §22)', () => {
       expect(actions).to.have.members(['BOOKING_CANCELLED', 'REFUND_RECORDED']);
       const audit = await knex()('whatsapp_audit_logs').where({ action: 'BOOKING_CANCELLED' }).first();
       expect(audit.details).to.include({ from: 'confirmed', refundAmount: '600.00' });
+      const [event] = await knex()('events').where({ type: 'booking.updated' });
+      expect(event.data).to.include({ ref: booking.ref, status: 'cancelled', change: 'cancelled' });
       const read = await api.get(`/bookings/${booking.id}`, { key: sales.key });
       expect(read.body.refunds.map((r: { amount: string }) => r.amount)).to.deep.equal(['600.00']);
     });

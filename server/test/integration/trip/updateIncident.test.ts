@@ -64,6 +64,8 @@ describe('UpdateIncident: acknowledgement and progress notes (SPEC §22)', () =>
     ]);
     const audits = await testDb().knex('whatsapp_audit_logs').where({ action: 'INCIDENT_ACKNOWLEDGED' });
     expect(audits).to.have.length(1);
+    const events = await testDb().knex('events').where({ type: 'incident.updated' });
+    expect(events.map((e) => e.data.status)).to.deep.equal(['acknowledged']);
   });
 
   it('adds a progress note without changing the status, telling the trip’s customers when asked', async () => {

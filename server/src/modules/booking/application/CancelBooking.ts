@@ -4,11 +4,13 @@ import { BusinessRuleError, NotFoundError } from '../../../shared/errors/AppErro
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
+import type { EventLog } from '../../events/domain/EventLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
 import type { Booking } from '../domain/Booking';
+import { bookingUpdated } from '../domain/bookingEvents';
 import type { BookingRepository } from '../domain/BookingRepository';
 import { fromCents, parseAmount, toCents } from '../domain/Money';
 import type { PaymentRepository } from '../domain/Payment';
@@ -44,6 +46,7 @@ export class CancelBooking {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(input: CancelBookingInput): Promise<CancelBookingOutput> {
@@ -72,6 +75,7 @@ export class CancelBooking {
       const tenant = await requireTenant(this.tenants, actor.tenantId);
       await this.outbound.enqueue(customerNotifications.bookingCancelled(tenant, booking, refund?.amount));
       await this.record(actor, booking, from, refund);
+      await this.events.append([bookingUpdated(booking, 'cancelled')]);
       return { booking, refund };
     });
   }

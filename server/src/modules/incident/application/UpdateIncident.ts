@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../../../shared/errors/AppError'
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
+import type { EventLog } from '../../events/domain/EventLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
@@ -14,6 +15,7 @@ import type { TripRepository } from '../../trip/domain/TripRepository';
 import type { Incident } from '../domain/Incident';
 import type { IncidentRepository } from '../domain/IncidentRepository';
 import type { IncidentUpdate } from '../domain/IncidentUpdate';
+import { incidentEvent } from '../domain/incidentEvents';
 import { incidentUpdateText } from '../domain/incidentUpdateText';
 import { customerMessageFor } from './customerMessageFor';
 import { lockTargetIncidents, type IncidentTarget } from './lockTargetIncidents';
@@ -54,6 +56,7 @@ export class UpdateIncident {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(input: UpdateIncidentInput): Promise<UpdateIncidentOutput> {
@@ -99,6 +102,7 @@ export class UpdateIncident {
         customersNotified,
       });
       await this.record(actor, trip, incident, update);
+      await this.events.append([incidentEvent('incident.updated', incident, trip.code)]);
       return { incident, trip, update, alerted: staffNotified, customersNotified };
     });
   }
