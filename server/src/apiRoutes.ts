@@ -12,6 +12,7 @@ import { bookingRoutes } from './modules/booking/http/bookingRoutes';
 import { identityRoutes } from './modules/identity/http/identityRoutes';
 import { incidentRoutes } from './modules/incident/http/incidentRoutes';
 import { leadRoutes } from './modules/lead/http/leadRoutes';
+import { paymentSettingsRoutes } from './modules/payment/http/paymentSettingsRoutes';
 import { tripRoutes } from './modules/trip/http/tripRoutes';
 import { panicModeRoutes } from './whatsapp/outbound/http/panicModeRoutes';
 import { eventRoutes } from './modules/events/http/eventRoutes';
@@ -40,5 +41,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...eventRoutes(container),
     ...contactRoutes(container),
     ...webhookSubscriptionRoutes(container),
+    ...paymentSettingsRoutes(container),
   ];
 }

@@ -24,7 +24,11 @@ import type { TenantDirectory } from './modules/connection/application/TenantDir
 import type { WebhookInbox } from './whatsapp/inbox/WebhookInbox';
 import { webhookRoutes } from './whatsapp/webhook/webhookRoutes';
 import { consoleOutboxRoutes } from './whatsapp/console/consoleOutboxRoutes';
-import { paymentPageRoutes } from './modules/booking/http/paymentPageRoutes';
+import type { ConfirmProviderPayment } from './modules/payment/application/ConfirmProviderPayment';
+import type { MercadoPagoApi } from './modules/payment/domain/MercadoPagoApi';
+import type { PaymentSettingsRepository } from './modules/payment/domain/PaymentSettings';
+import { paymentWebhookRoutes } from './modules/payment/http/paymentWebhookRoutes';
+import { payPageRoutes } from './modules/payment/http/payPageRoutes';
 
 export const BODY_LIMIT = '1mb';
 
@@ -64,7 +68,7 @@ export function createApp(container: Container): Express {
     }),
   );
   // Before the access log: a payment link's token is its credential and stays out of the logs.
-  app.use(paymentPageRoutes(db));
+  app.use(payPageRoutes(db));
   app.use(
     pinoHttp({
       logger,
@@ -79,6 +83,14 @@ export function createApp(container: Container): Express {
     }),
   );
   app.use(healthRoutes(db));
+  app.use(
+    paymentWebhookRoutes({
+      settings: container.get<PaymentSettingsRepository>(TYPES.PaymentSettingsRepository),
+      mercadopago: container.get<MercadoPagoApi>(TYPES.MercadoPagoApi),
+      confirm: container.get<ConfirmProviderPayment>(TYPES.ConfirmProviderPayment),
+      logger,
+    }),
+  );
   const routes = apiRoutes(container);
   app.use(docsRoutes(openApiDocument(routes)));
   app.use(metricsRoutes(metrics, authFailures, config.metricsToken));

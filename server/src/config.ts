@@ -23,6 +23,18 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Failed authentications per client address per 10 minutes before it is answered 429. */
   authFailureLimit: number;
+  payments: {
+    /** Hours between payment reminders after the first one (SPEC §22). */
+    reminderIntervalHours: number;
+    mercadopagoApiBaseUrl: string;
+  };
+  /** OpenAI-compatible speech-to-text; voice notes are transcribed only when set. */
+  transcription?: {
+    /** The full `…/v1/audio/transcriptions` URL. */
+    url: string;
+    apiKey?: string;
+    model: string;
+  };
   jobs: {
     /** Whether this instance runs the scheduler (every instance may: each tick runs once). */
     enabled: boolean;
@@ -145,6 +157,15 @@ const schema = Joi.object({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Joi.boolean().default(false),
   TRUST_PROXY: Joi.string().trim().default('loopback, linklocal, uniquelocal'),
   AUTH_FAILURE_LIMIT: Joi.number().integer().min(1).default(20),
+  PAYMENT_REMINDER_INTERVAL_HOURS: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 60)
+    .default(72),
+  MERCADOPAGO_API_BASE_URL: url().default('https://api.mercadopago.com'),
+  TRANSCRIPTION_API_URL: url(),
+  TRANSCRIPTION_API_KEY: Joi.string(),
+  TRANSCRIPTION_MODEL: Joi.string().max(100).default('whisper-1'),
 })
   .unknown(true)
   .messages({ 'any.required': '{#label} is required', 'any.unknown': '{#label} is not allowed' });
@@ -181,6 +202,17 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     webhooks: Object.freeze({ allowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS }),
     trustProxy: trustProxy(v.TRUST_PROXY),
     authFailureLimit: v.AUTH_FAILURE_LIMIT,
+    payments: Object.freeze({
+      reminderIntervalHours: v.PAYMENT_REMINDER_INTERVAL_HOURS,
+      mercadopagoApiBaseUrl: v.MERCADOPAGO_API_BASE_URL.replace(/\/$/, ''),
+    }),
+    transcription: v.TRANSCRIPTION_API_URL
+      ? Object.freeze({
+          url: transcriptionsUrl(v.TRANSCRIPTION_API_URL),
+          apiKey: v.TRANSCRIPTION_API_KEY,
+          model: v.TRANSCRIPTION_MODEL,
+        })
+      : undefined,
     jobs: Object.freeze({ enabled: v.JOBS_ENABLED, schedules: Object.freeze(v.JOB_SCHEDULES) }),
     whatsapp: Object.freeze({
       provider: v.WHATSAPP_PROVIDER,
@@ -205,4 +237,11 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       mediaHosts: v.WHATSAPP_MEDIA_HOSTS && Object.freeze(v.WHATSAPP_MEDIA_HOSTS),
     }),
   });
+}
+
+/** `https://api.openai.com`, `…/v1` and the full `…/v1/audio/transcriptions` all name the same endpoint. */
+function transcriptionsUrl(base: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  if (/\/audio\/transcriptions$/.test(trimmed)) return trimmed;
+  return `${trimmed}${/\/v1$/.test(trimmed) ? '' : '/v1'}/audio/transcriptions`;
 }

@@ -7,6 +7,7 @@ import type { Database } from './shared/db/Database';
 import type { Logger } from './shared/logging/createLogger';
 import { createMetrics } from './shared/metrics/createMetrics';
 import { consoleWebhookSecret } from './shared/channel/consoleChannel';
+import { KnexReminderLog } from './shared/reminders/KnexReminderLog';
 import { TYPES } from './types';
 import { identityModule } from './modules/identity/identityModule';
 import { connectionModule } from './modules/connection/connectionModule';
@@ -17,6 +18,7 @@ import { mediaModule } from './modules/media/mediaModule';
 import { tripModule } from './modules/trip/tripModule';
 import { leadModule } from './modules/lead/leadModule';
 import { bookingModule } from './modules/booking/bookingModule';
+import { paymentModule } from './modules/payment/paymentModule';
 import { broadcastModule } from './modules/broadcast/broadcastModule';
 import { templateModule } from './modules/template/templateModule';
 import { routingModule } from './routing/routingModule';
@@ -47,6 +49,7 @@ export function createContainer(infra: Infrastructure): Container {
       bind(TYPES.CredentialCipher).toConstantValue(new CredentialCipher(infra.encryptionKey));
       bind(TYPES.Metrics).toConstantValue(createMetrics(infra.db));
       bind(TYPES.ConsoleWebhookSecret).toConstantValue(consoleWebhookSecret(infra.encryptionKey));
+      bind(TYPES.ReminderLog).to(KnexReminderLog);
     }),
     identityModule,
     connectionModule,
@@ -55,6 +58,7 @@ export function createContainer(infra: Infrastructure): Container {
     incidentModule,
     leadModule,
     bookingModule,
+    paymentModule,
     templateModule,
     broadcastModule,
     routingModule,

@@ -12,8 +12,6 @@ const USAGE = `usage: wa-ops <command> [options]
   tenants create --name NAME [--slug S] [--language en] [--region AR] [--json]
   tenants list [--json]
   tenants update ID|SLUG [--name N] [--language L] [--region R] [--json]
-                 [--payment-instructions TEXT] [--payment-url-template URL]
-                                            payment settings show on the payment page (/pay/BK-…)
   users create [--tenant ID|SLUG] --name NAME --phone PHONE --role ROLE [--json]
                                             roles: sales, operations, field_staff, manager
                                             prints the user and its API key (shown once)

@@ -8,9 +8,11 @@ export interface SimulatedMessage {
   phoneNumberId: string;
   businessPhone?: string;
   at: Date;
+  /** A photo instead of text: its provider media id; the text becomes its caption (none when empty). */
+  imageId?: string;
 }
 
-/** A Meta Cloud API `messages` delivery carrying one text message, as Meta sends it, and the message's id. */
+/** A Meta Cloud API `messages` delivery carrying one text message (or photo), as Meta sends it, and the message's id. */
 export function metaTextDelivery(m: SimulatedMessage): { body: string; messageId: string } {
   const waId = m.from.replace(/^\+/, '');
   const messageId = `wamid.SIMULATED${crypto.randomBytes(12).toString('hex').toUpperCase()}`;
@@ -34,8 +36,16 @@ export function metaTextDelivery(m: SimulatedMessage): { body: string; messageId
                   from: waId,
                   id: messageId,
                   timestamp: String(Math.floor(m.at.getTime() / 1000)),
-                  type: 'text',
-                  text: { body: m.text },
+                  ...(m.imageId
+                    ? {
+                        type: 'image',
+                        image: {
+                          id: m.imageId,
+                          mime_type: 'image/jpeg',
+                          ...(m.text ? { caption: m.text } : {}),
+                        },
+                      }
+                    : { type: 'text', text: { body: m.text } }),
                 },
               ],
             },

@@ -42,21 +42,14 @@ export const tenantCommands: Record<string, Command> = {
       name: text,
       language: text,
       region: text,
-      'payment-instructions': text,
-      'payment-url-template': text,
       json,
     });
-    const instructions = o['payment-instructions'] as string | undefined;
-    const paymentUrlTemplate = o['payment-url-template'] as string | undefined;
     const tenant = await withRuntime(ctx, async ({ container }) =>
       container.get<UpdateTenant>(TYPES.UpdateTenant).execute({
         tenantId: (await resolveTenant(container, given)).id,
         name: o.name as string | undefined,
         defaultLanguage: o.language as string | undefined,
         defaultRegion: (o.region as string | undefined)?.toUpperCase(),
-        ...((instructions ?? paymentUrlTemplate) !== undefined && {
-          payments: { instructions, paymentUrlTemplate },
-        }),
       }),
     );
     ctx.io.out(o.json ? JSON.stringify(tenant) : `tenant ${tenant.slug} updated`);

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { AuditLog } from '../modules/audit/domain/AuditLog';
 import type { FindCustomerBookings } from '../modules/booking/application/FindCustomerBookings';
+import type { RequestCancellation } from '../modules/booking/application/RequestCancellation';
 import type { SendPaymentLink } from '../modules/booking/application/SendPaymentLink';
 import type { ConversationRepository } from '../modules/conversation/domain/Conversation';
 import { actorLabel, type Actor } from '../modules/identity/domain/Actor';
@@ -26,6 +27,7 @@ export class CustomerMessageHandler {
     @inject(TYPES.SetConsent) private readonly setConsent: SetConsent,
     @inject(TYPES.FindCustomerBookings) private readonly findBookings: FindCustomerBookings,
     @inject(TYPES.SendPaymentLink) private readonly sendPaymentLink: SendPaymentLink,
+    @inject(TYPES.RequestCancellation) private readonly requestCancellation: RequestCancellation,
     @inject(TYPES.CreateLeadFromEnquiry) private readonly createLead: CreateLeadFromEnquiry,
     @inject(TYPES.AppendToLead) private readonly appendToLead: AppendToLead,
     @inject(TYPES.ConversationRepository) private readonly conversations: ConversationRepository,
@@ -106,6 +108,12 @@ export class CustomerMessageHandler {
       case 'payment': {
         const result = await this.sendPaymentLink.execute({ actor });
         return result.sent ? undefined : replies.repWillSend;
+      }
+      case 'cancel_request': {
+        const result = await this.requestCancellation.execute({ actor, bookingRef: intent.bookingRef });
+        if (result.outcome === 'not_found') return replies.noBooking;
+        if (result.outcome === 'already_cancelled') return replies.alreadyCancelled(result.booking.ref);
+        return replies.cancellationRequested(result.booking.ref);
       }
     }
   }

@@ -1,109 +1,104 @@
 import { inject, injectable } from 'inversify';
 import type { AuditLog } from '../modules/audit/domain/AuditLog';
+import type { Conversation } from '../modules/conversation/domain/Conversation';
 import type { Actor } from '../modules/identity/domain/Actor';
-import type { AttachTripMedia } from '../modules/incident/application/AttachTripMedia';
-import type { CheckIn } from '../modules/incident/application/CheckIn';
-import type { ReportIncident } from '../modules/incident/application/ReportIncident';
-import type { ResolveIncidents } from '../modules/incident/application/ResolveIncidents';
-import type { ApproveQuote } from '../modules/booking/application/ApproveQuote';
 import { isMediaType } from '../modules/media/domain/mediaTypes';
+import type { RoutableMessage } from '../modules/message/domain/MessageRouter';
 import type { OutboundQueue } from '../modules/message/domain/OutboundRequest';
-import type { GetTripStatus } from '../modules/trip/application/GetTripStatus';
-import { TripCode } from '../modules/trip/domain/TripCode';
-import type { TripRepository } from '../modules/trip/domain/TripRepository';
-import type { BroadcastToTrip } from '../modules/broadcast/application/BroadcastToTrip';
 import { TYPES } from '../types';
 import { answerFailure } from './answerFailure';
-import type { RoutableMessage } from '../modules/message/domain/MessageRouter';
 import { parseStaffCommand, type StaffCommand } from './parse/parseStaffCommand';
 import type { Replies } from './replies';
+import { FieldMediaFiler, type FieldMedia } from './staff/FieldMediaFiler';
+import { StaffCommands } from './staff/StaffCommands';
+import { StaffMemory } from './staff/StaffMemory';
+import { withLastTrip } from './staff/staffContext';
 
-/** Staff commands (SPEC §6) → the use cases the REST API also calls → one reply to the sender. */
+/**
+ * What a staff member sent: words (typed, or a voice note's transcript, then already parsed as
+ * `command`) or a file from the field.
+ */
+export type StaffInput =
+  { kind: 'text'; text: string; command?: StaffCommand } | ({ kind: 'media' } & FieldMedia);
+
+/** Where the answer goes: the staff member's conversation, in reply to their message. */
+export interface StaffReplyTarget {
+  conversation: Conversation;
+  to: string;
+  replyToProviderId?: string;
+  at: Date;
+}
+
+/** Staff messages (SPEC §6, §22) → a command or a filed file → one reply to the sender. */
 @injectable()
 export class StaffCommandHandler {
   constructor(
-    @inject(TYPES.CheckIn) private readonly checkIn: CheckIn,
-    @inject(TYPES.ReportIncident) private readonly reportIncident: ReportIncident,
-    @inject(TYPES.ResolveIncidents) private readonly resolveIncidents: ResolveIncidents,
-    @inject(TYPES.GetTripStatus) private readonly tripStatus: GetTripStatus,
-    @inject(TYPES.AttachTripMedia) private readonly attachMedia: AttachTripMedia,
-    @inject(TYPES.ApproveQuote) private readonly approveQuote: ApproveQuote,
-    @inject(TYPES.BroadcastToTrip) private readonly broadcast: BroadcastToTrip,
-    @inject(TYPES.TripRepository) private readonly trips: TripRepository,
+    @inject(StaffCommands) private readonly commands: StaffCommands,
+    @inject(FieldMediaFiler) private readonly media: FieldMediaFiler,
+    @inject(StaffMemory) private readonly memory: StaffMemory,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async handle(actor: Actor, message: RoutableMessage, replies: Replies): Promise<void> {
     const { event } = message;
-    const isMedia = isMediaType(event.type);
-    const command: StaffCommand | undefined = isMedia ? undefined : parseStaffCommand(event.text ?? '');
+    // A voice note being transcribed is answered once its words are known (VoiceNoteHandler).
+    if (message.awaitsTranscription) return;
+    const target = {
+      conversation: message.conversation,
+      to: message.customerPhone,
+      replyToProviderId: event.providerMessageId,
+      at: event.timestamp,
+    };
+    const input: StaffInput = isMediaType(event.type)
+      ? {
+          kind: 'media',
+          messageId: message.messageId,
+          mediaType: event.type,
+          caption: event.text,
+          at: event.timestamp,
+        }
+      : { kind: 'text', text: event.text ?? '' };
+    await this.respond(actor, input, target, replies);
+  }
+
+  /** Acts on the input and queues the answer; refusals become polite answers (answerFailure). */
+  async respond(actor: Actor, input: StaffInput, target: StaffReplyTarget, replies: Replies): Promise<void> {
     let text: string;
     try {
-      text = command
-        ? await this.run(actor, command, replies)
-        : await this.fileMedia(actor, message, replies);
+      text =
+        input.kind === 'media'
+          ? await this.media.file(actor, target.conversation, input, replies)
+          : await this.command(actor, input, target, replies);
     } catch (error) {
-      text = await answerFailure(error, actor, replies, this.audit, command?.kind ?? 'media');
+      const name = input.kind === 'media' ? 'media' : (input.command ?? parseStaffCommand(input.text)).kind;
+      text = await answerFailure(error, actor, replies, this.audit, name);
     }
     await this.outbound.enqueue({
       tenantId: actor.tenantId,
-      to: message.customerPhone,
+      to: target.to,
       purpose: 'reply',
       text,
-      conversationId: message.conversation.id,
-      replyToProviderId: event.providerMessageId,
+      conversationId: target.conversation.id,
+      replyToProviderId: target.replyToProviderId,
     });
   }
 
-  private async run(actor: Actor, command: StaffCommand, replies: Replies): Promise<string> {
-    switch (command.kind) {
-      case 'checkin':
-        await this.checkIn.execute({ actor, tripCode: command.tripCode, note: command.note });
-        return replies.checkedIn(command.tripCode);
-      case 'issue': {
-        const { incident } = await this.reportIncident.execute({ actor, ...command });
-        return replies.incidentReported(incident.ref, command.tripCode);
-      }
-      case 'resolve': {
-        const target =
-          'incidentRef' in command ? { incidentRef: command.incidentRef } : { tripCode: command.tripCode };
-        const { resolved } = await this.resolveIncidents.execute({ actor, ...target, note: command.note });
-        return replies.resolved(resolved.map((i) => i.ref));
-      }
-      case 'trip_status':
-        return replies.tripStatus(await this.tripStatus.execute({ actor, tripCode: command.tripCode }));
-      case 'broadcast': {
-        const result = await this.broadcast.execute({
-          actor,
-          tripCode: command.tripCode,
-          text: command.text,
-        });
-        return replies.broadcastQueued(result.queued, result.skipped);
-      }
-      case 'approve_quote':
-        await this.approveQuote.execute({ actor, quoteRef: command.quoteRef });
-        return replies.quoteApproved(command.quoteRef);
-      case 'malformed':
-        return replies.malformed(command.problem);
-      case 'help':
-      case 'unknown':
-        return replies.help(actor.role);
+  private async command(
+    actor: Actor,
+    { text, command = parseStaffCommand(text) }: { text: string; command?: StaffCommand },
+    target: StaffReplyTarget,
+    replies: Replies,
+  ) {
+    if (command.kind === 'unknown') {
+      const filed = await this.media.answerWhichTrip(actor, target.conversation, text, target.at, replies);
+      if (filed) return filed;
     }
-  }
-
-  /** A photo or document whose caption names a trip goes on that trip's timeline. */
-  private async fileMedia(actor: Actor, message: RoutableMessage, replies: Replies): Promise<string> {
-    const codes = TripCode.candidatesIn(message.event.text ?? '');
-    const [trip] = codes.length ? await this.trips.findByCodes(actor.tenantId, codes) : [];
-    if (!trip) return replies.mediaNeedsTrip;
-    await this.attachMedia.execute({
-      actor,
-      tripCode: trip.code,
-      messageId: message.messageId,
-      mediaType: message.event.type,
-      caption: message.event.text,
-    });
-    return replies.mediaFiled(trip.code);
+    const outcome = await this.commands.run(actor, command, replies);
+    if (outcome.tripCode) {
+      const context = this.memory.read(target.conversation);
+      await this.memory.write(target.conversation, withLastTrip(context, outcome.tripCode, target.at));
+    }
+    return outcome.text;
   }
 }

@@ -9,6 +9,7 @@ import { InboxProcessor } from './inbox/InboxProcessor';
 import { WebhookInbox } from './inbox/WebhookInbox';
 import { MediaDownloadWorker } from './media/MediaDownloadWorker';
 import { ProviderMediaFetchers } from './media/ProviderMediaFetchers';
+import { TranscriptionWorker } from './media/TranscriptionWorker';
 
 export const whatsappModule = new ContainerModule(({ bind }) => {
   bind(TYPES.WebhookInbox).to(WebhookInbox);
@@ -23,4 +24,5 @@ export const whatsappModule = new ContainerModule(({ bind }) => {
   // Bound as itself too, so whoever records media can `wake()` it.
   bind(MediaDownloadWorker).toSelf();
   bind(TYPES.BackgroundWorkers).toService(MediaDownloadWorker);
+  bind(TYPES.BackgroundWorkers).to(TranscriptionWorker);
 });

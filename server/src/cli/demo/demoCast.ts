@@ -13,3 +13,5 @@ export type StaffKey = 'manager' | 'sales' | 'operations' | 'guide';
 export const CUSTOMER = { name: 'Carla Customer', phone: '+5491166660101' };
 
 export const TRIP = { code: 'TRP123', name: 'Iguazú Falls, 3 days' };
+
+export const SECOND_CUSTOMER = { name: 'Diego Customer', phone: '+5491166660202' };

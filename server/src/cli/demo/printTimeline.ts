@@ -7,7 +7,7 @@ export interface TimelineRow {
   content: Record<string, unknown>;
 }
 
-const TEXT_KEYS = ['text', 'description', 'note', 'caption', 'message', 'reason'];
+const TEXT_KEYS = ['text', 'description', 'note', 'caption', 'transcript', 'message', 'reason'];
 
 /** `09:00:01  SYSTEM   LEAD_CREATED       Sofía (sales)   "Hi! 4 people…"` */
 export function formatTimeline(title: string, rows: TimelineRow[], names: Map<string, string>): string[] {
@@ -22,7 +22,7 @@ export function formatTimeline(title: string, rows: TimelineRow[], names: Map<st
       .filter(
         ([k, v]) =>
           !['action', ...TEXT_KEYS].includes(k) &&
-          /ref|amount|status|currency|partySize/i.test(k) &&
+          /ref|amount|status|currency|partySize|slots|customers|staff/i.test(k) &&
           v != null,
       )
       .map(([k, v]) => `${k}=${String(v)}`);

@@ -103,6 +103,8 @@ export class KnexRetentionStore {
       provider_media_id: null,
       error: null,
       locked_until: null,
+      transcript: null,
+      transcription_error: null,
     });
   }
 

@@ -2,8 +2,10 @@ import { ContainerModule } from 'inversify';
 import { TYPES } from '../../types';
 import { AttachTripMedia } from './application/AttachTripMedia';
 import { CheckIn } from './application/CheckIn';
+import { GetIncidentStatus } from './application/GetIncidentStatus';
 import { ReportIncident } from './application/ReportIncident';
 import { ResolveIncidents } from './application/ResolveIncidents';
+import { UpdateIncident } from './application/UpdateIncident';
 import { KnexCheckInRepository } from './infrastructure/KnexCheckInRepository';
 import { KnexIncidentRepository } from './infrastructure/KnexIncidentRepository';
 
@@ -15,4 +17,6 @@ export const incidentModule = new ContainerModule(({ bind }) => {
   bind(TYPES.ReportIncident).to(ReportIncident);
   bind(TYPES.ResolveIncidents).to(ResolveIncidents);
   bind(TYPES.AttachTripMedia).to(AttachTripMedia);
+  bind(TYPES.UpdateIncident).to(UpdateIncident);
+  bind(TYPES.GetIncidentStatus).to(GetIncidentStatus);
 });

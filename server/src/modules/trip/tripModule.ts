@@ -3,6 +3,7 @@ import { TYPES } from '../../types';
 import { AssignStaff } from './application/AssignStaff';
 import { CreateTrip } from './application/CreateTrip';
 import { GetTripStatus } from './application/GetTripStatus';
+import { TripRemindersJob } from './application/TripRemindersJob';
 import { UnassignStaff } from './application/UnassignStaff';
 import { KnexStaffDirectory } from './infrastructure/KnexStaffDirectory';
 import { KnexTripRepository } from './infrastructure/KnexTripRepository';
@@ -15,4 +16,5 @@ export const tripModule = new ContainerModule(({ bind }) => {
   bind(TYPES.AssignStaff).to(AssignStaff);
   bind(TYPES.UnassignStaff).to(UnassignStaff);
   bind(TYPES.GetTripStatus).to(GetTripStatus);
+  bind(TYPES.Jobs).to(TripRemindersJob);
 });

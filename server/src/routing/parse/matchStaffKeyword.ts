@@ -1,7 +1,7 @@
 import { foldText } from './foldText';
 
 export type StaffVerb =
-  'checkin' | 'issue' | 'resolve' | 'trip_status' | 'broadcast' | 'approve_quote' | 'help';
+  'checkin' | 'issue' | 'resolve' | 'trip_status' | 'update' | 'broadcast' | 'approve_quote' | 'help';
 
 /**
  * Staff command keywords (SPEC §6), folded (lower case, no accents). English first, then the
@@ -10,7 +10,8 @@ export type StaffVerb =
  *   checkin       CHECKIN, CHECK-IN, CHECK IN (two words, handled in code)
  *   issue         ISSUE · INCIDENTE, INCIDENCIA, PROBLEMA
  *   resolve       RESOLVED, RESOLVE · RESUELTO, RESUELTA
- *   trip_status   STATUS · ESTADO
+ *   trip_status   STATUS · ESTADO   (a trip, or an incident: STATUS INC-7)
+ *   update        UPDATE · ACTUALIZAR, NOVEDAD
  *   broadcast     BROADCAST
  *   approve_quote APPROVE · APROBAR
  *   help          HELP, MENU, ? · AYUDA, MENÚ
@@ -28,6 +29,9 @@ export const STAFF_KEYWORDS: Readonly<Record<string, StaffVerb>> = {
   resuelta: 'resolve',
   status: 'trip_status',
   estado: 'trip_status',
+  update: 'update',
+  actualizar: 'update',
+  novedad: 'update',
   broadcast: 'broadcast',
   approve: 'approve_quote',
   aprobar: 'approve_quote',

@@ -6,6 +6,8 @@ export type CustomerIntent =
   | { kind: 'opt_in' }
   | { kind: 'booking_status'; bookingRef?: string }
   | { kind: 'payment' }
+  /** SPEC §22: `CANCEL BK-12` asks the rep; it changes nothing by itself. */
+  | { kind: 'cancel_request'; bookingRef?: string }
   /** A customer typed a staff command (ISSUE TRP123 …): refused by the router, never a lead. */
   | { kind: 'staff_command'; keyword: string }
   | { kind: 'enquiry' };
@@ -79,6 +81,10 @@ const PAYMENT_PHRASES = [
   'enlace de pago',
 ];
 
+/** A cancellation request is a cancel word (whole word) with a booking ref or one of these nouns. */
+const CANCEL_WORDS = ['cancel', 'cancelar', 'cancela', 'cancellation', 'cancelacion', 'anular'];
+const BOOKING_NOUNS = ['booking', 'reservation', 'trip', 'tour', 'reserva', 'viaje', 'excursion'];
+
 /**
  * Short-message rule: payment and booking-status phrases (and booking refs inside text) are only
  * read in messages of at most SHORT_MESSAGE_WORDS words. A longer message is free text that merely
@@ -108,6 +114,7 @@ const STAFF_ONLY: Partial<Record<StaffVerb, string>> = {
   checkin: 'CHECKIN',
   issue: 'ISSUE',
   resolve: 'RESOLVED',
+  update: 'UPDATE',
   broadcast: 'BROADCAST',
   approve_quote: 'APPROVE',
 };
@@ -158,8 +165,10 @@ function classifyText(text: string): CustomerIntent {
   const padded = ` ${normalised} `;
   const contains = (phrase: string) => padded.includes(` ${phrase} `);
 
-  if (PAYMENT_PHRASES.some(contains)) return { kind: 'payment' };
   const ref = BOOKING_REF.exec(folded);
+  if (words.some((w) => CANCEL_WORDS.includes(w)) && (ref || words.some((w) => BOOKING_NOUNS.includes(w))))
+    return { kind: 'cancel_request', ...(ref ? { bookingRef: `BK-${ref[1]}` } : {}) };
+  if (PAYMENT_PHRASES.some(contains)) return { kind: 'payment' };
   if (ref) return { kind: 'booking_status', bookingRef: `BK-${ref[1]}` };
   if (BOOKING_STATUS_WORDS.includes(words[0]) || BOOKING_STATUS_PHRASES.some(contains)) {
     return { kind: 'booking_status' };

@@ -6,12 +6,14 @@ export type StaffCommand =
   | { kind: 'resolve'; tripCode: string; note?: string }
   | { kind: 'resolve'; incidentRef: string; note?: string }
   | { kind: 'trip_status'; tripCode: string }
+  | { kind: 'incident_status'; incidentRef: string }
+  | { kind: 'update_incident'; incidentRef: string; note: string }
   | { kind: 'broadcast'; tripCode: string; text: string }
   | { kind: 'approve_quote'; quoteRef: string }
   | { kind: 'help' }
   | {
       kind: 'malformed';
-      command: 'checkin' | 'issue' | 'resolve' | 'trip_status' | 'broadcast' | 'approve_quote';
+      command: 'checkin' | 'issue' | 'resolve' | 'trip_status' | 'update' | 'broadcast' | 'approve_quote';
       /** What is missing or wrong, in plain English, e.g. "missing trip code (e.g. STATUS TRP123)". */
       problem: string;
     }
@@ -37,7 +39,8 @@ const EXAMPLES: Record<MalformedCommand, string> = {
   checkin: 'CHECKIN TRP123',
   issue: 'ISSUE TRP123 flat tyre',
   resolve: 'RESOLVED TRP123 or RESOLVED INC-7',
-  trip_status: 'STATUS TRP123',
+  trip_status: 'STATUS TRP123 or STATUS INC-7',
+  update: 'UPDATE INC-7 backup van on the way',
   broadcast: 'BROADCAST TRP123 Pickup moved to 8am',
   approve_quote: 'APPROVE Q-12',
 };
@@ -60,20 +63,22 @@ export function parseStaffCommand(text: string): StaffCommand {
     return malformed(verb, rest ? `${quoted(rest)} is not a quote ref` : 'missing quote ref');
   }
 
-  if (verb === 'resolve') {
-    const incident = INCIDENT_REF.exec(rest);
-    if (incident) {
-      return {
-        kind: 'resolve',
-        incidentRef: `INC-${incident[1]}`,
-        ...optional('note', after(rest, incident[0])),
-      };
-    }
+  const incident = INCIDENT_REF.exec(rest);
+  const incidentRef = incident ? `INC-${incident[1]}` : undefined;
+  if (verb === 'update') {
+    if (!incident)
+      return malformed(verb, rest ? `${quoted(rest)} is not an incident ref` : 'missing incident ref');
+    const note = after(rest, incident[0]);
+    if (!note) return malformed(verb, 'missing text of the update');
+    return { kind: 'update_incident', incidentRef: incidentRef!, note };
   }
+  if (incident && verb === 'resolve')
+    return { kind: 'resolve', incidentRef: incidentRef!, ...optional('note', after(rest, incident[0])) };
+  if (incident && verb === 'trip_status') return { kind: 'incident_status', incidentRef: incidentRef! };
 
   const trip = readTripCode(rest);
   if (!trip.ok) {
-    const what = verb === 'resolve' ? 'trip code or incident ref' : 'trip code';
+    const what = verb === 'resolve' || verb === 'trip_status' ? 'trip code or incident ref' : 'trip code';
     return malformed(
       verb,
       trip.token === undefined ? `missing ${what}` : `${quoted(trip.token)} is not a ${what}`,

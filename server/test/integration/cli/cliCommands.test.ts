@@ -89,38 +89,29 @@ describe('wa-ops: tenants, users and exit codes', function () {
     expect(oneLine(again)).to.equal('wa-ops: A user with this phone already exists in the tenant');
   });
 
-  it('updates a tenant’s payment settings, keeping what it is not given', async () => {
+  it('updates a tenant’s name, language and region by slug', async () => {
     await cli.run(['tenants', 'create', '--name', 'Pay Co', '--slug', 'pay-co']);
-    const first = await cli.run([
+    const updated = await cli.run([
       'tenants',
       'update',
       'pay-co',
-      '--payment-instructions',
-      'Transfer to CBU 0110',
-      '--payment-url-template',
-      'https://pay.example/{ref}?amount={amount}',
+      '--name',
+      'Pay Company',
+      '--region',
+      'ar',
       '--json',
     ]);
-    expect(first.code, first.err.join()).to.equal(0);
-    const second = await cli.run(['tenants', 'update', 'pay-co', '--name', 'Pay Company', '--json']);
-    expect(JSON.parse(second.out[0])).to.deep.include({
-      name: 'Pay Company',
-      payments: {
-        instructions: 'Transfer to CBU 0110',
-        paymentUrlTemplate: 'https://pay.example/{ref}?amount={amount}',
-      },
-    });
-    const cleared = await cli.run(['tenants', 'update', 'pay-co', '--payment-url-template', '', '--json']);
-    expect(JSON.parse(cleared.out[0]).payments).to.deep.equal({ instructions: 'Transfer to CBU 0110' });
+    expect(updated.code, updated.err.join()).to.equal(0);
+    expect(JSON.parse(updated.out[0])).to.deep.include({ name: 'Pay Company', defaultRegion: 'AR' });
   });
 
   it('refuses a tenant update with nothing to change or a bad value (exit 2)', async () => {
     await cli.run(['tenants', 'create', '--name', 'Strict', '--slug', 'strict']);
     expect((await cli.run(['tenants', 'update', 'strict'])).code).to.equal(2);
     expect((await cli.run(['tenants', 'update'])).code).to.equal(2);
-    const bad = await cli.run(['tenants', 'update', 'strict', '--payment-url-template', 'ftp://x/{ref}']);
+    const bad = await cli.run(['tenants', 'update', 'strict', '--region', 'Argentina']);
     expect(bad.code).to.equal(2);
-    expect(oneLine(bad)).to.match(/paymentUrlTemplate must be an http\(s\) URL/);
+    expect(oneLine(bad)).to.match(/region must be a two-letter country code/);
   });
 
   it('generates a key with no valid environment at all, the line ready for .env', async () => {

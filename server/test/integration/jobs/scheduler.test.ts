@@ -23,7 +23,8 @@ class TickRecorder implements Job {
 /** An instance of the server as far as jobs go: its own container on the shared database. */
 function anInstance(job: Job, env: Record<string, string> = {}) {
   const ctx = testContainer({
-    JOB_SCHEDULES: 'expire-conversations=off;retention=off;stuck-sweeper=off;panic-auto-resume=off',
+    JOB_SCHEDULES:
+      'expire-conversations=off;retention=off;stuck-sweeper=off;panic-auto-resume=off;payment-reminders=off;trip-reminders=off',
     ...env,
   });
   ctx.container.bind(TYPES.Jobs).toConstantValue(job);

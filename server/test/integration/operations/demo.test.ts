@@ -6,7 +6,9 @@ import { testContainer } from '../../support/testContainer';
 
 const EXPECTED_SECTIONS = [
   'lead LD-1',
+  'lead LD-2',
   'booking BK-1',
+  'booking BK-2',
   'trip TRP123',
   'incident INC-1',
   'WhatsApp messages sent',
@@ -21,11 +23,21 @@ describe('wa-ops demo', () => {
     const text = out.join('\n');
     for (const section of EXPECTED_SECTIONS) expect(text).to.include(`── ${section}`);
     expect(text).to.match(/LEAD_CREATED .*Carla Customer/);
-    expect(text).to.match(/PAYMENT_RECEIVED .*Sofía \(sales\)/);
+    expect(text).to.match(/PAYMENT_RECEIVED .*payment webhook/);
+    expect(text).to.match(/PAYMENT_REMINDER_SENT .*cron .*slots=after-1/);
+    expect(text).to.match(/CANCELLATION_REQUESTED .*Diego Customer/);
+    expect(text).to.match(/BOOKING_CANCELLED .*Sofía \(sales\) .*"the customer changed their plans"/);
+    expect(text).to.match(/MEDIA_ADDED .*Gabriel \(guide\)/);
     expect(text).to.match(/INCIDENT_CREATED .*Gabriel \(guide\) .*flat tyre/);
+    expect(text).to.match(/INCIDENT_ACKNOWLEDGED .*Omar \(operations\) .*spare van on its way/);
     expect(text).to.match(/INCIDENT_RESOLVED .*Omar \(operations\)/);
-    const booking = await testDb().knex('bookings').first('status');
-    expect(booking?.status).to.match(/confirmed/i);
+    expect(text).to.match(/TRIP_REMINDERS_SENT .*(customers=1 staff=1|staff=1 customers=1)/);
+    expect(text).to.match(/→ Gabriel \(guide\) +\(trip_assignment\)/);
+    expect(text).to.match(/→ Gabriel \(guide\) +INC-1 on TRP123: acknowledged/);
+    expect(text).to.match(/→ Diego Customer +\(booking_cancelled\)/);
+    expect(text).to.match(/→ Carla Customer +\(trip_reminder\)/);
+    const bookings = await testDb().knex('bookings').orderBy('ref').pluck('status');
+    expect(bookings).to.deep.equal(['confirmed', 'cancelled']);
     const incident = await testDb().knex('incidents').first('status');
     expect(incident?.status).to.match(/resolved/i);
   });

@@ -27,6 +27,26 @@ describe('AssignStaff', () => {
     expect(await testDb().knex('whatsapp_audit_logs').where({ action: 'STAFF_ASSIGNED' })).to.have.length(1);
   });
 
+  it('tells the assignee (trip_assignment) once, in the same transaction, and not a self-assignment', async () => {
+    const { container } = tripTestContainer();
+    const tenant = await aTenant({ defaultLanguage: 'es' });
+    const ops = await aUser(tenant, { role: 'operations' });
+    const guide = await aUser(tenant, { role: 'field_staff', name: 'Gabriel' });
+    const trip = await aTrip(tenant, { code: 'TRP5', name: 'Iguazú', departureDate: '2026-12-14' });
+    const assign = container.get<AssignStaff>(TYPES.AssignStaff);
+    await assign.execute({ actor: anActor(ops), tripCode: trip.code, userId: guide.id });
+    await assign.execute({ actor: anActor(ops), tripCode: trip.code, userId: guide.id });
+    await assign.execute({ actor: anActor(ops), tripCode: trip.code, userId: ops.id });
+    const messages = await testDb().knex('whatsapp_messages').where({ direction: 'OUTBOUND' });
+    expect(messages.map((m) => [m.customer_phone, m.status])).to.deep.equal([[guide.phone, 'queued']]);
+    expect(messages[0].content.template).to.deep.equal({
+      name: 'trip_assignment',
+      language: 'es',
+      params: ['Gabriel', 'TRP5', 'Iguazú', '2026-12-14'],
+    });
+    expect(messages[0].content.text).to.match(/^Hola Gabriel, fuiste asignado al viaje TRP5 \(Iguazú\)/);
+  });
+
   it('refuses a sales user, an inactive user and a user of another tenant', async () => {
     const { container } = tripTestContainer();
     const tenant = await aTenant();

@@ -34,7 +34,7 @@ describe('ResolveIncidents', () => {
     return { ...ctx, tenant, guide, ops, manager, trip, report, resolve, clearQueue };
   }
 
-  it('resolves INC-n by ref: row, both timelines, audit, and an update to operations but not the resolver', async () => {
+  it('resolves INC-n by ref: row, both timelines, audit, and an update to operations and the reporter but not the resolver', async () => {
     const { guide, ops, manager, trip, report, resolve, clearQueue, clock } = await setUp();
     const { incident } = await report(anActor(guide), 'Flat tyre');
     await clearQueue();
@@ -44,7 +44,7 @@ describe('ResolveIncidents', () => {
       note: 'Tyre changed',
     });
     expect(resolved.map((i) => i.ref)).to.deep.equal(['INC-1']);
-    expect(alerted).to.equal(1);
+    expect(alerted).to.equal(2);
     const [row] = await testDb().knex('incidents').where({ id: incident.id });
     expect(row).to.include({ status: 'resolved', resolution_note: 'Tyre changed', resolved_by: ops.id });
     expect(row.resolved_at).to.deep.equal(clock.now());
@@ -56,13 +56,16 @@ describe('ResolveIncidents', () => {
       const entry = entries.find((e) => e.content.action === 'INCIDENT_RESOLVED');
       expect(entry).to.include({ event_type: 'INCIDENT', source: 'WHATSAPP', actor: ops.id });
     }
-    const [message] = await queuedMessages();
-    expect(message.customer_phone).to.equal(manager.phone);
-    expect(message.content.template).to.deep.equal({
-      name: 'incident_update',
-      language: 'en',
-      params: ['TRP7', 'INC-1', 'Resolved: Tyre changed'],
-    });
+    const messages = await queuedMessages();
+    expect(messages.map((m) => m.customer_phone)).to.have.members([manager.phone, guide.phone]);
+    for (const message of messages)
+      expect(message.content.template).to.deep.equal({
+        name: 'incident_update',
+        language: 'en',
+        params: ['TRP7', 'INC-1', 'Resolved: Tyre changed'],
+      });
+    const [update] = await testDb().knex('incident_updates').where({ incident_id: incident.id });
+    expect(update).to.include({ kind: 'resolved', note: 'Tyre changed', author_id: ops.id });
     expect(await testDb().knex('whatsapp_audit_logs').where({ action: 'INCIDENT_RESOLVED' })).to.have.length(
       1,
     );

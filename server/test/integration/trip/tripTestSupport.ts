@@ -17,6 +17,7 @@ const BUSINESS_TABLES = [
   'trips',
   'trip_assignments',
   'incidents',
+  'incident_updates',
   'check_ins',
   'timeline_entries',
   'whatsapp_messages',

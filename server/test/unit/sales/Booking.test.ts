@@ -31,11 +31,13 @@ describe('Booking', () => {
       .with.property('code', 'BOOKING_NOT_PENDING');
   });
 
-  it('cancels once', () => {
+  it('cancels once, keeping the reason and who cancelled', () => {
     const booking = aBooking('confirmed');
-    booking.cancel(new Date());
-    expect(booking.status).to.equal('cancelled');
-    expect(() => booking.cancel(new Date())).to.throw(BusinessRuleError);
+    booking.cancel(new Date(), 'weather', 'user-1');
+    expect(booking).to.include({ status: 'cancelled', cancellationReason: 'weather', cancelledBy: 'user-1' });
+    expect(() => booking.cancel(new Date(), 'again'))
+      .to.throw(BusinessRuleError)
+      .with.property('code', 'BOOKING_CANCELLED');
   });
 
   it('takes payments only in its currency and never once cancelled', () => {

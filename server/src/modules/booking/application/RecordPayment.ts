@@ -13,28 +13,34 @@ import type { NewTimelineEntry, TimelineRepository } from '../../timeline/domain
 import type { Booking } from '../domain/Booking';
 import type { BookingRepository } from '../domain/BookingRepository';
 import { parseAmount, parseCurrency, toCents } from '../domain/Money';
-import type { Payment, PaymentRepository } from '../domain/Payment';
+import type { Payment, PaymentProvider, PaymentRepository } from '../domain/Payment';
 import { requiredText } from '../domain/requiredText';
 import { customerNotifications } from './customerNotifications';
 import { requireTenant } from './requireTenant';
 
-export interface RecordPaymentInput {
-  actor: Actor;
+/** Who records the payment: a staff member (REST), or a payment provider's confirmed webhook. */
+export type PaymentRecorder =
+  { actor: Actor } | { tenantId: string; provider: PaymentProvider; providerPaymentId: string };
+
+export type RecordPaymentInput = PaymentRecorder & {
   /** uuid or ref (`BK-12`) */
   bookingId: string;
   amount: string | number;
   currency: string;
   reference: string;
-}
+};
 
 export interface RecordPaymentOutput {
   payment: Payment;
   booking: Booking;
-  /** False when this reference was already recorded: nothing else happened. */
+  /** False when this reference (or provider payment) was already recorded: nothing else happened. */
   created: boolean;
 }
 
-/** `POST /bookings/:id/payments`: once payments cover the amount the booking is confirmed. */
+/**
+ * `POST /bookings/:id/payments`, or a provider's payment webhook: once payments cover the amount
+ * the booking is confirmed. A provider's payment is recorded once per provider payment id.
+ */
 @injectable()
 export class RecordPayment {
   constructor(
@@ -50,44 +56,60 @@ export class RecordPayment {
   ) {}
 
   async execute(input: RecordPaymentInput): Promise<RecordPaymentOutput> {
-    const { actor } = input;
-    assertAllowed(actor, 'record_payment');
+    if ('actor' in input) assertAllowed(input.actor, 'record_payment');
+    const tenantId = 'actor' in input ? input.actor.tenantId : input.tenantId;
     const [amount, currency] = [parseAmount(input.amount), parseCurrency(input.currency)];
     const reference = requiredText(input.reference, 'reference', 200);
     return this.unitOfWork.run(async () => {
-      const booking = await this.bookings.findById(actor.tenantId, input.bookingId, { forUpdate: true });
+      const booking = await this.bookings.findById(tenantId, input.bookingId, { forUpdate: true });
       if (!booking) throw new NotFoundError('booking', input.bookingId);
-      const existing = await this.payments.findByReference(actor.tenantId, booking.id, reference);
+      const existing = await this.existing(input, booking, reference);
       if (existing) return { payment: sameAs(existing, amount, currency), booking, created: false };
       booking.assertAcceptsPayment(currency);
       const { payment, created } = await this.payments.add({
-        tenantId: actor.tenantId,
+        tenantId,
         bookingId: booking.id,
         amount,
         currency,
         reference,
-        recordedBy: actor.userId,
+        recordedBy: 'actor' in input ? input.actor.userId : undefined,
+        ...('provider' in input
+          ? { provider: input.provider, providerPaymentId: input.providerPaymentId }
+          : {}),
       });
       const at = {
-        tenantId: actor.tenantId,
+        tenantId,
         entityType: 'booking' as const,
         entityId: booking.id,
-        actor: actorLabel(actor),
+        actor: recorderLabel(input),
       };
-      const who = { ...at, source: actor.source };
+      const who = { ...at, source: 'actor' in input ? input.actor.source : ('SYSTEM' as const) };
       const facts = { bookingRef: booking.ref, amount, currency, reference };
       await this.timeline.add({
         ...who,
         eventType: 'SYSTEM',
         content: { action: 'PAYMENT_RECEIVED', ...facts },
       });
-      const paid = await this.payments.totalFor(actor.tenantId, booking.id);
+      const paid = await this.payments.totalFor(tenantId, booking.id);
       if (booking.status === 'pending_payment' && toCents(paid) >= toCents(booking.amount))
         await this.confirm(booking, who, paid);
       await this.events.append([bookingUpdated(booking, 'payment_recorded')]);
       await this.audit.record({ ...at, action: 'PAYMENT_RECORDED', details: { ...facts, paid } });
       return { payment, booking, created };
     });
+  }
+
+  /** The same provider payment, or the same reference on this booking, recorded before. */
+  private async existing(input: RecordPaymentInput, booking: Booking, reference: string) {
+    if ('provider' in input) {
+      const known = await this.payments.findByProviderId(
+        booking.tenantId,
+        input.provider,
+        input.providerPaymentId,
+      );
+      if (known) return known;
+    }
+    return this.payments.findByReference(booking.tenantId, booking.id, reference);
   }
 
   private async confirm(booking: Booking, who: TimelineContext, paid: string): Promise<void> {
@@ -102,6 +124,10 @@ export class RecordPayment {
 }
 
 type TimelineContext = Omit<NewTimelineEntry, 'eventType' | 'content'>;
+
+/** How the recorder is written in timelines and the audit log (`provider:mercadopago`). */
+const recorderLabel = (input: PaymentRecorder) =>
+  'actor' in input ? actorLabel(input.actor) : `provider:${input.provider}`;
 
 /** Recording a reference again is a retry; recording it with other money is a mistake to surface. */
 function sameAs(existing: Payment, amount: string, currency: string): Payment {

@@ -13,6 +13,7 @@ import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
 import type { Booking } from '../domain/Booking';
 import type { BookingRepository } from '../domain/BookingRepository';
+import { alertCustomerRep } from './alertCustomerRep';
 import { customerNotifications } from './customerNotifications';
 import { requireTenant } from './requireTenant';
 
@@ -74,17 +75,9 @@ export class SendPaymentLink {
   /** The rep of the customer's latest lead, or every active sales user when there is none. */
   private async alertSales(actor: Actor, phone: string): Promise<boolean> {
     const lead = await this.leads.findLatestByCustomer(actor.tenantId, phone);
-    const rep = lead?.assignedTo ? await this.users.findById(actor.tenantId, lead.assignedTo) : undefined;
-    const recipients = rep?.active ? [rep] : await this.staff.activeStaff(actor.tenantId, ['sales']);
     const who = actor.name ?? lead?.customerName;
     const text = `${who ? `${who} (${phone})` : phone} asked how to pay; no pending booking.`;
-    for (const recipient of recipients)
-      await this.outbound.enqueue({
-        tenantId: actor.tenantId,
-        to: recipient.phone,
-        purpose: 'notification',
-        text,
-      });
-    return recipients.length > 0;
+    const deps = { leads: this.leads, users: this.users, salesStaff: this.staff, outbound: this.outbound };
+    return (await alertCustomerRep(deps, { tenantId: actor.tenantId, phone, leadId: lead?.id, text })) > 0;
   }
 }

@@ -52,5 +52,43 @@ const bookingConfirmed = (tenant: Tenant, booking: Booking, trip?: TripSummary):
     { bookingRef: booking.ref },
   );
 
+/** booking_cancelled [customerName, bookingRef, reason, refund] (the refund "0.00 USD" when none). */
+const bookingCancelled = (tenant: Tenant, booking: Booking, refundAmount?: string): OutboundRequest =>
+  notification(
+    tenant.id,
+    booking.customerPhone,
+    'booking_cancelled',
+    [
+      greeting(booking.customerName, booking.customerPhone),
+      booking.ref,
+      booking.cancellationReason ?? '-',
+      formatMoney(refundAmount ?? '0.00', booking.currency),
+    ],
+    tenant.defaultLanguage,
+    { bookingRef: booking.ref },
+  );
+
+/** payment_reminder [customerName, bookingRef, amount due, link]. */
+const paymentReminder = (tenant: Tenant, booking: Booking, due: string, baseUrl: string): OutboundRequest =>
+  notification(
+    tenant.id,
+    booking.customerPhone,
+    'payment_reminder',
+    [
+      greeting(booking.customerName, booking.customerPhone),
+      booking.ref,
+      formatMoney(due, booking.currency),
+      booking.paymentLink(baseUrl),
+    ],
+    tenant.defaultLanguage,
+    { bookingRef: booking.ref },
+  );
+
 /** The WhatsApp messages a customer gets about quotes and bookings, with their templates' parameter order. */
-export const customerNotifications = { quoteReady, paymentLink, bookingConfirmed };
+export const customerNotifications = {
+  quoteReady,
+  paymentLink,
+  bookingConfirmed,
+  bookingCancelled,
+  paymentReminder,
+};

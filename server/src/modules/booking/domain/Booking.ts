@@ -17,6 +17,8 @@ export interface BookingProps {
   paymentToken?: string;
   confirmedAt?: Date;
   cancelledAt?: Date;
+  cancellationReason?: string;
+  cancelledBy?: string;
   createdAt: Date;
 }
 
@@ -37,12 +39,16 @@ export class Booking {
   #status: BookingStatus;
   #confirmedAt?: Date;
   #cancelledAt?: Date;
+  #cancellationReason?: string;
+  #cancelledBy?: string;
 
-  constructor({ status, confirmedAt, cancelledAt, ...fixed }: BookingProps) {
+  constructor({ status, confirmedAt, cancelledAt, cancellationReason, cancelledBy, ...fixed }: BookingProps) {
     Object.assign(this, fixed);
     this.#status = status;
     this.#confirmedAt = confirmedAt;
     this.#cancelledAt = cancelledAt;
+    this.#cancellationReason = cancellationReason;
+    this.#cancelledBy = cancelledBy;
   }
 
   get status(): BookingStatus {
@@ -53,6 +59,12 @@ export class Booking {
   }
   get cancelledAt(): Date | undefined {
     return this.#cancelledAt;
+  }
+  get cancellationReason(): string | undefined {
+    return this.#cancellationReason;
+  }
+  get cancelledBy(): string | undefined {
+    return this.#cancelledBy;
   }
 
   /** `{base}/{ref}?t={token}` (SPEC §2). */
@@ -86,15 +98,27 @@ export class Booking {
     this.#confirmedAt = at;
   }
 
-  cancel(at: Date): void {
+  /** Pending or confirmed, a booking may be cancelled once, for a reason. */
+  cancel(at: Date, reason: string, by?: string): void {
     if (this.#status === 'cancelled')
-      throw new BusinessRuleError('BOOKING_CANCELLED', `Booking ${this.ref} is already cancelled`);
+      throw new BusinessRuleError('BOOKING_CANCELLED', `Booking ${this.ref} is already cancelled`, {
+        ref: this.ref,
+      });
     this.#status = 'cancelled';
     this.#cancelledAt = at;
+    this.#cancellationReason = reason;
+    this.#cancelledBy = by;
   }
 
   toJSON(): BookingProps {
-    const { status, confirmedAt, cancelledAt } = this;
-    return { ...(this as unknown as BookingProps), status, confirmedAt, cancelledAt };
+    const { status, confirmedAt, cancelledAt, cancellationReason, cancelledBy } = this;
+    return {
+      ...(this as unknown as BookingProps),
+      status,
+      confirmedAt,
+      cancelledAt,
+      cancellationReason,
+      cancelledBy,
+    };
   }
 }

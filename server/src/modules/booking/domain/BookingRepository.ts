@@ -23,6 +23,15 @@ export interface TripSummary {
   departureDate: string;
 }
 
+/** A booking pending payment that may owe its customer a reminder (payment-reminders job). */
+export interface ReminderCandidate {
+  id: string;
+  tenantId: string;
+  createdAt: Date;
+  /** YYYY-MM-DD of its trip, when it has one. */
+  departureDate?: string;
+}
+
 export interface BookingRepository {
   create(booking: NewBooking): Promise<Booking>;
   /** By uuid or by ref (`BK-12`); `forUpdate` locks the row until the unit of work ends. */
@@ -32,10 +41,23 @@ export interface BookingRepository {
     options?: { forUpdate?: boolean },
   ): Promise<Booking | undefined>;
   findLatestPendingByCustomer(tenantId: string, customerPhone: string): Promise<Booking | undefined>;
-  /** Persists status and its timestamps, the only fields that change after creation. */
+  /** The customer's most recent booking that is not cancelled. */
+  findLatestActiveByCustomer(tenantId: string, customerPhone: string): Promise<Booking | undefined>;
+  /** Persists status, its timestamps and the cancellation: the only fields that change after creation. */
   save(booking: Booking): Promise<void>;
   findTripByCode(tenantId: string, code: string): Promise<TripSummary | undefined>;
   findTripById(tenantId: string, id: string): Promise<TripSummary | undefined>;
+  /**
+   * Across tenants: bookings pending payment created at or before `createdBefore`, whose trip departs
+   * after `today` (YYYY-MM-DD), with fewer than `slots` reminders sent; oldest first, after `after`.
+   */
+  listReminderCandidates(input: {
+    createdBefore: Date;
+    today: string;
+    slots: number;
+    after?: ReminderCandidate;
+    limit: number;
+  }): Promise<ReminderCandidate[]>;
   /** Newest first; only this customer's bookings, optionally only the one with that ref. */
   listForCustomer(tenantId: string, customerPhone: string, ref?: string): Promise<CustomerBooking[]>;
 }

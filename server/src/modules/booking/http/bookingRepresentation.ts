@@ -3,6 +3,7 @@ import { nullable, timestamp, uuid } from '../../../shared/http/api/schemas';
 import type { Booking } from '../domain/Booking';
 import type { Payment } from '../domain/Payment';
 import type { Quote } from '../domain/Quote';
+import type { Refund } from '../domain/Refund';
 
 const money = {
   amount: Joi.string()
@@ -54,6 +55,7 @@ export const bookingSchema = Joi.object({
   status: Joi.string().valid('pending_payment', 'confirmed', 'cancelled').required(),
   confirmedAt: nullable(timestamp()),
   cancelledAt: nullable(timestamp()),
+  cancellationReason: nullable(Joi.string()),
   createdAt: timestamp().required(),
 }).label('Booking');
 
@@ -71,6 +73,7 @@ export const bookingJson = (b: Booking, tripCode?: string) => ({
   status: b.status,
   confirmedAt: b.confirmedAt ?? null,
   cancelledAt: b.cancelledAt ?? null,
+  cancellationReason: b.cancellationReason ?? null,
   createdAt: b.createdAt,
 });
 
@@ -80,6 +83,10 @@ export const paymentSchema = Joi.object({
   ...money,
   reference: Joi.string().required(),
   recordedBy: nullable(uuid()),
+  provider: nullable(Joi.string().valid('mercadopago', 'generic')).description(
+    'Set when a payment provider’s webhook recorded it',
+  ),
+  providerPaymentId: nullable(Joi.string()),
   receivedAt: timestamp().required(),
 }).label('Payment');
 
@@ -90,5 +97,26 @@ export const paymentJson = (p: Payment) => ({
   currency: p.currency,
   reference: p.reference,
   recordedBy: p.recordedBy ?? null,
+  provider: p.provider ?? null,
+  providerPaymentId: p.providerPaymentId ?? null,
   receivedAt: p.receivedAt,
+});
+
+export const refundSchema = Joi.object({
+  id: uuid().required(),
+  bookingId: uuid().required(),
+  ...money,
+  reason: Joi.string().required(),
+  recordedBy: nullable(uuid()),
+  createdAt: timestamp().required(),
+}).label('Refund');
+
+export const refundJson = (r: Refund) => ({
+  id: r.id,
+  bookingId: r.bookingId,
+  amount: r.amount,
+  currency: r.currency,
+  reason: r.reason,
+  recordedBy: r.recordedBy ?? null,
+  createdAt: r.createdAt,
 });

@@ -26,7 +26,10 @@ import {
   paymentSchema,
   quoteJson,
   quoteSchema,
+  refundJson,
+  refundSchema,
 } from './bookingRepresentation';
+import { cancelBookingRoute } from './cancelBookingRoute';
 
 type Id = { id: string };
 const recorded = Joi.object({ payment: paymentSchema.required(), booking: bookingSchema.required() }).label(
@@ -92,15 +95,22 @@ export function bookingRoutes(container: Container): RouteDefinition[] {
         200: {
           description: 'The booking',
           schema: bookingSchema
-            .keys({ payments: Joi.array().items(paymentSchema).required() })
+            .keys({
+              payments: Joi.array().items(paymentSchema).required(),
+              refunds: Joi.array().items(refundSchema).required(),
+            })
             .label('BookingWithPayments'),
         },
       },
       async handler({ actor, params: { id } }) {
-        const { booking, tripCode, payments } = await view(actor.tenantId, id);
+        const { booking, tripCode, payments, refunds } = await view(actor.tenantId, id);
         return {
           status: 200,
-          body: { ...bookingJson(booking, tripCode), payments: payments.map(paymentJson) },
+          body: {
+            ...bookingJson(booking, tripCode),
+            payments: payments.map(paymentJson),
+            refunds: refunds.map(refundJson),
+          },
         };
       },
     }),
@@ -150,5 +160,6 @@ export function bookingRoutes(container: Container): RouteDefinition[] {
         };
       },
     }),
+    cancelBookingRoute(container),
   ];
 }

@@ -3,10 +3,16 @@ import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import { idOrRef } from '../../lead/infrastructure/idOrRef';
 import type { Booking } from '../domain/Booking';
-import type { BookingRepository, NewBooking, TripSummary } from '../domain/BookingRepository';
+import type {
+  BookingRepository,
+  NewBooking,
+  ReminderCandidate,
+  TripSummary,
+} from '../domain/BookingRepository';
 import type { CustomerBooking } from '../domain/CustomerBooking';
 import { toBooking, type BookingRow } from './bookingRow';
 import { customerBookings } from './customerBookingsQuery';
+import { reminderCandidates } from './reminderCandidatesQuery';
 import { findTripById, findTripByCode } from './tripQueries';
 
 @injectable()
@@ -54,6 +60,19 @@ export class KnexBookingRepository implements BookingRepository {
     return row && toBooking(row as BookingRow);
   }
 
+  async findLatestActiveByCustomer(tenantId: string, customerPhone: string): Promise<Booking | undefined> {
+    const row = await this.db
+      .q<BookingRow>('bookings')
+      .where({ tenant_id: tenantId, customer_phone: customerPhone })
+      .whereNot('status', 'cancelled')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'ref', order: 'desc' },
+      ])
+      .first();
+    return row && toBooking(row as BookingRow);
+  }
+
   async save(booking: Booking): Promise<void> {
     await this.db
       .q('bookings')
@@ -62,6 +81,8 @@ export class KnexBookingRepository implements BookingRepository {
         status: booking.status,
         confirmed_at: booking.confirmedAt ?? null,
         cancelled_at: booking.cancelledAt ?? null,
+        cancellation_reason: booking.cancellationReason ?? null,
+        cancelled_by: booking.cancelledBy ?? null,
         updated_at: this.db.knex.fn.now(),
       });
   }
@@ -76,5 +97,11 @@ export class KnexBookingRepository implements BookingRepository {
 
   listForCustomer(tenantId: string, customerPhone: string, ref?: string): Promise<CustomerBooking[]> {
     return customerBookings(this.db.q, tenantId, customerPhone, ref);
+  }
+
+  listReminderCandidates(
+    input: Parameters<BookingRepository['listReminderCandidates']>[0],
+  ): Promise<ReminderCandidate[]> {
+    return reminderCandidates(this.db.q, input);
   }
 }

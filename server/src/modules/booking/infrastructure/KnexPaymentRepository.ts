@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import { fromCents, toCents } from '../domain/Money';
-import type { NewPayment, Payment, PaymentRepository } from '../domain/Payment';
+import type { NewPayment, Payment, PaymentProvider, PaymentRepository } from '../domain/Payment';
 
 export interface PaymentRow {
   id: string;
@@ -12,6 +12,8 @@ export interface PaymentRow {
   currency: string;
   reference: string;
   recorded_by: string | null;
+  provider: PaymentProvider | null;
+  provider_payment_id: string | null;
   received_at: Date;
 }
 
@@ -23,6 +25,8 @@ export const toPayment = (r: PaymentRow): Payment => ({
   currency: r.currency,
   reference: r.reference,
   recordedBy: r.recorded_by ?? undefined,
+  provider: r.provider ?? undefined,
+  providerPaymentId: r.provider_payment_id ?? undefined,
   receivedAt: r.received_at,
 });
 
@@ -42,6 +46,18 @@ export class KnexPaymentRepository implements PaymentRepository {
     return row && toPayment(row as PaymentRow);
   }
 
+  async findByProviderId(
+    tenantId: string,
+    provider: PaymentProvider,
+    id: string,
+  ): Promise<Payment | undefined> {
+    const row = await this.db
+      .q<PaymentRow>('payments')
+      .where({ tenant_id: tenantId, provider, provider_payment_id: id })
+      .first();
+    return row && toPayment(row as PaymentRow);
+  }
+
   async add(p: NewPayment): Promise<{ payment: Payment; created: boolean }> {
     const [row] = await this.db
       .q<PaymentRow>('payments')
@@ -52,6 +68,8 @@ export class KnexPaymentRepository implements PaymentRepository {
         currency: p.currency,
         reference: p.reference,
         recorded_by: p.recordedBy ?? null,
+        provider: p.provider ?? null,
+        provider_payment_id: p.providerPaymentId ?? null,
       })
       .onConflict(['tenant_id', 'booking_id', 'reference'])
       .ignore()

@@ -3,8 +3,10 @@ import { keysetPage, type Page, type PageRequest } from '../../../shared/db/keys
 import { idOrRef } from '../../lead/infrastructure/idOrRef';
 import type { Booking } from '../domain/Booking';
 import type { Payment } from '../domain/Payment';
+import type { Refund } from '../domain/Refund';
 import { toBooking, type BookingRow } from './bookingRow';
 import { toPayment, type PaymentRow } from './KnexPaymentRepository';
+import { KnexRefundRepository } from './KnexRefundRepository';
 
 export interface BookingFilters {
   status?: string;
@@ -49,7 +51,7 @@ export async function findBooking(
   db: Database,
   tenantId: string,
   idOrRefText: string,
-): Promise<(BookingView & { payments: Payment[] }) | undefined> {
+): Promise<(BookingView & { payments: Payment[]; refunds: Refund[] }) | undefined> {
   const key = idOrRef('BK', idOrRefText);
   if (!key) return undefined;
   const row = (await bookings(db, tenantId)
@@ -60,5 +62,6 @@ export async function findBooking(
     .q('payments')
     .where({ tenant_id: tenantId, booking_id: row.id })
     .orderBy('received_at')) as PaymentRow[];
-  return { ...toView(row), payments: payments.map(toPayment) };
+  const refunds = await new KnexRefundRepository(db).listFor(tenantId, row.id);
+  return { ...toView(row), payments: payments.map(toPayment), refunds };
 }

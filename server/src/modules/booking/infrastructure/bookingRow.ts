@@ -16,6 +16,8 @@ export interface BookingRow {
   payment_token: string | null;
   confirmed_at: Date | null;
   cancelled_at: Date | null;
+  cancellation_reason: string | null;
+  cancelled_by: string | null;
   created_at: Date;
 }
 
@@ -35,5 +37,7 @@ export const toBooking = (r: BookingRow): Booking =>
     paymentToken: r.payment_token ?? undefined,
     confirmedAt: r.confirmed_at ?? undefined,
     cancelledAt: r.cancelled_at ?? undefined,
+    cancellationReason: r.cancellation_reason ?? undefined,
+    cancelledBy: r.cancelled_by ?? undefined,
     createdAt: r.created_at,
   });

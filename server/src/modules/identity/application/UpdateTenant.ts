@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError, type FieldProblem } from '../../../shar
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
-import type { PaymentSettings, Tenant, TenantChanges } from '../domain/Tenant';
+import type { Tenant, TenantChanges } from '../domain/Tenant';
 import type { TenantRepository } from '../domain/TenantRepository';
 
 export interface UpdateTenantInput {
@@ -12,14 +12,12 @@ export interface UpdateTenantInput {
   defaultLanguage?: string;
   /** ISO 3166 alpha-2; an empty string clears it. */
   defaultRegion?: string;
-  /** Each given field replaces the stored one; an empty string clears it. */
-  payments?: PaymentSettings;
 }
 
 const LANGUAGE = /^[a-z]{2}(-[A-Z]{2})?$/;
 const REGION = /^[A-Z]{2}$/;
 
-/** `wa-ops tenants update`: the operator changes a tenant's name, language, region or payment settings. */
+/** `wa-ops tenants update`: the operator changes a tenant's name, language or region. */
 @injectable()
 export class UpdateTenant {
   constructor(
@@ -35,7 +33,7 @@ export class UpdateTenant {
     return this.unitOfWork.run(async () => {
       const tenant = await this.tenants.findById(input.tenantId);
       if (!tenant) throw new NotFoundError('tenant', input.tenantId);
-      const changes = changesOf(input, tenant);
+      const changes = changesOf(input);
       if (!Object.keys(changes).length)
         throw new ValidationError('nothing to change', [{ field: 'tenant', message: 'no change given' }]);
       const updated = await this.tenants.update(tenant.id, changes);
@@ -45,9 +43,7 @@ export class UpdateTenant {
         action: 'TENANT_UPDATED',
         entityType: 'tenant',
         entityId: tenant.id,
-        details: {
-          changed: Object.keys({ ...changes, ...changes.payments }).filter((k) => k !== 'payments'),
-        },
+        details: { changed: Object.keys(changes) },
       });
       return updated;
     });
@@ -62,36 +58,14 @@ function problemsOf(input: UpdateTenantInput): FieldProblem[] {
     problems.push({ field: 'language', message: 'must be a language code such as en, es or pt' });
   if (input.defaultRegion && !REGION.test(input.defaultRegion))
     problems.push({ field: 'region', message: 'must be a two-letter country code such as AR' });
-  const template = input.payments?.paymentUrlTemplate;
-  if (template && !isHttpUrl(template.replace(/\{(ref|amount|currency)\}/g, 'x')))
-    problems.push({ field: 'paymentUrlTemplate', message: 'must be an http(s) URL' });
-  if ((input.payments?.instructions ?? '').length > 2000)
-    problems.push({ field: 'paymentInstructions', message: 'must be at most 2000 characters' });
   return problems;
 }
 
-function changesOf(input: UpdateTenantInput, tenant: Tenant): TenantChanges {
+function changesOf(input: UpdateTenantInput): TenantChanges {
   const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
   return {
     ...(input.name !== undefined && { name: input.name.trim() }),
     ...(input.defaultLanguage !== undefined && { defaultLanguage: input.defaultLanguage }),
     ...(input.defaultRegion !== undefined && { defaultRegion: blankToUndefined(input.defaultRegion) }),
-    ...(input.payments && {
-      payments: Object.fromEntries(
-        Object.entries({ ...tenant.payments, ...defined(input.payments) })
-          .map(([key, value]) => [key, blankToUndefined(value)])
-          .filter(([, value]) => value !== undefined),
-      ),
-    }),
   };
-}
-
-const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-
-function isHttpUrl(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
 }

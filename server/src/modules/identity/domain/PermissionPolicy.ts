@@ -7,12 +7,14 @@ export type Action =
   | 'view_own_bookings'
   | 'get_own_payment_link'
   | 'manage_own_consent'
+  | 'request_cancellation'
   // sales
   | 'manage_leads'
   | 'create_quote'
   | 'convert_lead'
   | 'send_payment_link'
   | 'record_payment'
+  | 'cancel_booking'
   | 'manage_conversations'
   // sales and operations (trip manifests)
   | 'view_bookings'
@@ -33,7 +35,8 @@ export type Action =
   | 'manage_users'
   | 'view_audit_log'
   | 'resume_panic_mode'
-  | 'view_analytics';
+  | 'view_analytics'
+  | 'manage_payment_settings';
 
 export type Principal = Role | 'customer';
 
@@ -46,13 +49,20 @@ const FIELD_WORK: Action[] = [
 ];
 
 const ALLOWED: Record<Exclude<Principal, 'manager'>, ReadonlySet<Action>> = {
-  customer: new Set<Action>(['enquire', 'view_own_bookings', 'get_own_payment_link', 'manage_own_consent']),
+  customer: new Set<Action>([
+    'enquire',
+    'view_own_bookings',
+    'get_own_payment_link',
+    'manage_own_consent',
+    'request_cancellation',
+  ]),
   sales: new Set<Action>([
     'manage_leads',
     'create_quote',
     'convert_lead',
     'send_payment_link',
     'record_payment',
+    'cancel_booking',
     'manage_conversations',
     'view_bookings',
   ]),

@@ -1,11 +1,3 @@
-/** How a tenant's customers pay: shown on the payment page (`/pay/<booking ref>`). */
-export interface PaymentSettings {
-  /** Free text: bank details, where to pay, whom to call. */
-  instructions?: string;
-  /** A link to the tenant's own checkout, `{ref}`, `{amount}` and `{currency}` filled in. */
-  paymentUrlTemplate?: string;
-}
-
 export interface Tenant {
   id: string;
   slug: string;
@@ -13,7 +5,6 @@ export interface Tenant {
   defaultLanguage: string;
   defaultRegion?: string;
   quoteApprovalThreshold?: string;
-  payments: PaymentSettings;
   createdAt: Date;
 }
 
@@ -26,4 +17,4 @@ export interface NewTenant {
   defaultRegion?: string;
 }
 
-export type TenantChanges = Partial<Pick<Tenant, 'name' | 'defaultLanguage' | 'defaultRegion' | 'payments'>>;
+export type TenantChanges = Partial<Pick<Tenant, 'name' | 'defaultLanguage' | 'defaultRegion'>>;

@@ -5,6 +5,6 @@ export interface TenantRepository {
   findById(id: string): Promise<Tenant | undefined>;
   findBySlug(slug: string): Promise<Tenant | undefined>;
   list(): Promise<Tenant[]>;
-  /** Writes the given fields; `payments` replaces the tenant's payment settings as a whole. */
+  /** Writes the given fields. */
   update(id: string, changes: TenantChanges): Promise<Tenant>;
 }

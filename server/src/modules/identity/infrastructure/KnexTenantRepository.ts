@@ -11,7 +11,6 @@ interface TenantRow {
   default_language: string;
   default_region: string | null;
   quote_approval_threshold: string | null;
-  settings: { payments?: Tenant['payments'] } | null;
   created_at: Date;
 }
 
@@ -22,7 +21,6 @@ const toTenant = (r: TenantRow): Tenant => ({
   defaultLanguage: r.default_language,
   defaultRegion: r.default_region ?? undefined,
   quoteApprovalThreshold: r.quote_approval_threshold ?? undefined,
-  payments: r.settings?.payments ?? {},
   createdAt: r.created_at,
 });
 
@@ -59,7 +57,7 @@ export class KnexTenantRepository implements TenantRepository {
   }
 
   async update(id: string, changes: TenantChanges): Promise<Tenant> {
-    const { payments, ...fields } = changes;
+    const fields = changes;
     const [row] = await this.db
       .q<TenantRow>('tenants')
       .where({ id })
@@ -67,11 +65,6 @@ export class KnexTenantRepository implements TenantRepository {
         ...(fields.name !== undefined && { name: fields.name }),
         ...(fields.defaultLanguage !== undefined && { default_language: fields.defaultLanguage }),
         ...('defaultRegion' in fields && { default_region: fields.defaultRegion ?? null }),
-        ...(payments && {
-          settings: this.db.knex.raw(`settings || jsonb_build_object('payments', ?::jsonb)`, [
-            JSON.stringify(payments),
-          ]),
-        }),
       } as never)
       .returning('*');
     return toTenant(row as TenantRow);

@@ -15,9 +15,11 @@ export interface AttachTripMediaInput {
   messageId: string;
   mediaType: string;
   caption?: string;
+  /** A voice note's words, when it was transcribed. */
+  transcript?: string;
 }
 
-/** Puts a photo, video or document a staff member sent with a trip code in its caption on the trip. */
+/** Puts a photo, video, document or voice note a staff member sent from the field on the trip's timeline. */
 @injectable()
 export class AttachTripMedia {
   constructor(
@@ -27,7 +29,14 @@ export class AttachTripMedia {
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async execute({ actor, tripCode, messageId, mediaType, caption }: AttachTripMediaInput): Promise<Trip> {
+  async execute({
+    actor,
+    tripCode,
+    messageId,
+    mediaType,
+    caption,
+    transcript,
+  }: AttachTripMediaInput): Promise<Trip> {
     return this.unitOfWork.run(async () => {
       const trip = await authorizeOnTrip(this.trips, actor, 'upload_trip_media', tripCode);
       await this.timeline.add({
@@ -37,7 +46,7 @@ export class AttachTripMedia {
         eventType: 'MESSAGE',
         source: actor.source,
         actor: actorLabel(actor),
-        content: { action: 'MEDIA_ADDED', messageId, mediaType, caption },
+        content: { action: 'MEDIA_ADDED', messageId, mediaType, caption, transcript },
       });
       await this.audit.record({
         tenantId: actor.tenantId,

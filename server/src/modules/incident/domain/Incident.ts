@@ -1,6 +1,10 @@
 import { BusinessRuleError, ValidationError } from '../../../shared/errors/AppError';
 
-export type IncidentStatus = 'open' | 'resolved';
+/** SPEC §22: `open → acknowledged → resolved` (an open incident may also be resolved at once). */
+export type IncidentStatus = 'open' | 'acknowledged' | 'resolved';
+
+/** Statuses of an incident someone still has to deal with. */
+export const UNRESOLVED: readonly IncidentStatus[] = ['open', 'acknowledged'];
 
 export interface NewIncident {
   tenantId: string;
@@ -14,12 +18,14 @@ export interface NewIncident {
 type IncidentProps = NewIncident & {
   id: string;
   status: IncidentStatus;
+  acknowledgedBy?: string;
+  acknowledgedAt?: Date;
   resolutionNote?: string;
   resolvedBy?: string;
   resolvedAt?: Date;
 };
 
-/** `INC-<n>` on a trip: open until resolved, once. */
+/** `INC-<n>` on a trip: open, acknowledged by operations, resolved once. */
 export class Incident {
   readonly id!: string;
   readonly tenantId!: string;
@@ -29,6 +35,8 @@ export class Incident {
   readonly description!: string;
   readonly reportedAt!: Date;
   status!: IncidentStatus;
+  acknowledgedBy?: string;
+  acknowledgedAt?: Date;
   resolutionNote?: string;
   resolvedBy?: string;
   resolvedAt?: Date;
@@ -47,11 +55,27 @@ export class Incident {
     return { ...input, description };
   }
 
-  resolve(note: string | undefined, by: string | undefined, at: Date): void {
+  /** Progress notes and acknowledgements are for incidents still being dealt with. */
+  assertUnresolved(): void {
     if (this.status === 'resolved')
       throw new BusinessRuleError('INCIDENT_ALREADY_RESOLVED', `${this.ref} is already resolved`, {
         ref: this.ref,
       });
+  }
+
+  acknowledge(by: string | undefined, at: Date): void {
+    this.assertUnresolved();
+    if (this.status === 'acknowledged')
+      throw new BusinessRuleError('INCIDENT_ALREADY_ACKNOWLEDGED', `${this.ref} is already acknowledged`, {
+        ref: this.ref,
+      });
+    this.status = 'acknowledged';
+    this.acknowledgedBy = by;
+    this.acknowledgedAt = at;
+  }
+
+  resolve(note: string | undefined, by: string | undefined, at: Date): void {
+    this.assertUnresolved();
     this.status = 'resolved';
     this.resolutionNote = note?.trim() || undefined;
     this.resolvedBy = by;

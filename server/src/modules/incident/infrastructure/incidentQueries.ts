@@ -11,6 +11,8 @@ export interface IncidentView {
   reporterId?: string;
   description: string;
   status: string;
+  acknowledgedBy?: string;
+  acknowledgedAt?: Date;
   resolutionNote?: string;
   resolvedBy?: string;
   resolvedAt?: Date;
@@ -32,6 +34,8 @@ interface Row {
   reporter_id: string | null;
   description: string;
   status: string;
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
   resolution_note: string | null;
   resolved_by: string | null;
   resolved_at: Date | null;
@@ -46,6 +50,8 @@ const toView = (r: Row): IncidentView => ({
   reporterId: r.reporter_id ?? undefined,
   description: r.description,
   status: r.status,
+  acknowledgedBy: r.acknowledged_by ?? undefined,
+  acknowledgedAt: r.acknowledged_at ?? undefined,
   resolutionNote: r.resolution_note ?? undefined,
   resolvedBy: r.resolved_by ?? undefined,
   resolvedAt: r.resolved_at ?? undefined,

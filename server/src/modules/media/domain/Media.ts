@@ -9,6 +9,8 @@ export interface PendingMedia {
   mimeType?: string;
   sha256?: string;
   filename?: string;
+  /** Queue the file for transcription once it is stored (voice notes). */
+  transcribe?: boolean;
 }
 
 /** A pending row leased to one downloader. `attempts` counts this attempt and fences the write-back. */

@@ -47,6 +47,9 @@ export class KnexMediaRepository implements MediaRepository {
         sha256: m.sha256 ?? null,
         filename: m.filename ?? null,
         status: 'pending',
+        ...(m.transcribe
+          ? { transcription_status: 'pending', transcription_available_at: this.db.knex.fn.now() }
+          : {}),
       })
       .onConflict(['tenant_id', 'message_id', 'provider_media_id'])
       .ignore();

@@ -123,8 +123,11 @@ export class RecordInboundMessage {
     const routable: RoutableMessage[] = [];
     for (const { event, messageId, customerPhone } of fresh) {
       const conversation = conversations.get(customerPhone)!;
-      if (this.config.whatsapp.enableMedia && event.media && isMediaType(event.type))
-        await this.media.addPending({ tenantId, messageId, type: event.type, ...event.media });
+      const download = this.config.whatsapp.enableMedia && event.media && isMediaType(event.type);
+      // Voice notes are transcribed once downloaded (SPEC §22), when a transcription service is set.
+      const transcribe = Boolean(download && this.config.transcription && event.type === 'audio');
+      if (download && isMediaType(event.type))
+        await this.media.addPending({ tenantId, messageId, type: event.type, ...event.media, transcribe });
       if (event.reaction) await this.recordReaction(tenantId, conversation.id, messageId, event);
       else
         routable.push({
@@ -135,6 +138,7 @@ export class RecordInboundMessage {
           consent: consents.get(customerPhone)!,
           event,
           customerLanguage: languages.get(customerPhone),
+          ...(transcribe ? { awaitsTranscription: true } : {}),
         });
     }
     await this.router.route(routable);

@@ -13,6 +13,8 @@ export interface RoutableMessage {
   event: InboundMessageEvent;
   /** The customer's language (set by staff, else detected from their messages), when known. */
   customerLanguage?: string;
+  /** A voice note queued for transcription: the router may answer it once its words are known. */
+  awaitsTranscription?: boolean;
 }
 
 /**

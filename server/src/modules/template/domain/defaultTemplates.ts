@@ -87,6 +87,36 @@ export const DEFAULT_TEMPLATES = {
       es: 'Viaje {{1}}: {{2}}. Responde a este mensaje si tienes alguna pregunta.',
     },
   },
+  booking_cancelled: {
+    name: 'booking_cancelled',
+    category: 'UTILITY',
+    params: ['customerName', 'bookingRef', 'reason', 'refund'],
+    examples: ['Maria', 'BK-12', 'the trip was called off for weather', '450.00 USD'],
+    body: {
+      en: 'Hi {{1}}, booking {{2}} has been cancelled: {{3}}. Refund: {{4}}. Reply to this message if you have any questions.',
+      es: 'Hola {{1}}, la reserva {{2}} fue cancelada: {{3}}. Reembolso: {{4}}. Responde a este mensaje si tienes alguna pregunta.',
+    },
+  },
+  trip_assignment: {
+    name: 'trip_assignment',
+    category: 'UTILITY',
+    params: ['staffName', 'tripCode', 'tripName', 'departureDate'],
+    examples: ['Gabriel', 'TRP123', 'Iguazú Falls, 3 days', '2026-12-14'],
+    body: {
+      en: 'Hi {{1}}, you are assigned to trip {{2}} ({{3}}) departing {{4}}. Send STATUS and the trip code for its details.',
+      es: 'Hola {{1}}, fuiste asignado al viaje {{2}} ({{3}}) que sale el {{4}}. Envía ESTADO y el código del viaje para ver los detalles.',
+    },
+  },
+  trip_reminder: {
+    name: 'trip_reminder',
+    category: 'UTILITY',
+    params: ['name', 'tripName', 'departureDate', 'details'],
+    examples: ['Maria', 'Iguazú Falls, 3 days', '2026-12-14', 'booking BK-12 for 4 people'],
+    body: {
+      en: 'Hi {{1}}, a reminder that {{2}} departs on {{3}}: {{4}}. Reply to this message if you have any questions.',
+      es: 'Hola {{1}}, te recordamos que {{2}} sale el {{3}}: {{4}}. Responde a este mensaje si tienes alguna pregunta.',
+    },
+  },
 } as const satisfies Record<string, DefaultTemplate>;
 
 export type DefaultTemplateName = keyof typeof DEFAULT_TEMPLATES;

@@ -4,7 +4,10 @@ import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, type Actor } from '../../identity/domain/Actor';
+import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { User } from '../../identity/domain/User';
+import type { OutboundQueue } from '../../message/domain/OutboundRequest';
+import { notification } from '../../message/domain/notification';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
 import { isAssignableRole } from '../domain/AssignedStaff';
 import type { StaffDirectory } from '../domain/StaffDirectory';
@@ -31,6 +34,8 @@ export class AssignStaff {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.TripRepository) private readonly trips: TripRepository,
     @inject(TYPES.StaffDirectory) private readonly staff: StaffDirectory,
+    @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
@@ -69,7 +74,24 @@ export class AssignStaff {
         entityId: trip.id,
         details: { tripCode: trip.code, userId: user.id },
       });
+      if (user.id !== actor.userId) await this.tellAssignee(trip, user);
       return { trip, user, assigned };
     });
+  }
+
+  /** trip_assignment [staffName, tripCode, tripName, departureDate] (SPEC §22). */
+  private async tellAssignee(trip: Trip, user: User): Promise<void> {
+    const tenant = await this.tenants.findById(trip.tenantId);
+    if (!tenant) throw new NotFoundError('tenant', trip.tenantId);
+    await this.outbound.enqueue(
+      notification(
+        tenant.id,
+        user.phone,
+        'trip_assignment',
+        [user.name, trip.code, trip.name, trip.departureDate],
+        tenant.defaultLanguage,
+        { tripCode: trip.code },
+      ),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { AssignedStaff } from './AssignedStaff';
+import type { Traveller } from './Traveller';
 import type { NewTrip, Trip } from './Trip';
 
 export interface TripRepository {
@@ -17,4 +18,8 @@ export interface TripRepository {
   isAssigned(tenantId: string, tripId: string, userId: string): Promise<boolean>;
   /** Distinct phones of customers with a booking on the trip that is not cancelled. */
   customerPhones(tenantId: string, tripId: string): Promise<string[]>;
+  /** The trip's bookings that are not cancelled, by ref. */
+  travellers(tenantId: string, tripId: string): Promise<Traveller[]>;
+  /** Across tenants: trips departing from `first` to `last` (YYYY-MM-DD, inclusive). */
+  departingBetween(first: string, last: string): Promise<Trip[]>;
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import type { Role } from '../../identity/domain/Role';
 import type { AssignedStaff } from '../domain/AssignedStaff';
+import type { Traveller } from '../domain/Traveller';
 import type { NewTrip, Trip } from '../domain/Trip';
 import type { TripRepository } from '../domain/TripRepository';
 import { isUuid } from './isUuid';
@@ -121,5 +122,34 @@ export class KnexTripRepository implements TripRepository {
       .distinct('customer_phone')
       .orderBy('customer_phone');
     return rows.map((r) => r.customer_phone);
+  }
+
+  async travellers(tenantId: string, tripId: string): Promise<Traveller[]> {
+    const rows: Array<{
+      ref: string;
+      customer_phone: string;
+      customer_name: string | null;
+      party_size: number;
+      status: Traveller['status'];
+    }> = await this.db
+      .q('bookings')
+      .where({ tenant_id: tenantId, trip_id: tripId })
+      .whereNot('status', 'cancelled')
+      .orderBy('ref')
+      .select('ref', 'customer_phone', 'customer_name', 'party_size', 'status');
+    return rows.map((r) => ({
+      bookingRef: r.ref,
+      customerPhone: r.customer_phone,
+      customerName: r.customer_name ?? undefined,
+      partySize: Number(r.party_size),
+      status: r.status,
+    }));
+  }
+
+  async departingBetween(first: string, last: string): Promise<Trip[]> {
+    const rows: TripRow[] = await this.trips()
+      .whereBetween('departure_date', [first, last])
+      .orderBy(['departure_date', 'tenant_id', 'code']);
+    return rows.map(toTrip);
   }
 }

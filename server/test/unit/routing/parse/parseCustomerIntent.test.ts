@@ -71,6 +71,24 @@ describe('parseCustomerIntent', () => {
     ]);
   });
 
+  describe('cancellation requests: a cancel word with a booking ref or a booking noun, short messages', () => {
+    const cancel = (bookingRef?: string): CustomerIntent => ({
+      kind: 'cancel_request',
+      ...(bookingRef ? { bookingRef } : {}),
+    });
+    check([
+      ['CANCEL BK-12', cancel('BK-12')],
+      ['cancelar bk 3', cancel('BK-3')],
+      ['Can I cancel BK-0012?', cancel('BK-12')],
+      ['I want to cancel my booking', cancel()],
+      ['Quiero cancelar mi reserva', cancel()],
+      ['anular la reserva', cancel()],
+      ['cancel', enquiry],
+      ['cancel the snorkelling add-on and keep the rest please, we changed our minds', enquiry],
+      ['Cancelar suscripción', optOut],
+    ]);
+  });
+
   describe('payment: keywords and short phrases, accents ignored', () => {
     check([
       ['PAY', payment],

@@ -109,6 +109,29 @@ describe('parseStaffCommand', () => {
     ]);
   });
 
+  describe('UPDATE INC-7 <text> and STATUS INC-7 (SPEC §22)', () => {
+    check([
+      [
+        'UPDATE INC-7 backup van on the way',
+        { kind: 'update_incident', incidentRef: 'INC-7', note: 'backup van on the way' },
+      ],
+      ['update inc 7: ETA 20 min', { kind: 'update_incident', incidentRef: 'INC-7', note: 'ETA 20 min' }],
+      [
+        'Actualizar INC-007 llega la grúa',
+        { kind: 'update_incident', incidentRef: 'INC-7', note: 'llega la grúa' },
+      ],
+      ['STATUS INC-7', { kind: 'incident_status', incidentRef: 'INC-7' }],
+      ['estado inc7', { kind: 'incident_status', incidentRef: 'INC-7' }],
+      ['STATUS TRP123', { kind: 'trip_status', tripCode: 'TRP123' }],
+    ]);
+    checkMalformed([
+      ['UPDATE', 'update', 'missing incident ref'],
+      ['UPDATE INC-7', 'update', 'missing text of the update'],
+      ['UPDATE TRP123 van fixed', 'update', '"TRP123" is not an incident ref'],
+      ['STATUS', 'trip_status', 'missing trip code or incident ref'],
+    ]);
+  });
+
   describe('HELP', () => {
     check([
       ['HELP', { kind: 'help' }],
