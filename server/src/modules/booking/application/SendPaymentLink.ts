@@ -83,6 +83,7 @@ export class SendPaymentLink {
         tenantId: actor.tenantId,
         to: recipient.phone,
         purpose: 'notification',
+        priority: 'high',
         text,
       });
     return recipients.length > 0;

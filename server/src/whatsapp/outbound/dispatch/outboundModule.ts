@@ -5,6 +5,7 @@ import { KnexTemplateCatalog } from './KnexTemplateCatalog';
 import { MarkInboundRead } from './MarkInboundRead';
 import { OutboundClaims } from './OutboundClaims';
 import { OutboundDispatcher } from './OutboundDispatcher';
+import { OutboundHolds } from './OutboundHolds';
 import { OutboundRows } from './OutboundRows';
 import { OutboundMediaResolver } from './OutboundMediaResolver';
 import { OutboundSender } from './OutboundSender';
@@ -32,6 +33,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
     SendAttempts,
     RecipientPacingStore,
     PanicStates,
+    OutboundHolds,
     OutboundClaims,
     OutboundMediaResolver,
     ParkedStatuses,
