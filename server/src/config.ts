@@ -46,6 +46,8 @@ export interface Config {
     rateLimitPerMinute: number;
     /** Provider calls in flight per instance; unset: 16 on PostgreSQL, 1 on the embedded database. */
     sendConcurrency?: number;
+    /** How long a send whose outcome was lost waits for a status naming it before it goes again. */
+    reconcileSeconds: number;
   };
 }
 
@@ -112,6 +114,7 @@ const schema = Joi.object({
   WHATSAPP_MESSAGE_RETENTION_DAYS: Joi.number().integer().min(1).default(90),
   WHATSAPP_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(50),
   WHATSAPP_SEND_CONCURRENCY: Joi.number().integer().min(1).max(256),
+  WHATSAPP_RECONCILE_SECONDS: Joi.number().integer().min(0).max(86_400).default(120),
   PANIC_COOLDOWN_MINUTES: Joi.number().integer().min(1).default(60),
   ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }),
   PAYMENT_LINK_BASE_URL: url().default('http://localhost:3000/pay'),
@@ -166,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       messageRetentionDays: v.WHATSAPP_MESSAGE_RETENTION_DAYS,
       rateLimitPerMinute: v.WHATSAPP_RATE_LIMIT_PER_MINUTE,
       sendConcurrency: v.WHATSAPP_SEND_CONCURRENCY,
+      reconcileSeconds: v.WHATSAPP_RECONCILE_SECONDS,
     }),
   });
 }

@@ -35,6 +35,7 @@ export const TYPES = {
   ApplyStatusUpdate: Symbol.for('ApplyStatusUpdate'),
   ApplyTemplateStatus: Symbol.for('ApplyTemplateStatus'),
   PendingStatusRepository: Symbol.for('PendingStatusRepository'),
+  UnconfirmedSends: Symbol.for('UnconfirmedSends'),
   BackgroundWorkers: Symbol.for('BackgroundWorkers'),
   RefAllocator: Symbol.for('RefAllocator'),
   OutboundQueue: Symbol.for('OutboundQueue'),

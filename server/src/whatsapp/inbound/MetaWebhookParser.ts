@@ -8,6 +8,7 @@ import type {
 import { compact } from './compact';
 import { fitToStorage } from './fitToStorage';
 import { JsonReader } from './JsonReader';
+import { ourMessageId } from './ourMessageId';
 import { parseMetaErrors } from './parseMetaErrors';
 import { parseMetaMessage } from './parseMetaMessage';
 
@@ -79,6 +80,7 @@ function parseStatus(status: JsonReader, route: Route): MessageStatusEvent | und
     timestamp,
     recipient: status.str('recipient_id'),
     recipientUserId: status.str('recipient_user_id'),
+    messageId: ourMessageId(status.str('biz_opaque_callback_data')),
     errors: parseMetaErrors(status.list('errors')),
     conversation: status.record('conversation'),
     pricing: status.record('pricing'),

@@ -120,13 +120,19 @@ describe('outbound claims: rate limit, pacing, panic, leases', () => {
     expect(await kit.claim()).to.have.length(1);
   });
 
-  it('re-queues a message whose lease ran out (a dispatcher that died mid-send)', async () => {
+  it('re-queues a message whose lease ran out (a dispatcher that died mid-send) once no status names it', async () => {
     const id = await kit.queue({ text: 'in flight when the worker died' });
     expect(await kit.claim()).to.have.length(1);
     const sweeper = kit.container.get(StuckSweeper);
-    expect(await sweeper.run()).to.deep.equal({ requeued: 0, failed: 0 });
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 0, confirmed: 0, requeued: 0, failed: 0 });
     kit.clock.advance(61_000);
-    expect(await sweeper.run()).to.deep.equal({ requeued: 1, failed: 0 });
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 1, confirmed: 0, requeued: 0, failed: 0 });
+    expect(await message(id)).to.include({ status: 'unconfirmed', attempts: 1, locked_until: null });
+    expect(await kit.claim()).to.deep.equal([]);
+    kit.clock.advance(119_000);
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 0, confirmed: 0, requeued: 0, failed: 0 });
+    kit.clock.advance(1_001);
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 0, confirmed: 0, requeued: 1, failed: 0 });
     expect(await message(id)).to.include({ status: 'queued', attempts: 1, locked_until: null });
     const [again] = await kit.claim();
     expect(again).to.include({ id, attempt: 2 });

@@ -98,9 +98,13 @@ describe('recording sends: batches, leases, and what is left when recording fail
     expect(fake.outbound.sent).to.have.length(1);
     for (const id of ids) expect(await message(id)).to.include({ status: 'sending', attempts: 1 });
     kit.clock.advance(60_001);
-    expect(await kit.container.get(StuckSweeper).run()).to.deep.equal({ requeued: 3, failed: 0 });
+    const sweeper = kit.container.get(StuckSweeper);
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 3, confirmed: 0, requeued: 0, failed: 0 });
+    kit.clock.advance(120_001);
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 0, confirmed: 0, requeued: 3, failed: 0 });
     await kit.dispatcher.drain();
-    // The one the provider accepted without a record goes again (the no-idempotency window); the others once.
+    // No status webhook named the one the provider accepted without a record, so it went again
+    // after the reconcile window; the others once.
     expect(fake.outbound.sent).to.have.length(4);
     for (const id of ids) expect(await message(id)).to.include({ status: 'sent', attempts: 2 });
   });

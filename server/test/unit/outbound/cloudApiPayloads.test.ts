@@ -22,6 +22,17 @@ describe('Cloud API payloads', () => {
     expect(build({ kind: 'text', text: 'x' }).to).to.equal('+5491155550123');
   });
 
+  it('carries our message id for Meta to echo in the status webhooks', () => {
+    const id = '0b9c2f6e-1d2a-4c3b-8e4f-5a6b7c8d9e0f';
+    expect(
+      messagePayload({ to: '+5491155550123', message: { kind: 'text', text: 'x' }, messageId: id }),
+    ).to.include({ biz_opaque_callback_data: id });
+    expect(
+      templatePayload({ to: '+5491155550123', name: 't', language: 'en', bodyParams: [], messageId: id }),
+    ).to.include({ biz_opaque_callback_data: id });
+    expect(build({ kind: 'text', text: 'x' })).not.to.have.property('biz_opaque_callback_data');
+  });
+
   it('accepts WhatsApp’s maxima exactly', () => {
     build({ kind: 'text', text: 'x'.repeat(4096) });
     build({

@@ -2,6 +2,8 @@ export const MESSAGE_STATUSES = [
   'received',
   'queued',
   'sending',
+  /** Its provider call's outcome was lost (a crash): waiting for a status naming it, then sent again. */
+  'unconfirmed',
   'sent',
   'delivered',
   'read',
@@ -26,6 +28,7 @@ const RANK: Record<MessageStatus, number> = {
   received: 0,
   queued: 1,
   sending: 2,
+  unconfirmed: 2,
   sent: 3,
   delivered: 4,
   read: 5,

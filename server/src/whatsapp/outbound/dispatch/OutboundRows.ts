@@ -27,6 +27,12 @@ interface QueuedDbRow {
   channel: MessageChannel;
 }
 
+export interface SweptRow {
+  id: string;
+  tenantId: string;
+  attempts: number;
+}
+
 export interface Failure {
   code: string;
   title: string;
@@ -211,15 +217,43 @@ export class OutboundRows {
   }
 
   /** Messages whose lease ran out while `sending` (their worker died): locked for the sweeper. */
-  async lockExpired(now: Date, limit: number): Promise<Array<{ id: string; attempts: number }>> {
-    return (await this.db
+  async lockExpired(now: Date, limit: number): Promise<SweptRow[]> {
+    return this.lockForSweep({ status: 'sending' }, 'locked_until', now, limit);
+  }
+
+  /** `unconfirmed` messages whose wait for a status has ended: locked for the sweeper. */
+  async lockUnconfirmedDue(now: Date, limit: number): Promise<SweptRow[]> {
+    return this.lockForSweep({ status: 'unconfirmed' }, 'available_at', now, limit);
+  }
+
+  /**
+   * The outcome of the message's last attempt was lost: it waits for a status naming it until
+   * `until` (WHATSAPP_RECONCILE_SECONDS) rather than going again at once.
+   */
+  async markUnconfirmed(id: string, until: Date): Promise<void> {
+    await this.db.q('whatsapp_messages').where({ id }).update({
+      status: 'unconfirmed',
+      available_at: until,
+      locked_until: null,
+      updated_at: this.db.knex.fn.now(),
+    });
+  }
+
+  private async lockForSweep(
+    where: { status: string },
+    column: 'locked_until' | 'available_at',
+    now: Date,
+    limit: number,
+  ): Promise<SweptRow[]> {
+    const rows = (await this.db
       .q('whatsapp_messages')
-      .where({ ...OUTBOUND, status: 'sending' })
-      .where('locked_until', '<', now)
+      .where({ ...OUTBOUND, ...where })
+      .where(column, '<', now)
       .limit(limit)
       .forUpdate()
       .skipLocked()
-      .select('id', 'attempts')) as Array<{ id: string; attempts: number }>;
+      .select('id', 'tenant_id', 'attempts')) as Array<{ id: string; tenant_id: string; attempts: number }>;
+    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, attempts: r.attempts }));
   }
 
   private appendHistory(entry: StatusHistoryEntry) {

@@ -84,13 +84,14 @@ export class OutboundSender {
           to: m.to,
           message: await this.media.resolve(account, plan.message, signal),
           replyToProviderId: plan.replyToProviderId,
+          messageId: m.id,
         },
         signal,
       );
     const request = await templateSendRequest(m.to, plan, (media) =>
       this.media.resolve(account, media, signal),
     );
-    return provider.sendTemplate(account, request, signal);
+    return provider.sendTemplate(account, { ...request, messageId: m.id }, signal);
   }
 
   /**

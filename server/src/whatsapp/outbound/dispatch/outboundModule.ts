@@ -2,6 +2,7 @@ import { ContainerModule } from 'inversify';
 import { TYPES } from '../../../types';
 import { DeliveryFactsLoader } from './DeliveryFactsLoader';
 import { KnexTemplateCatalog } from './KnexTemplateCatalog';
+import { KnexUnconfirmedSends } from './KnexUnconfirmedSends';
 import { MarkInboundRead } from './MarkInboundRead';
 import { OutboundClaims } from './OutboundClaims';
 import { OutboundDispatcher } from './OutboundDispatcher';
@@ -26,6 +27,7 @@ import { PanicAutoResumeJob } from './PanicAutoResumeJob';
 /** Outbound delivery: the queue on whatsapp_messages, WhatsApp's rules, retries, panic mode. */
 export const outboundModule = new ContainerModule(({ bind }) => {
   bind(TYPES.TemplateCatalog).to(KnexTemplateCatalog);
+  bind(TYPES.UnconfirmedSends).to(KnexUnconfirmedSends);
   for (const part of [
     OutboundRows,
     OutboundWakeUps,

@@ -41,7 +41,16 @@ export type SessionMessage =
     }
   | { kind: 'reaction'; toProviderMessageId: string; emoji: string };
 
-export interface SendMessageRequest {
+/**
+ * Our `whatsapp_messages` id, which the provider echoes in its status callbacks (Cloud API
+ * `biz_opaque_callback_data`, Twilio's `StatusCallback` URL): a send whose outcome was lost is
+ * recognised by its statuses (docs/decisions/0014).
+ */
+interface Tracked {
+  messageId?: string;
+}
+
+export interface SendMessageRequest extends Tracked {
   /** E.164 recipient. */
   to: string;
   message: SessionMessage;
@@ -60,7 +69,7 @@ export type TemplateHeaderValue =
       filename?: string;
     };
 
-export interface SendTemplateRequest {
+export interface SendTemplateRequest extends Tracked {
   to: string;
   name: string;
   language: string;

@@ -41,6 +41,12 @@ describe('Twilio provider', () => {
       .and.equal(fake.outbound.sent[0].providerMessageId);
   });
 
+  it('gives Twilio a status callback URL that carries our message id', async () => {
+    const id = '0b9c2f6e-1d2a-4c3b-8e4f-5a6b7c8d9e0f';
+    await twilio.sendMessage(account, { to: CUSTOMER, message: { kind: 'text', text: 'hi' }, messageId: id });
+    expect(lastForm().StatusCallback).to.equal(`${CALLBACK}?messageId=${id}`);
+  });
+
   it('sends media links with the caption as body', async () => {
     await twilio.sendMessage(account, {
       to: CUSTOMER,

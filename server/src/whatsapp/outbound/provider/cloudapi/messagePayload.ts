@@ -12,10 +12,12 @@ const CAPTIONED = new Set(['image', 'video', 'document']);
  */
 export const cloudApiRecipient = (e164: string): string => `+${e164.replace(/\D/g, '')}`;
 
-export const envelope = (to: string) => ({
+/** Addressing, and our id for Meta to echo in the send's status webhooks. */
+export const envelope = (to: string, messageId?: string) => ({
   messaging_product: 'whatsapp',
   recipient_type: 'individual',
   to: cloudApiRecipient(to),
+  ...(messageId ? { biz_opaque_callback_data: messageId } : {}),
 });
 
 /** The `{ id | link, caption?, filename? }` object of a media message or a template's media header. */
@@ -58,7 +60,7 @@ function content(message: SessionMessage): Record<string, unknown> {
 /** The `POST …/messages` body of a session message (Meta and 360dialog alike). */
 export function messagePayload(request: SendMessageRequest): Record<string, unknown> {
   return {
-    ...envelope(request.to),
+    ...envelope(request.to, request.messageId),
     ...(request.replyToProviderId ? { context: { message_id: request.replyToProviderId } } : {}),
     ...content(request.message),
   };

@@ -7,9 +7,25 @@ export const unsupported = (what: string): ProviderError =>
 
 const whatsapp = (e164: string) => `whatsapp:${e164.startsWith('+') ? e164 : `+${e164}`}`;
 
-function addressed(from: string, to: string, statusCallback?: string): URLSearchParams {
-  const form = new URLSearchParams({ From: whatsapp(from), To: whatsapp(to) });
-  if (statusCallback) form.set('StatusCallback', statusCallback);
+/** The query parameter of our status callback URL that carries our message id. */
+export const CALLBACK_MESSAGE_ID = 'messageId';
+
+/** Where Twilio posts this message's statuses: our webhook, with our message id in the URL. */
+export function statusCallbackFor(base: string | undefined, messageId?: string): string | undefined {
+  if (!base || !messageId) return base;
+  const url = new URL(base);
+  url.searchParams.set(CALLBACK_MESSAGE_ID, messageId);
+  return url.toString();
+}
+
+function addressed(
+  from: string,
+  request: { to: string; messageId?: string },
+  statusCallback?: string,
+): URLSearchParams {
+  const form = new URLSearchParams({ From: whatsapp(from), To: whatsapp(request.to) });
+  const callback = statusCallbackFor(statusCallback, request.messageId);
+  if (callback) form.set('StatusCallback', callback);
   return form;
 }
 
@@ -18,7 +34,7 @@ function addressed(from: string, to: string, statusCallback?: string): URLSearch
  * form; a quoted reply goes out unquoted (Twilio has no reply context on sends).
  */
 export function twilioMessageForm(from: string, request: SendMessageRequest, statusCallback?: string) {
-  const form = addressed(from, request.to, statusCallback);
+  const form = addressed(from, request, statusCallback);
   const { message } = request;
   if (message.kind === 'text') {
     form.set('Body', message.text);
@@ -48,7 +64,7 @@ export function twilioTemplateForm(from: string, request: SendTemplateRequest, s
     );
   if (request.header?.kind === 'media')
     throw unsupported('template header media (set it in the content template)');
-  const form = addressed(from, request.to, statusCallback);
+  const form = addressed(from, request, statusCallback);
   form.set('ContentSid', request.providerTemplateId);
   const values = [
     ...request.bodyParams,
