@@ -9,6 +9,8 @@ export type FakeOperation = 'send' | 'read' | 'upload' | 'templates';
 /** A message the fake accepted. */
 export interface FakeSent {
   provider: 'meta' | '360dialog' | 'twilio';
+  /** When the fake accepted it (ms since the epoch). */
+  at: number;
   providerMessageId: string;
   /** Meta: the phone number id in the path; Twilio: the account SID; 360dialog: the API key. */
   account: string;
@@ -40,6 +42,8 @@ export class FakeOutboundApi {
   readonly uploads: FakeUpload[] = [];
   /** Twilio account SID → auth token. */
   readonly twilioAccounts = new Map<string, string>();
+  /** When set, each accepted Cloud API send gets its status webhooks, as Meta posts them. */
+  statusWebhooks?: { accepted(sent: FakeSent): void };
   private readonly failures: Record<FakeOperation, FakeFailure[]> = {
     send: [],
     read: [],
@@ -83,7 +87,15 @@ export class FakeOutboundApi {
     if (typeof body.to !== 'string' || typeof body.type !== 'string')
       return answerFailure(res, graphError(131008, { details: 'to and type are required' }));
     const providerMessageId = `wamid.${crypto.randomBytes(24).toString('base64')}`;
-    this.sent.push({ provider, providerMessageId, account: accountOf(req, provider), body });
+    const sent: FakeSent = {
+      provider,
+      at: Date.now(),
+      providerMessageId,
+      account: accountOf(req, provider),
+      body,
+    };
+    this.sent.push(sent);
+    this.statusWebhooks?.accepted(sent);
     sendJson(res, 200, {
       messaging_product: 'whatsapp',
       contacts: [{ input: body.to, wa_id: body.to.replace(/\D/g, '') }],
@@ -130,7 +142,13 @@ export class FakeOutboundApi {
         twilioError(21619, { message: 'A text message body or media URL must be specified.' }),
       );
     const sid = `SM${crypto.randomBytes(16).toString('hex')}`;
-    this.sent.push({ provider: 'twilio', providerMessageId: sid, account: req.params.sid, body: form });
+    this.sent.push({
+      provider: 'twilio',
+      at: Date.now(),
+      providerMessageId: sid,
+      account: req.params.sid,
+      body: form,
+    });
     sendJson(res, 201, twilioMessage(sid, req.params.sid, form));
   }
 }

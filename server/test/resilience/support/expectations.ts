@@ -17,7 +17,9 @@ function notExactlyOnce(expected: string[], counts: Map<string, number>): Record
  */
 export async function expectEveryCustomerHandledOnce(state: PipelineState, traffic: CustomerTraffic) {
   const inbox = await state.inbox();
-  expect(inbox.rows, 'inbox rows (one per distinct delivery)').to.equal(traffic.deliveries.length);
+  expect(await state.inboxMessageDeliveries(), 'inbox rows (one per distinct delivery)').to.equal(
+    traffic.deliveries.length,
+  );
   expect(inbox.processed, 'inbox rows processed').to.equal(inbox.rows);
   expect(await state.inboxErrors(), 'errors left on inbox events').to.deep.equal([]);
   expect(
@@ -50,10 +52,41 @@ export function acceptedSendsPerRecipient(fake: FakeProviderServer): Map<string,
   return counts;
 }
 
+export interface Duplicates {
+  /** Sends the provider accepted beyond the first, per message. */
+  total: number;
+  /**
+   * Of those, the ones made after the app had acknowledged a status naming the first send: the
+   * reconciliation should have prevented them (goal 0).
+   */
+  afterItsStatus: number;
+}
+
+/**
+ * Repeated sends of one message (grouped by the id echoed in `biz_opaque_callback_data`), and
+ * those made although a status of the first had reached the app (`acknowledgedAt`, by provider id).
+ */
+export function duplicateSends(fake: FakeProviderServer, acknowledgedAt: Map<string, number>): Duplicates {
+  const byMessage = new Map<string, typeof fake.outbound.sent>();
+  for (const sent of fake.outbound.sent) {
+    const id = String(sent.body.biz_opaque_callback_data);
+    byMessage.set(id, [...(byMessage.get(id) ?? []), sent]);
+  }
+  let total = 0;
+  let afterItsStatus = 0;
+  for (const [first, ...again] of byMessage.values()) {
+    total += again.length;
+    const acked = acknowledgedAt.get(first.providerMessageId);
+    afterItsStatus += again.filter((s) => acked !== undefined && acked < s.at).length;
+  }
+  return { total, afterItsStatus };
+}
+
 /**
  * Every customer's reply was sent and recorded as sent once; the provider got it once, or more
- * only through attempts a killed process handed over without recording the outcome (Meta has no
- * idempotency key: decision 0009). Returns how many duplicates that window produced.
+ * only through attempts a killed process handed over without recording the outcome and no status
+ * named in time (neither API has an idempotency key: decisions 0009, 0014). Returns how many
+ * duplicates there were.
  */
 export async function expectEveryReplySentOnce(
   state: PipelineState,

@@ -47,6 +47,7 @@ export interface MessageRepository {
   /** Locks the row for the status update in progress. */
   findByProviderIdForUpdate(tenantId: string, providerMessageId: string): Promise<Message | undefined>;
   findIdByProviderId(tenantId: string, providerMessageId: string): Promise<string | undefined>;
+  findById(tenantId: string, id: string): Promise<Message | undefined>;
   applyStatus(messageId: string, change: StatusChange): Promise<void>;
   /** The provider id of the customer's latest message in the conversation (read receipts, typing). */
   lastInboundProviderId(tenantId: string, conversationId: string): Promise<string | undefined>;

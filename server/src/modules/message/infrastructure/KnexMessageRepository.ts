@@ -83,6 +83,11 @@ export class KnexMessageRepository implements MessageRepository {
     return (row as { id: string } | undefined)?.id;
   }
 
+  async findById(tenantId: string, id: string): Promise<Message | undefined> {
+    const row = await this.db.q<MessageRow>('whatsapp_messages').where({ tenant_id: tenantId, id }).first();
+    return row && toMessage(row);
+  }
+
   async applyStatus(messageId: string, c: StatusChange): Promise<void> {
     await this.db
       .q('whatsapp_messages')

@@ -106,6 +106,15 @@ export function decideDelivery(content: OutboundContent, facts: DeliveryFacts): 
 
 function sessionMessage(content: OutboundContent): SessionMessage | undefined {
   if (content.media) return { kind: 'media', ...content.media };
+  if (content.interactive) return { kind: 'interactive', interactive: content.interactive };
+  if (content.location) return { kind: 'location', ...content.location };
+  if (content.contacts) return { kind: 'contacts', contacts: content.contacts };
+  if (content.reaction)
+    return {
+      kind: 'reaction',
+      toProviderMessageId: content.reaction.providerMessageId,
+      emoji: content.reaction.emoji,
+    };
   if (content.text !== undefined) return { kind: 'text', text: content.text };
   return undefined;
 }

@@ -1,5 +1,10 @@
 import type { ProviderName } from '../../../shared/providers';
 import type { WhatsappConfiguration } from '../../../modules/connection/domain/WhatsappConfiguration';
+import type {
+  ContactCard,
+  InteractiveCall,
+  LocationCall,
+} from '../../../modules/message/domain/outboundKinds';
 
 /** The number a send goes out from: the tenant's configuration with its decrypted credentials. */
 export type SendingAccount = Pick<
@@ -8,16 +13,6 @@ export type SendingAccount = Pick<
 >;
 
 export type MediaKind = 'image' | 'document' | 'audio' | 'video' | 'sticker';
-
-export interface InteractiveButton {
-  id: string;
-  title: string;
-}
-
-export interface InteractiveListSection {
-  title?: string;
-  rows: Array<{ id: string; title: string; description?: string }>;
-}
 
 /** A session (non-template) message: only deliverable while the recipient's 24-hour window is open. */
 export type SessionMessage =
@@ -30,15 +25,9 @@ export type SessionMessage =
       caption?: string;
       filename?: string;
     }
-  | { kind: 'buttons'; body: string; buttons: InteractiveButton[]; header?: string; footer?: string }
-  | {
-      kind: 'list';
-      body: string;
-      buttonText: string;
-      sections: InteractiveListSection[];
-      header?: string;
-      footer?: string;
-    }
+  | { kind: 'interactive'; interactive: InteractiveCall }
+  | ({ kind: 'location' } & LocationCall)
+  | { kind: 'contacts'; contacts: ContactCard[] }
   | { kind: 'reaction'; toProviderMessageId: string; emoji: string };
 
 /**
@@ -92,6 +81,12 @@ export interface MediaUpload {
   filename?: string;
 }
 
+/** What a provider cannot carry: the field of POST /messages that asked for it, and why. */
+export interface CarryRefusal {
+  field: string;
+  reason: string;
+}
+
 /**
  * One provider's outbound operations (SPEC §8). Every failure is a ProviderError that says
  * whether to retry; adapters never throw anything else for a provider's answer.
@@ -120,6 +115,8 @@ export interface WhatsappProvider {
     signal?: AbortSignal,
     options?: { typing?: boolean },
   ): Promise<void>;
+  /** A kind of message this provider cannot send at all (asked before queueing); undefined when it can. */
+  cannotCarry(message: SessionMessage): CarryRefusal | undefined;
 }
 
 /** The adapter of each configured provider. */

@@ -3,14 +3,16 @@ import { DEFAULT_PROVIDER_TIMEOUT_MS, providerRequest } from '../http/providerRe
 import { retryAfterMs } from '../http/retryAfter';
 import { ProviderError } from '../ProviderError';
 import type {
+  CarryRefusal,
   SendingAccount,
+  SessionMessage,
   SendMessageRequest,
   SendResult,
   SendTemplateRequest,
   WhatsappProvider,
 } from '../WhatsappProvider';
 import { classifyTwilioError } from './classifyTwilioError';
-import { twilioMessageForm, twilioTemplateForm, unsupported } from './twilioForm';
+import { twilioMessageForm, twilioRefusal, twilioTemplateForm, unsupported } from './twilioForm';
 
 export interface TwilioOptions {
   apiBaseUrl: string;
@@ -50,6 +52,10 @@ export class TwilioProvider implements WhatsappProvider {
   }
 
   async markAsRead(): Promise<void> {}
+
+  cannotCarry(message: SessionMessage): CarryRefusal | undefined {
+    return twilioRefusal(message);
+  }
 
   private async send(
     account: SendingAccount,

@@ -1,5 +1,10 @@
 import { ProviderError } from '../ProviderError';
-import type { SendMessageRequest, SendTemplateRequest } from '../WhatsappProvider';
+import type {
+  CarryRefusal,
+  SendMessageRequest,
+  SendTemplateRequest,
+  SessionMessage,
+} from '../WhatsappProvider';
 
 /** What plain Twilio WhatsApp messages cannot carry: fails at once, never retried. */
 export const unsupported = (what: string): ProviderError =>
@@ -30,20 +35,41 @@ function addressed(
 }
 
 /**
- * Text and media by link. Media ids, interactive messages and reactions have no Messages API
- * form; a quoted reply goes out unquoted (Twilio has no reply context on sends).
+ * What a plain Messages API WhatsApp message cannot carry: only text and media by link go as
+ * `Body`/`MediaUrl`; interactive messages and locations need a Twilio content template, and
+ * reactions, contact cards, stickers and media by id have no form at all.
+ */
+export function twilioRefusal(message: SessionMessage): CarryRefusal | undefined {
+  switch (message.kind) {
+    case 'text':
+      return undefined;
+    case 'media':
+      if (message.mediaType === 'sticker') return { field: 'sticker', reason: 'stickers' };
+      return message.link ? undefined : { field: 'media.id', reason: 'media by id (send a link)' };
+    case 'interactive':
+      return { field: 'interactive', reason: 'interactive messages (use a content template)' };
+    case 'location':
+      return { field: 'location', reason: 'locations (use a content template)' };
+    case 'contacts':
+      return { field: 'contacts', reason: 'contact cards' };
+    case 'reaction':
+      return { field: 'reaction', reason: 'reactions' };
+  }
+}
+
+/**
+ * Text and media by link (see twilioRefusal); a quoted reply goes out unquoted (Twilio has no
+ * reply context on sends).
  */
 export function twilioMessageForm(from: string, request: SendMessageRequest, statusCallback?: string) {
+  const refused = twilioRefusal(request.message);
+  if (refused) throw unsupported(refused.reason);
   const form = addressed(from, request, statusCallback);
   const { message } = request;
-  if (message.kind === 'text') {
-    form.set('Body', message.text);
-  } else if (message.kind === 'media') {
-    if (!message.link) throw unsupported('media by id (send a link)');
+  if (message.kind === 'text') form.set('Body', message.text);
+  else if (message.kind === 'media' && message.link) {
     if (message.caption) form.set('Body', message.caption);
     form.set('MediaUrl', message.link);
-  } else {
-    throw unsupported(message.kind === 'reaction' ? 'reactions' : 'interactive messages');
   }
   return form;
 }
