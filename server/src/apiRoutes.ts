@@ -17,6 +17,7 @@ import { panicModeRoutes } from './whatsapp/outbound/http/panicModeRoutes';
 import { eventRoutes } from './modules/events/http/eventRoutes';
 import { contactRoutes } from './modules/contact/http/contactRoutes';
 import { webhookSubscriptionRoutes } from './modules/webhook/http/webhookSubscriptionRoutes';
+import { smsFallbackRoutes } from './modules/smsfallback/http/smsFallbackRoutes';
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
@@ -40,5 +41,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...eventRoutes(container),
     ...contactRoutes(container),
     ...webhookSubscriptionRoutes(container),
+    ...smsFallbackRoutes(container),
   ];
 }

@@ -36,6 +36,11 @@ export const TYPES = {
   ApplyTemplateStatus: Symbol.for('ApplyTemplateStatus'),
   PendingStatusRepository: Symbol.for('PendingStatusRepository'),
   UnconfirmedSends: Symbol.for('UnconfirmedSends'),
+  // SMS fallback
+  SmsFallbackSettings: Symbol.for('SmsFallbackSettings'),
+  SmsChannel: Symbol.for('SmsChannel'),
+  UpdateSmsFallback: Symbol.for('UpdateSmsFallback'),
+  QueueSmsFallback: Symbol.for('QueueSmsFallback'),
   BackgroundWorkers: Symbol.for('BackgroundWorkers'),
   RefAllocator: Symbol.for('RefAllocator'),
   OutboundQueue: Symbol.for('OutboundQueue'),

@@ -112,10 +112,18 @@ slowScenario('SIGKILL under load', function () {
     await expectEveryCustomerHandledOnce(state, traffic);
     await expectEveryReplySentOnce(state, fake, traffic);
     const duplicates = duplicateSends(fake, statuses.acknowledgedAt);
-    const [again] = await state.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM whatsapp_messages WHERE direction = 'OUTBOUND' AND attempts > 1`,
+    const [recovered] = await state.query<{ reconciled: number; again: number }>(
+      `SELECT count(*) FILTER (WHERE status_history @> '[{"reconciled": true}]')::int AS reconciled,
+              count(*) FILTER (WHERE attempts > 1)::int AS again
+         FROM whatsapp_messages WHERE direction = 'OUTBOUND'`,
     );
-    logScenario({ kills, duplicates, repliesTriedAgain: again.n, ...sender.stats() });
+    logScenario({
+      kills,
+      duplicates,
+      lostOutcomesConfirmedByStatus: recovered.reconciled,
+      sentAgain: recovered.again,
+      ...sender.stats(),
+    });
     expect(duplicates.afterItsStatus, 'sends repeated although a status had named the first').to.equal(0);
   });
 });

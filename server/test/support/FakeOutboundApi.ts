@@ -29,7 +29,8 @@ export interface FakeUpload {
  * The providers' send APIs on the fake server:
  * - Meta `POST /{version}/{phone-number-id}/messages|media` (bearer token in `fake.tokens`),
  * - 360dialog `POST /messages|media` (`D360-API-KEY` in `fake.apiKeys`),
- * - Twilio `POST /2010-04-01/Accounts/{sid}/Messages.json` (basic auth against `twilioAccounts`).
+ * - Twilio `POST /2010-04-01/Accounts/{sid}/Messages.json` (basic auth against `twilioAccounts`),
+ *   WhatsApp (`whatsapp:+…` addresses) or SMS (plain E.164).
  * Accepted sends land in `sent`, read receipts in `reads`, uploads in `uploads`, with real success
  * bodies (`wamid.…`, `SM…`). `failNext(operation, failure, times)` makes the next `times` calls of
  * that operation fail instead (queued failures are used in order); see fakeFailures.ts.
@@ -134,7 +135,10 @@ export class FakeOutboundApi {
       return answerFailure(res, twilioError(20003, { message: 'Authenticate' }));
     if (this.failed('send', res)) return;
     const form = Object.fromEntries(new URLSearchParams(req.body.toString('utf8')));
-    if (!form.To?.startsWith('whatsapp:+') || !form.From?.startsWith('whatsapp:+'))
+    // WhatsApp (`whatsapp:+…` on both sides) or SMS (plain E.164 on both sides).
+    const channel = (address?: string) =>
+      address?.startsWith('whatsapp:+') ? 'whatsapp' : /^\+\d+$/.test(address ?? '') ? 'sms' : undefined;
+    if (!channel(form.To) || channel(form.To) !== channel(form.From))
       return answerFailure(res, twilioError(21211, { message: `The 'To' number ${form.To} is not valid.` }));
     if (!form.Body && !form.MediaUrl && !form.ContentSid)
       return answerFailure(

@@ -9,7 +9,7 @@ import type { Role } from '../../src/modules/identity/domain/Role';
 import type { Tenant } from '../../src/modules/identity/domain/Tenant';
 import { testContainer, type TestContext } from './testContainer';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 interface Operation {
   responses: Record<string, { content?: Record<string, { schema: object }> }>;
 }
@@ -93,6 +93,7 @@ export class ApiClient {
 
   get = (url: string, options?: CallOptions) => this.call('get', url, options);
   post = (url: string, options?: CallOptions) => this.call('post', url, options);
+  put = (url: string, options?: CallOptions) => this.call('put', url, options);
   patch = (url: string, options?: CallOptions) => this.call('patch', url, options);
   delete = (url: string, options?: CallOptions) => this.call('delete', url, options);
 }

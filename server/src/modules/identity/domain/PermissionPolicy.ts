@@ -33,7 +33,8 @@ export type Action =
   | 'manage_users'
   | 'view_audit_log'
   | 'resume_panic_mode'
-  | 'view_analytics';
+  | 'view_analytics'
+  | 'manage_settings';
 
 export type Principal = Role | 'customer';
 

@@ -9,6 +9,7 @@ import type { PendingStatusRepository } from '../domain/PendingStatus';
 import type { EventLog } from '../../events/domain/EventLog';
 import { broadcastOf, messageStatusEvents } from '../domain/messageEvents';
 import type { UnconfirmedSends } from '../domain/UnconfirmedSends';
+import type { QueueSmsFallback } from '../../smsfallback/application/QueueSmsFallback';
 
 export type StatusOutcome = 'applied' | 'history-only' | 'duplicate' | 'parked';
 
@@ -24,6 +25,7 @@ export class ApplyStatusUpdate {
     @inject(TYPES.PendingStatusRepository) private readonly pending: PendingStatusRepository,
     @inject(TYPES.OptInRepository) private readonly optIns: OptInRepository,
     @inject(TYPES.UnconfirmedSends) private readonly unconfirmed: UnconfirmedSends,
+    @inject(TYPES.QueueSmsFallback) private readonly smsFallback: QueueSmsFallback,
     @inject(TYPES.Logger) private readonly logger: Logger,
     @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
@@ -70,6 +72,8 @@ export class ApplyStatusUpdate {
       );
     if (error?.code === MARKETING_STOPPED_CODE && message.customerPhone)
       await this.optIns.recordMarketingOptOut(tenantId, message.customerPhone);
+    if (status === 'failed' && entry.applied)
+      await this.smsFallback.execute(tenantId, message.id, error?.code);
     return entry.applied ? 'applied' : 'history-only';
   }
 

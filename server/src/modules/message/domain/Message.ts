@@ -1,4 +1,6 @@
+import type { MessagePriority } from './MessagePriority';
 import type { MessageStatus, StatusHistoryEntry } from './MessageStatus';
+import type { MessageChannel } from './OutboundRequest';
 
 export type Direction = 'INBOUND' | 'OUTBOUND';
 
@@ -13,6 +15,9 @@ export interface Message {
   content: Record<string, unknown>;
   status: MessageStatus;
   statusHistory: StatusHistoryEntry[];
+  /** Outbound: the queue class it was sent in. */
+  priority: MessagePriority;
+  channel: MessageChannel;
   errorCode?: string;
   errorTitle?: string;
   attempts: number;

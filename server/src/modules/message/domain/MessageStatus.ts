@@ -22,6 +22,8 @@ export interface StatusHistoryEntry {
   applied: boolean;
   errorCode?: string;
   errorTitle?: string;
+  /** The send's outcome was lost (a crash) and this entry was recovered from a status naming it. */
+  reconciled?: boolean;
 }
 
 const RANK: Record<MessageStatus, number> = {

@@ -1,7 +1,7 @@
 import type { TemplateSendParams } from '../../template/domain/templateSendParams';
 import type { MessagePriority } from './MessagePriority';
 import type { OutboundPurpose } from './OutboundPurpose';
-import type { ContactCard, InteractiveCall, LocationCall, ReactionCall } from './outboundKinds';
+import type { ContactCard, InteractiveCall, LocationCall, ReactionCall, SmsCall } from './outboundKinds';
 
 export type { OutboundPurpose } from './OutboundPurpose';
 
@@ -48,6 +48,8 @@ export interface OutboundRequest {
   location?: LocationCall;
   contacts?: ContactCard[];
   reaction?: ReactionCall;
+  /** With `channel: 'sms'`: the SMS number it goes from (the text is `text`). */
+  sms?: SmsCall;
   conversationId?: string;
   replyToProviderId?: string;
   /** Small, non-secret facts for the timeline and reports (e.g. `{ leadRef: 'LD-4' }`). */
@@ -65,6 +67,7 @@ export type OutboundContent = Pick<
   | 'location'
   | 'contacts'
   | 'reaction'
+  | 'sms'
   | 'replyToProviderId'
   | 'context'
 >;

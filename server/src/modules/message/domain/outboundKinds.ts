@@ -70,3 +70,8 @@ export interface ReactionCall {
   providerMessageId: string;
   emoji: string;
 }
+
+/** An SMS (the fallback of a message WhatsApp could not deliver): the number it goes out from. */
+export interface SmsCall {
+  from: string;
+}

@@ -14,6 +14,8 @@ interface MessageRow {
   content: Record<string, unknown>;
   status: Message['status'];
   status_history: Message['statusHistory'];
+  priority: Message['priority'];
+  channel: Message['channel'];
   error_code: string | null;
   error_title: string | null;
   attempts: number;
@@ -32,6 +34,8 @@ export const toMessage = (r: MessageRow): Message => ({
   content: r.content,
   status: r.status,
   statusHistory: r.status_history,
+  priority: r.priority,
+  channel: r.channel,
   errorCode: r.error_code ?? undefined,
   errorTitle: r.error_title ?? undefined,
   attempts: r.attempts,

@@ -117,7 +117,7 @@ export class KnexOutboundQueue implements OutboundQueue {
 }
 
 function contentOf(r: OutboundRequest): OutboundContent {
-  const { purpose, text, template, media, interactive, location, contacts, reaction } = r;
+  const { purpose, text, template, media, interactive, location, contacts, reaction, sms } = r;
   return {
     purpose,
     text,
@@ -127,6 +127,7 @@ function contentOf(r: OutboundRequest): OutboundContent {
     location,
     contacts,
     reaction,
+    sms,
     replyToProviderId: r.replyToProviderId,
     context: r.context,
   };

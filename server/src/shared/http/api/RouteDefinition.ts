@@ -3,7 +3,7 @@ import type Joi from 'joi';
 import type { Actor } from '../../../modules/identity/domain/Actor';
 import type { Action } from '../../../modules/identity/domain/PermissionPolicy';
 
-export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** What a handler sees: the caller and the request parts, already validated and converted by joi. */
 export interface RouteContext<B = unknown, Q = unknown, P = Record<string, string>> {

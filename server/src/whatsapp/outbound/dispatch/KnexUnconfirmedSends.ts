@@ -16,7 +16,12 @@ export class KnexUnconfirmedSends implements UnconfirmedSends {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
   async confirm(tenantId: string, messageId: string, providerMessageId: string, at: Date): Promise<boolean> {
-    const entry: StatusHistoryEntry = { status: 'sent', at: at.toISOString(), applied: true };
+    const entry: StatusHistoryEntry = {
+      status: 'sent',
+      at: at.toISOString(),
+      applied: true,
+      reconciled: true,
+    };
     const { rows } = await this.db.q.raw<{ rows: Array<{ id: string }> }>(
       `WITH confirmed AS (
          UPDATE whatsapp_messages

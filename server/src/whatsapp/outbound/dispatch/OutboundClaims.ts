@@ -8,7 +8,7 @@ import { MESSAGE_PRIORITIES, type MessagePriority } from '../../../modules/messa
 import type { MessageChannel } from '../../../modules/message/domain/OutboundRequest';
 import { bulkPacing } from './bulkPacing';
 import { DeliveryFactsLoader } from './DeliveryFactsLoader';
-import { decideDelivery, type DeliveryPlan } from './deliveryRules';
+import { decideDelivery, decideSms, type DeliveryPlan } from './deliveryRules';
 import { OutboundHolds, type OutboundHold } from './OutboundHolds';
 import { OutboundRows, type QueuedRow } from './OutboundRows';
 import { PanicStates } from './PanicStates';
@@ -91,7 +91,10 @@ export class OutboundClaims {
     );
     const sendable: Sendable[] = [];
     for (const [i, message] of due.entries()) {
-      const decision = decideDelivery(message.content, facts[i]);
+      const decision =
+        message.channel === 'sms'
+          ? decideSms(message.content, facts[i])
+          : decideDelivery(message.content, facts[i]);
       if (decision.ok) sendable.push({ ...message, plan: decision.plan });
       else {
         await this.rows.fail(message.id, decision, r.now);

@@ -19,6 +19,7 @@ import { PanicStates } from './PanicStates';
 import { RecipientPacingStore } from './RecipientPacingStore';
 import { SendAttempts } from './SendAttempts';
 import { SentRecorder } from './SentRecorder';
+import { SmsSender } from './SmsSender';
 import { ParkedStatuses } from './ParkedStatuses';
 import { StuckSweeper } from './StuckSweeper';
 import { StuckSweeperJob } from './StuckSweeperJob';
@@ -40,6 +41,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
     OutboundMediaResolver,
     ParkedStatuses,
     SentRecorder,
+    SmsSender,
     OutboundSender,
     SendabilityCheck,
   ])
@@ -54,6 +56,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
   bind(TYPES.Jobs).to(StuckSweeperJob);
   bind(TYPES.Jobs).to(PanicAutoResumeJob);
   bind(TYPES.Sendability).toService(SendabilityCheck);
+  bind(TYPES.SmsChannel).toService(SmsSender);
   bind(TYPES.ReadReceipts).to(MarkInboundRead);
   bind(TYPES.SendStaffMessage).to(SendStaffMessage);
   bind(TYPES.RetryMessage).to(RetryMessage);
