@@ -8,7 +8,7 @@ const STATUSES_BEFORE = `'received','queued','sending','sent','delivered','read'
 const STATUSES_AFTER = `${STATUSES_BEFORE},'unconfirmed'`;
 
 /**
- * The outbound engine of SPEC §21 (docs/decisions/0014):
+ * The outbound engine of SPEC §21 (docs/decisions/0015):
  * - `priority` (high/normal/low) on every message, in the queue index right after the status, so
  *   a claim reads the oldest due rows of one class straight off the index;
  * - `channel` (whatsapp/sms) for SMS fallback rows;

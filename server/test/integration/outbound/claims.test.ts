@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { StuckSweeper } from '../../../src/whatsapp/outbound/dispatch/StuckSweeper';
-import { OutboundRows } from '../../../src/whatsapp/outbound/dispatch/OutboundRows';
+import { DueRows } from '../../../src/whatsapp/outbound/dispatch/DueRows';
 import { PanicMode } from '../../../src/whatsapp/outbound/dispatch/PanicMode';
 import { testDb } from '../../support/integrationHooks';
 import {
@@ -91,7 +91,7 @@ describe('outbound claims: rate limit, pacing, panic, leases', () => {
     // The tenant is held until the next slot: one row, the waiting messages are left as they are.
     const hold = await testDb().knex('whatsapp_outbound_holds').where({ tenant_id: kit.tenantId }).first();
     expect(new Date(hold.until).getTime()).to.equal(kit.clock.now().getTime() + 60_000);
-    expect(await kit.container.get(OutboundRows).dueTenants(kit.clock.now(), 50)).to.deep.equal([]);
+    expect(await kit.container.get(DueRows).dueTenants(kit.clock.now(), 50)).to.deep.equal([]);
     expect(await kit.claim(50, 4)).to.deep.equal([]);
     kit.clock.advance(60_000);
     expect(await kit.claim(50, 4)).to.have.length(4);

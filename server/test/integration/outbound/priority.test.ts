@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { OutboundRows } from '../../../src/whatsapp/outbound/dispatch/OutboundRows';
+import { DueRows } from '../../../src/whatsapp/outbound/dispatch/DueRows';
 import { aTenant } from '../../support/builders';
 import { testDb } from '../../support/integrationHooks';
 import { CUSTOMER, customerWrote, outboundKit, type OutboundKit } from './outboundKit';
@@ -48,9 +48,7 @@ describe('outbound priority: replies before notifications before broadcasts', ()
     // Held for bulk only: the broadcast waits, a reply is still due and claimed at once.
     expect(await kit.claim(50, 60)).to.deep.equal([]);
     const reply = await kit.queue({ to: phone(35), purpose: 'reply', text: 'Your lead is LD-3' });
-    expect(await kit.container.get(OutboundRows).dueTenants(kit.clock.now(), 50)).to.deep.equal([
-      kit.tenantId,
-    ]);
+    expect(await kit.container.get(DueRows).dueTenants(kit.clock.now(), 50)).to.deep.equal([kit.tenantId]);
     expect((await kit.claim(50, 60)).map((c) => c.id)).to.deep.equal([reply]);
     kit.clock.advance(1_000);
     expect(await kit.claim(50, 60)).to.have.length(1);
@@ -101,7 +99,7 @@ describe('outbound claims: tenants take turns', () => {
             available_at: kit.clock.now(),
           }),
       );
-    const rows = kit.container.get(OutboundRows);
+    const rows = kit.container.get(DueRows);
     const now = kit.clock.now();
     expect(await rows.dueTenants(now, 2)).to.deep.equal(tenants.slice(0, 2));
     expect(await rows.dueTenants(now, 2, tenants[1])).to.deep.equal([tenants[2], tenants[0]]);

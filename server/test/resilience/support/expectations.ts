@@ -85,7 +85,7 @@ export function duplicateSends(fake: FakeProviderServer, acknowledgedAt: Map<str
 /**
  * Every customer's reply was sent and recorded as sent once; the provider got it once, or more
  * only through attempts a killed process handed over without recording the outcome and no status
- * named in time (neither API has an idempotency key: decisions 0009, 0014). Returns how many
+ * named in time (neither API has an idempotency key: decisions 0009, 0015). Returns how many
  * duplicates there were.
  */
 export async function expectEveryReplySentOnce(

@@ -1,6 +1,6 @@
 /**
  * Port: a send whose outcome was lost (the process died mid-call) waits as `unconfirmed` for a
- * status webhook naming it by our message id (docs/decisions/0014). Implemented by the outbound
+ * status webhook naming it by our message id (docs/decisions/0015). Implemented by the outbound
  * dispatcher, which owns the attempt log.
  */
 export interface UnconfirmedSends {

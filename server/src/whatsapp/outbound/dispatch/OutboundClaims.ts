@@ -10,7 +10,8 @@ import { bulkPacing } from './bulkPacing';
 import { DeliveryFactsLoader } from './DeliveryFactsLoader';
 import { decideDelivery, decideSms, type DeliveryPlan } from './deliveryRules';
 import { OutboundHolds, type OutboundHold } from './OutboundHolds';
-import { OutboundRows, type QueuedRow } from './OutboundRows';
+import { DueRows, type QueuedRow } from './DueRows';
+import { OutboundRows } from './OutboundRows';
 import { PanicStates } from './PanicStates';
 import { pace, PAIR_PACING } from './recipientPacing';
 import { RecipientPacingStore } from './RecipientPacingStore';
@@ -58,6 +59,7 @@ const MINUTE = 60_000;
 export class OutboundClaims {
   constructor(
     @inject(TYPES.Database) private readonly db: Database,
+    @inject(DueRows) private readonly due: DueRows,
     @inject(OutboundRows) private readonly rows: OutboundRows,
     @inject(DeliveryFactsLoader) private readonly facts: DeliveryFactsLoader,
     @inject(SendAttempts) private readonly attempts: SendAttempts,
@@ -75,7 +77,7 @@ export class OutboundClaims {
       const hold = await this.holds.find(r.tenantId);
       if (after(hold.until, r.now)) return [];
       const classes = after(hold.bulkUntil, r.now) ? (['high'] as const) : MESSAGE_PRIORITIES;
-      const due = await this.rows.lockDue(r.tenantId, r.now, r.limit, classes);
+      const due = await this.due.lockDue(r.tenantId, r.now, r.limit, classes);
       if (!due.length) return [];
       const sendable = await this.applyRules(r, due);
       return this.admit(r, sendable, hold);

@@ -9,7 +9,7 @@ import type { BackgroundWorker } from '../../../workers';
 import type { TenantDirectory } from '../../../modules/connection/application/TenantDirectory';
 import type { WhatsappConfiguration } from '../../../modules/connection/domain/WhatsappConfiguration';
 import { OutboundClaims, type ClaimedMessage } from './OutboundClaims';
-import { OutboundRows } from './OutboundRows';
+import { DueRows } from './DueRows';
 import { OutboundSender } from './OutboundSender';
 import { PanicMode } from './PanicMode';
 import { ReadyQueue } from './ReadyQueue';
@@ -52,7 +52,7 @@ export class OutboundDispatcher implements BackgroundWorker {
 
   constructor(
     @inject(TYPES.Database) db: Database,
-    @inject(OutboundRows) private readonly rows: OutboundRows,
+    @inject(DueRows) private readonly due: DueRows,
     @inject(OutboundClaims) private readonly claims: OutboundClaims,
     @inject(OutboundSender) private readonly sender: OutboundSender,
     @inject(TYPES.TenantDirectory) private readonly directory: TenantDirectory,
@@ -160,7 +160,7 @@ export class OutboundDispatcher implements BackgroundWorker {
   private async claimRound(): Promise<Array<[WhatsappConfiguration, ClaimedMessage]>> {
     const now = this.clock.now();
     const claimed: Array<[WhatsappConfiguration, ClaimedMessage]> = [];
-    const tenants = await this.rows.dueTenants(now, TENANTS_PER_ROUND, this.lastTenantServed);
+    const tenants = await this.due.dueTenants(now, TENANTS_PER_ROUND, this.lastTenantServed);
     this.lastTenantServed = tenants.length === TENANTS_PER_ROUND ? tenants[tenants.length - 1] : undefined;
     for (const tenantId of tenants) {
       const account =

@@ -7,6 +7,7 @@ import { MarkInboundRead } from './MarkInboundRead';
 import { OutboundClaims } from './OutboundClaims';
 import { OutboundDispatcher } from './OutboundDispatcher';
 import { OutboundHolds } from './OutboundHolds';
+import { DueRows } from './DueRows';
 import { OutboundRows } from './OutboundRows';
 import { OutboundMediaResolver } from './OutboundMediaResolver';
 import { OutboundSender } from './OutboundSender';
@@ -31,6 +32,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
   bind(TYPES.UnconfirmedSends).to(KnexUnconfirmedSends);
   for (const part of [
     OutboundRows,
+    DueRows,
     OutboundWakeUps,
     DeliveryFactsLoader,
     SendAttempts,

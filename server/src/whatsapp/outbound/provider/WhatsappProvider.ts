@@ -33,7 +33,7 @@ export type SessionMessage =
 /**
  * Our `whatsapp_messages` id, which the provider echoes in its status callbacks (Cloud API
  * `biz_opaque_callback_data`, Twilio's `StatusCallback` URL): a send whose outcome was lost is
- * recognised by its statuses (docs/decisions/0014).
+ * recognised by its statuses (docs/decisions/0015).
  */
 interface Tracked {
   messageId?: string;
