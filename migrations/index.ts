@@ -10,6 +10,7 @@ import * as outboundMedia from './0009_outbound_media';
 import * as broadcastTemplateValues from './0010_broadcast_template_values';
 import * as outboxClaimOrder from './0011_outbox_claim_order';
 import * as eventsAndInbox from './0014_events_and_inbox';
+import * as outboundEngine from './0015_outbound_engine';
 import * as workflows from './0016_workflows';
 
 /**
@@ -28,6 +29,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0010_broadcast_template_values': broadcastTemplateValues,
   '0011_outbox_claim_order': outboxClaimOrder,
   '0014_events_and_inbox': eventsAndInbox,
+  '0015_outbound_engine': outboundEngine,
   '0016_workflows': workflows,
 };
 

@@ -18,6 +18,7 @@ import { panicModeRoutes } from './whatsapp/outbound/http/panicModeRoutes';
 import { eventRoutes } from './modules/events/http/eventRoutes';
 import { contactRoutes } from './modules/contact/http/contactRoutes';
 import { webhookSubscriptionRoutes } from './modules/webhook/http/webhookSubscriptionRoutes';
+import { smsFallbackRoutes } from './modules/smsfallback/http/smsFallbackRoutes';
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
@@ -42,5 +43,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...contactRoutes(container),
     ...webhookSubscriptionRoutes(container),
     ...paymentSettingsRoutes(container),
+    ...smsFallbackRoutes(container),
   ];
 }

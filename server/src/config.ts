@@ -67,6 +67,8 @@ export interface Config {
      * `host:port`); unset: each provider's own CDN hosts.
      */
     mediaHosts?: readonly string[];
+    /** How long a send whose outcome was lost waits for a status naming it before it goes again. */
+    reconcileSeconds: number;
   };
 }
 
@@ -144,6 +146,7 @@ const schema = Joi.object({
   WHATSAPP_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(50),
   WHATSAPP_SEND_CONCURRENCY: Joi.number().integer().min(1).max(256),
   WHATSAPP_MEDIA_HOSTS: mediaHosts,
+  WHATSAPP_RECONCILE_SECONDS: Joi.number().integer().min(0).max(86_400).default(120),
   PANIC_COOLDOWN_MINUTES: Joi.number().integer().min(1).default(60),
   ENCRYPTION_KEY: base64Key.when('DATABASE_URL', { is: Joi.exist(), then: Joi.required() }).messages({
     'any.required':
@@ -235,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       rateLimitPerMinute: v.WHATSAPP_RATE_LIMIT_PER_MINUTE,
       sendConcurrency: v.WHATSAPP_SEND_CONCURRENCY,
       mediaHosts: v.WHATSAPP_MEDIA_HOSTS && Object.freeze(v.WHATSAPP_MEDIA_HOSTS),
+      reconcileSeconds: v.WHATSAPP_RECONCILE_SECONDS,
     }),
   });
 }

@@ -24,6 +24,7 @@ import { templateModule } from './modules/template/templateModule';
 import { routingModule } from './routing/routingModule';
 import { incidentModule } from './modules/incident/incidentModule';
 import { outboundModule } from './whatsapp/outbound/dispatch/outboundModule';
+import { smsFallbackModule } from './modules/smsfallback/smsFallbackModule';
 import { jobsModule } from './jobs/jobsModule';
 import { eventsModule } from './modules/events/eventsModule';
 import { contactModule } from './modules/contact/contactModule';
@@ -66,6 +67,7 @@ export function createContainer(infra: Infrastructure): Container {
     mediaModule,
     providerModule,
     outboundModule,
+    smsFallbackModule,
     jobsModule,
     eventsModule,
     contactModule,

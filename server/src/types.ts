@@ -42,6 +42,12 @@ export const TYPES = {
   ApplyStatusUpdate: Symbol.for('ApplyStatusUpdate'),
   ApplyTemplateStatus: Symbol.for('ApplyTemplateStatus'),
   PendingStatusRepository: Symbol.for('PendingStatusRepository'),
+  UnconfirmedSends: Symbol.for('UnconfirmedSends'),
+  // SMS fallback
+  SmsFallbackSettings: Symbol.for('SmsFallbackSettings'),
+  SmsChannel: Symbol.for('SmsChannel'),
+  UpdateSmsFallback: Symbol.for('UpdateSmsFallback'),
+  QueueSmsFallback: Symbol.for('QueueSmsFallback'),
   BackgroundWorkers: Symbol.for('BackgroundWorkers'),
   RefAllocator: Symbol.for('RefAllocator'),
   ReminderLog: Symbol.for('ReminderLog'),

@@ -9,6 +9,8 @@ export type FakeOperation = 'send' | 'read' | 'upload' | 'templates';
 /** A message the fake accepted. */
 export interface FakeSent {
   provider: 'meta' | '360dialog' | 'twilio';
+  /** When the fake accepted it (ms since the epoch). */
+  at: number;
   providerMessageId: string;
   /** Meta: the phone number id in the path; Twilio: the account SID; 360dialog: the API key. */
   account: string;
@@ -27,7 +29,8 @@ export interface FakeUpload {
  * The providers' send APIs on the fake server:
  * - Meta `POST /{version}/{phone-number-id}/messages|media` (bearer token in `fake.tokens`),
  * - 360dialog `POST /messages|media` (`D360-API-KEY` in `fake.apiKeys`),
- * - Twilio `POST /2010-04-01/Accounts/{sid}/Messages.json` (basic auth against `twilioAccounts`).
+ * - Twilio `POST /2010-04-01/Accounts/{sid}/Messages.json` (basic auth against `twilioAccounts`),
+ *   WhatsApp (`whatsapp:+…` addresses) or SMS (plain E.164).
  * Accepted sends land in `sent`, read receipts in `reads`, uploads in `uploads`, with real success
  * bodies (`wamid.…`, `SM…`). `failNext(operation, failure, times)` makes the next `times` calls of
  * that operation fail instead (queued failures are used in order); see fakeFailures.ts.
@@ -40,6 +43,8 @@ export class FakeOutboundApi {
   readonly uploads: FakeUpload[] = [];
   /** Twilio account SID → auth token. */
   readonly twilioAccounts = new Map<string, string>();
+  /** When set, each accepted Cloud API send gets its status webhooks, as Meta posts them. */
+  statusWebhooks?: { accepted(sent: FakeSent): void };
   private readonly failures: Record<FakeOperation, FakeFailure[]> = {
     send: [],
     read: [],
@@ -83,7 +88,15 @@ export class FakeOutboundApi {
     if (typeof body.to !== 'string' || typeof body.type !== 'string')
       return answerFailure(res, graphError(131008, { details: 'to and type are required' }));
     const providerMessageId = `wamid.${crypto.randomBytes(24).toString('base64')}`;
-    this.sent.push({ provider, providerMessageId, account: accountOf(req, provider), body });
+    const sent: FakeSent = {
+      provider,
+      at: Date.now(),
+      providerMessageId,
+      account: accountOf(req, provider),
+      body,
+    };
+    this.sent.push(sent);
+    this.statusWebhooks?.accepted(sent);
     sendJson(res, 200, {
       messaging_product: 'whatsapp',
       contacts: [{ input: body.to, wa_id: body.to.replace(/\D/g, '') }],
@@ -122,7 +135,10 @@ export class FakeOutboundApi {
       return answerFailure(res, twilioError(20003, { message: 'Authenticate' }));
     if (this.failed('send', res)) return;
     const form = Object.fromEntries(new URLSearchParams(req.body.toString('utf8')));
-    if (!form.To?.startsWith('whatsapp:+') || !form.From?.startsWith('whatsapp:+'))
+    // WhatsApp (`whatsapp:+…` on both sides) or SMS (plain E.164 on both sides).
+    const channel = (address?: string) =>
+      address?.startsWith('whatsapp:+') ? 'whatsapp' : /^\+\d+$/.test(address ?? '') ? 'sms' : undefined;
+    if (!channel(form.To) || channel(form.To) !== channel(form.From))
       return answerFailure(res, twilioError(21211, { message: `The 'To' number ${form.To} is not valid.` }));
     if (!form.Body && !form.MediaUrl && !form.ContentSid)
       return answerFailure(
@@ -130,7 +146,13 @@ export class FakeOutboundApi {
         twilioError(21619, { message: 'A text message body or media URL must be specified.' }),
       );
     const sid = `SM${crypto.randomBytes(16).toString('hex')}`;
-    this.sent.push({ provider: 'twilio', providerMessageId: sid, account: req.params.sid, body: form });
+    this.sent.push({
+      provider: 'twilio',
+      at: Date.now(),
+      providerMessageId: sid,
+      account: req.params.sid,
+      body: form,
+    });
     sendJson(res, 201, twilioMessage(sid, req.params.sid, form));
   }
 }

@@ -89,6 +89,11 @@ export interface MessageStatusEvent {
   timestamp: Date;
   recipient?: string;
   recipientUserId?: string;
+  /**
+   * Our message id as the provider echoes it (Meta `biz_opaque_callback_data`, Twilio's callback
+   * URL): names a send whose outcome we lost.
+   */
+  messageId?: string;
   errors?: ProviderError[];
   conversation?: Record<string, unknown>;
   pricing?: Record<string, unknown>;

@@ -12,13 +12,14 @@ export function createMetrics(db: Database): Metrics {
       const rows = await db
         .q('whatsapp_messages')
         .where({ direction: 'OUTBOUND' })
-        .whereIn('status', ['queued', 'sending'])
+        .whereIn('status', ['queued', 'sending', 'unconfirmed'])
         .groupBy('status')
         .select('status')
         .count<Array<{ status: string; count: string | number }>>('* as count');
       const depth = new Map<string, number>([
         ['queued', 0],
         ['sending', 0],
+        ['unconfirmed', 0],
       ]);
       for (const r of rows) depth.set(r.status, Number(r.count));
       return [...depth].map(([status, value]) => ({ labels: { status }, value }));

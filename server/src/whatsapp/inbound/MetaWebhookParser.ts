@@ -9,6 +9,7 @@ import { compact } from './compact';
 import { fitToStorage } from './fitToStorage';
 import { JsonReader } from './JsonReader';
 import { MalformedDeliveryError } from './MalformedDeliveryError';
+import { ourMessageId } from './ourMessageId';
 import { parseMetaErrors } from './parseMetaErrors';
 import { parseMetaMessage } from './parseMetaMessage';
 
@@ -116,6 +117,7 @@ function parseStatus(status: JsonReader, route: Route): MessageStatusEvent | und
     timestamp,
     recipient: status.str('recipient_id'),
     recipientUserId: status.str('recipient_user_id'),
+    messageId: ourMessageId(status.str('biz_opaque_callback_data')),
     errors: parseMetaErrors(status.list('errors')),
     conversation: status.record('conversation'),
     pricing: status.record('pricing'),

@@ -7,6 +7,13 @@ import type {
 import { compact, compactOrUndefined } from './compact';
 import { fitToStorage } from './fitToStorage';
 import { MalformedDeliveryError } from './MalformedDeliveryError';
+import { ourMessageId } from './ourMessageId';
+
+/**
+ * Where the webhook keeps our message id from the status callback's URL (Twilio echoes only the
+ * URL we gave it) among the stored form parameters; set by the webhook route alone.
+ */
+export const CALLBACK_MESSAGE_ID_PARAM = 'WaOpsMessageId';
 
 type TwilioStatus = MessageStatusEvent['status'];
 
@@ -69,6 +76,7 @@ function parseStatus(params: Record<string, string>, messageSid: string, receive
       status,
       timestamp: receivedAt,
       recipient: params.To ? toDigits(params.To) : undefined,
+      messageId: ourMessageId(params[CALLBACK_MESSAGE_ID_PARAM]),
       // Twilio's WhatsApp callbacks put the human text in ChannelStatusMessage rather than ErrorMessage.
       errors: errorCode
         ? [

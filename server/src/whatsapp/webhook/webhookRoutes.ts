@@ -8,7 +8,7 @@ import type { TenantDirectory } from '../../modules/connection/application/Tenan
 import type { InboundEvent } from '../../shared/channel/InboundEvent';
 import { MalformedDeliveryError } from '../inbound/MalformedDeliveryError';
 import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
-import { parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
+import { CALLBACK_MESSAGE_ID_PARAM, parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
 import type { WebhookInbox } from '../inbox/WebhookInbox';
 import type { AuthFailureGuard } from '../../shared/http/AuthFailureGuard';
 import { constantTimeEquals } from './constantTimeEquals';
@@ -108,6 +108,7 @@ export function webhookRoutes(deps: WebhookDeps): Router {
         const candidates = twilio.filter((c) => c.phoneNumber === business);
         const config = verifyTwilio(url, params, header, candidates.length ? candidates : twilio);
         if (!config) throw unauthorized();
+        withCallbackMessageId(params, req.query.messageId);
         const events = validated(() => parseTwilioDelivery(params));
         const tenantId = candidates.length ? config.tenantId : await singleTenant(deps.directory, events);
         return storeDelivery(
@@ -167,6 +168,15 @@ function validated(parse: () => InboundEvent[]): InboundEvent[] {
 
 const unauthorized = () =>
   new AuthenticationError('Missing or invalid webhook signature', 'INVALID_SIGNATURE');
+
+/**
+ * Our message id from the status callback URL (signed with the rest), kept with the parameters
+ * for processing; never taken from the form itself.
+ */
+function withCallbackMessageId(params: Record<string, string>, fromUrl: unknown): void {
+  delete params[CALLBACK_MESSAGE_ID_PARAM];
+  if (typeof fromUrl === 'string') params[CALLBACK_MESSAGE_ID_PARAM] = fromUrl;
+}
 
 /** The business number of a Twilio callback: `To` on inbound messages, `From` on status callbacks. */
 function businessNumber(params: Record<string, string>): string | undefined {

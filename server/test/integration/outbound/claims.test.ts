@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { StuckSweeper } from '../../../src/whatsapp/outbound/dispatch/StuckSweeper';
+import { DueRows } from '../../../src/whatsapp/outbound/dispatch/DueRows';
 import { PanicMode } from '../../../src/whatsapp/outbound/dispatch/PanicMode';
+import { testDb } from '../../support/integrationHooks';
 import {
   aTemplate,
   anotherInstance,
@@ -85,10 +87,11 @@ describe('outbound claims: rate limit, pacing, panic, leases', () => {
     const [a, b] = await Promise.all([kit.claim(50, 4), other.claim(50, 4)]);
     expect(a.length + b.length).to.equal(4);
     const waiting = await Promise.all(ids.map(message));
-    const queued = waiting.filter((m) => m.status === 'queued');
-    expect(queued).to.have.length(6);
-    const minuteLater = kit.clock.now().getTime() + 60_000;
-    for (const m of queued) expect(new Date(m.available_at).getTime()).to.equal(minuteLater);
+    expect(waiting.filter((m) => m.status === 'queued')).to.have.length(6);
+    // The tenant is held until the next slot: one row, the waiting messages are left as they are.
+    const hold = await testDb().knex('whatsapp_outbound_holds').where({ tenant_id: kit.tenantId }).first();
+    expect(new Date(hold.until).getTime()).to.equal(kit.clock.now().getTime() + 60_000);
+    expect(await kit.container.get(DueRows).dueTenants(kit.clock.now(), 50)).to.deep.equal([]);
     expect(await kit.claim(50, 4)).to.deep.equal([]);
     kit.clock.advance(60_000);
     expect(await kit.claim(50, 4)).to.have.length(4);
@@ -117,13 +120,19 @@ describe('outbound claims: rate limit, pacing, panic, leases', () => {
     expect(await kit.claim()).to.have.length(1);
   });
 
-  it('re-queues a message whose lease ran out (a dispatcher that died mid-send)', async () => {
+  it('re-queues a message whose lease ran out (a dispatcher that died mid-send) once no status names it', async () => {
     const id = await kit.queue({ text: 'in flight when the worker died' });
     expect(await kit.claim()).to.have.length(1);
     const sweeper = kit.container.get(StuckSweeper);
-    expect(await sweeper.run()).to.deep.equal({ requeued: 0, failed: 0 });
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 0, confirmed: 0, requeued: 0, failed: 0 });
     kit.clock.advance(61_000);
-    expect(await sweeper.run()).to.deep.equal({ requeued: 1, failed: 0 });
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 1, confirmed: 0, requeued: 0, failed: 0 });
+    expect(await message(id)).to.include({ status: 'unconfirmed', attempts: 1, locked_until: null });
+    expect(await kit.claim()).to.deep.equal([]);
+    kit.clock.advance(119_000);
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 0, confirmed: 0, requeued: 0, failed: 0 });
+    kit.clock.advance(1_001);
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 0, confirmed: 0, requeued: 1, failed: 0 });
     expect(await message(id)).to.include({ status: 'queued', attempts: 1, locked_until: null });
     const [again] = await kit.claim();
     expect(again).to.include({ id, attempt: 2 });

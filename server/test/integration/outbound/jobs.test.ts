@@ -4,14 +4,32 @@ import { runJob } from '../jobs/jobsTestKit';
 import { CUSTOMER, customerWrote, message, outboundKit } from './outboundKit';
 
 describe('jobs stuck-sweeper and panic-auto-resume', () => {
-  it('stuck-sweeper re-queues a message whose lease has run out', async () => {
+  it('stuck-sweeper holds a message whose lease has run out as unconfirmed, then re-queues it', async () => {
     const kit = await outboundKit();
     await customerWrote(kit.tenantId, CUSTOMER, kit.clock.now());
     const id = await kit.queue({ text: 'claimed by a worker that died' });
     await kit.claim();
-    expect(await runJob(kit, 'stuck-sweeper')).to.deep.equal({ requeued: 0, failed: 0 });
+    expect(await runJob(kit, 'stuck-sweeper')).to.deep.equal({
+      unconfirmed: 0,
+      confirmed: 0,
+      requeued: 0,
+      failed: 0,
+    });
     kit.clock.advance(60_001);
-    expect(await runJob(kit, 'stuck-sweeper')).to.deep.equal({ requeued: 1, failed: 0 });
+    expect(await runJob(kit, 'stuck-sweeper')).to.deep.equal({
+      unconfirmed: 1,
+      confirmed: 0,
+      requeued: 0,
+      failed: 0,
+    });
+    expect(await message(id)).to.include({ status: 'unconfirmed' });
+    kit.clock.advance(120_001);
+    expect(await runJob(kit, 'stuck-sweeper')).to.deep.equal({
+      unconfirmed: 0,
+      confirmed: 0,
+      requeued: 1,
+      failed: 0,
+    });
     expect(await message(id)).to.include({ status: 'queued' });
   });
 

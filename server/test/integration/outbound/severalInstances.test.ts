@@ -69,7 +69,11 @@ describe('outbound delivery with several instances on one database', () => {
     expect(claimed.id).to.equal(id);
     expect(await b.dispatcher.drain()).to.equal(0);
     b.clock.advance(60_001);
-    expect(await b.container.get(StuckSweeper).run()).to.deep.equal({ requeued: 1, failed: 0 });
+    const sweeper = b.container.get(StuckSweeper);
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 1, confirmed: 0, requeued: 0, failed: 0 });
+    // No status names it within WHATSAPP_RECONCILE_SECONDS: it goes again, as a new attempt.
+    b.clock.advance(120_001);
+    expect(await sweeper.run()).to.deep.equal({ unconfirmed: 0, confirmed: 0, requeued: 1, failed: 0 });
     expect(await b.dispatcher.drain()).to.equal(1);
     expect(await message(id)).to.include({ status: 'sent', attempts: 2 });
     expect(fake.outbound.sent).to.have.length(1);

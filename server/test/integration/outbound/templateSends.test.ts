@@ -88,6 +88,7 @@ for (const provider of ['meta', '360dialog'] as const)
         messaging_product: 'whatsapp',
         recipient_type: 'individual',
         to: CUSTOMER,
+        biz_opaque_callback_data: queued.id,
         type: 'template',
         template: { name: 'trip_ticket', language: { code: 'en' }, components: TICKET_COMPONENTS },
       });

@@ -30,6 +30,15 @@ export class PipelineState {
     return row;
   }
 
+  /** Inbox rows carrying messages (not only statuses): one per distinct customer delivery. */
+  async inboxMessageDeliveries(): Promise<number> {
+    const [row] = await this.rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM whatsapp_webhook_events
+        WHERE payload #> '{entry,0,changes,0,value,messages}' IS NOT NULL`,
+    );
+    return row.n;
+  }
+
   /** Errors recorded on inbox events (failed attempts and give-ups). */
   async inboxErrors(): Promise<string[]> {
     const rows = await this.rows<{ error: string }>(
@@ -68,10 +77,10 @@ export class PipelineState {
     return Object.fromEntries(map);
   }
 
-  /** Outbound rows still to go out (queued, or sending under a lease). */
+  /** Outbound rows still to go out (queued, sending under a lease, or waiting for a status naming it). */
   async outboundPending(): Promise<number> {
     const [row] = await this.rows<{ n: number }>(
-      `SELECT count(*)::int AS n FROM whatsapp_messages WHERE direction = 'OUTBOUND' AND status IN ('queued', 'sending')`,
+      `SELECT count(*)::int AS n FROM whatsapp_messages WHERE direction = 'OUTBOUND' AND status IN ('queued', 'sending', 'unconfirmed')`,
     );
     return row.n;
   }

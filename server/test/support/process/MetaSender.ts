@@ -66,6 +66,12 @@ export class MetaSender {
     this.ackListeners.push(listener);
   }
 
+  /** Gives up on everything not yet acknowledged (Meta would keep trying for days). */
+  stop(): void {
+    clearTimeout(this.timer);
+    this.waiting.length = 0;
+  }
+
   stats(): SendReport {
     return { ...this.report, outcomes: { ...this.report.outcomes } };
   }

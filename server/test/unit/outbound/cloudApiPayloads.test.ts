@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { buttonsMessage, listMessage } from '../../support/interactiveMessages';
 import { messagePayload } from '../../../src/whatsapp/outbound/provider/cloudapi/messagePayload';
 import { templatePayload } from '../../../src/whatsapp/outbound/provider/cloudapi/templatePayload';
 import { ProviderError } from '../../../src/whatsapp/outbound/provider/ProviderError';
@@ -22,69 +23,82 @@ describe('Cloud API payloads', () => {
     expect(build({ kind: 'text', text: 'x' }).to).to.equal('+5491155550123');
   });
 
+  it('carries our message id for Meta to echo in the status webhooks', () => {
+    const id = '0b9c2f6e-1d2a-4c3b-8e4f-5a6b7c8d9e0f';
+    expect(
+      messagePayload({ to: '+5491155550123', message: { kind: 'text', text: 'x' }, messageId: id }),
+    ).to.include({ biz_opaque_callback_data: id });
+    expect(
+      templatePayload({ to: '+5491155550123', name: 't', language: 'en', bodyParams: [], messageId: id }),
+    ).to.include({ biz_opaque_callback_data: id });
+    expect(build({ kind: 'text', text: 'x' })).not.to.have.property('biz_opaque_callback_data');
+  });
+
   it('accepts WhatsApp’s maxima exactly', () => {
     build({ kind: 'text', text: 'x'.repeat(4096) });
-    build({
-      kind: 'buttons',
-      body: 'x'.repeat(1024),
-      footer: 'f'.repeat(60),
-      buttons: [1, 2, 3].map((i) => ({ id: `b${i}`, title: `${i}`.padEnd(20, '·') })),
-    });
-    build({
-      kind: 'list',
-      body: 'x',
-      buttonText: 'b'.repeat(20),
-      sections: [{ title: 's'.repeat(24), rows: rows(10) }],
-    });
+    build(
+      buttonsMessage({
+        body: 'x'.repeat(1024),
+        footer: 'f'.repeat(60),
+        buttons: [1, 2, 3].map((i) => ({ id: `b${i}`, title: `${i}`.padEnd(20, '·') })),
+      }),
+    );
+    build(
+      listMessage({
+        body: 'x',
+        buttonText: 'b'.repeat(20),
+        sections: [{ title: 's'.repeat(24), rows: rows(10) }],
+      }),
+    );
   });
 
   it('refuses what WhatsApp would refuse', () => {
     expect(refusal(() => build({ kind: 'text', text: '' }))).to.contain('text body');
     expect(refusal(() => build({ kind: 'text', text: 'x'.repeat(4097) }))).to.contain('4096');
-    expect(refusal(() => build({ kind: 'buttons', body: 'x', buttons: [] }))).to.contain('1–3');
+    expect(refusal(() => build(buttonsMessage({ body: 'x', buttons: [] })))).to.contain('1–3');
     expect(
       refusal(() =>
-        build({
-          kind: 'buttons',
-          body: 'x',
-          buttons: [
-            { id: 'a', title: 'Same' },
-            { id: 'b', title: 'Same' },
-          ],
-        }),
+        build(
+          buttonsMessage({
+            body: 'x',
+            buttons: [
+              { id: 'a', title: 'Same' },
+              { id: 'b', title: 'Same' },
+            ],
+          }),
+        ),
       ),
     ).to.contain('unique');
     expect(
-      refusal(() => build({ kind: 'list', body: 'x', buttonText: 'b', sections: [{ rows: rows(11) }] })),
+      refusal(() => build(listMessage({ body: 'x', buttonText: 'b', sections: [{ rows: rows(11) }] }))),
     ).to.contain('rows in all');
     expect(
       refusal(() =>
-        build({
-          kind: 'list',
-          body: 'x',
-          buttonText: 'b',
-          sections: [{ rows: rows(2) }, { rows: rows(2, 'q') }],
-        }),
+        build(
+          listMessage({ body: 'x', buttonText: 'b', sections: [{ rows: rows(2) }, { rows: rows(2, 'q') }] }),
+        ),
       ),
     ).to.contain('title');
     expect(
       refusal(() =>
-        build({
-          kind: 'list',
-          body: 'x',
-          buttonText: 'b',
-          sections: [{ rows: [{ id: 'a', title: 't'.repeat(25) }] }],
-        }),
+        build(
+          listMessage({
+            body: 'x',
+            buttonText: 'b',
+            sections: [{ rows: [{ id: 'a', title: 't'.repeat(25) }] }],
+          }),
+        ),
       ),
-    ).to.contain('row title');
+    ).to.contain('rows[0].title');
     expect(
       refusal(() =>
-        build({
-          kind: 'list',
-          body: 'x',
-          buttonText: 'b',
-          sections: [{ rows: [{ id: 'a', title: 't', description: 'd'.repeat(73) }] }],
-        }),
+        build(
+          listMessage({
+            body: 'x',
+            buttonText: 'b',
+            sections: [{ rows: [{ id: 'a', title: 't', description: 'd'.repeat(73) }] }],
+          }),
+        ),
       ),
     ).to.contain('72');
     expect(refusal(() => build({ kind: 'media', mediaType: 'image' }))).to.contain('either');
@@ -97,7 +111,7 @@ describe('Cloud API payloads', () => {
   });
 
   it('counts an emoji as one character', () => {
-    build({ kind: 'buttons', body: 'x', buttons: [{ id: 'a', title: '👍'.repeat(20) }] });
+    build(buttonsMessage({ body: 'x', buttons: [{ id: 'a', title: '👍'.repeat(20) }] }));
   });
 
   it('refuses empty template parameters and flattens line breaks', () => {

@@ -261,6 +261,16 @@ describe('parseMetaDelivery', () => {
       const events = parseMetaDelivery(delivery(messagesChange({ statuses })));
       expect(events.map((e) => e.kind === 'status' && e.status)).to.deep.equal(['read']);
     });
+
+    it('reads our message id from biz_opaque_callback_data, and only an id of ours', () => {
+      const id = '0b9c2f6e-1d2a-4c3b-8e4f-5a6b7c8d9e0f';
+      const statuses = [
+        { id: 'wamid.a', status: 'sent', timestamp: '1', biz_opaque_callback_data: id.toUpperCase() },
+        { id: 'wamid.b', status: 'sent', timestamp: '1', biz_opaque_callback_data: 'order-4512' },
+      ];
+      const events = parseMetaDelivery(delivery(messagesChange({ statuses })));
+      expect(events.map((e) => e.kind === 'status' && e.messageId)).to.deep.equal([id, undefined]);
+    });
   });
 
   describe('template status updates', () => {

@@ -107,6 +107,7 @@ export class CreateQuote {
         tenantId: quote.tenantId,
         to: manager.phone,
         purpose: 'notification',
+        priority: 'high',
         text,
       });
   }

@@ -25,6 +25,12 @@ export async function alertCustomerRep(
   const rep = lead?.assignedTo ? await deps.users.findById(tenantId, lead.assignedTo) : undefined;
   const recipients = rep?.active ? [rep] : await deps.salesStaff.activeStaff(tenantId, ['sales']);
   for (const recipient of recipients)
-    await deps.outbound.enqueue({ tenantId, to: recipient.phone, purpose: 'notification', text: alert.text });
+    await deps.outbound.enqueue({
+      tenantId,
+      to: recipient.phone,
+      purpose: 'notification',
+      priority: 'high',
+      text: alert.text,
+    });
   return recipients.length;
 }

@@ -36,7 +36,8 @@ export type Action =
   | 'view_audit_log'
   | 'resume_panic_mode'
   | 'view_analytics'
-  | 'manage_payment_settings';
+  | 'manage_payment_settings'
+  | 'manage_settings';
 
 export type Principal = Role | 'customer';
 

@@ -13,7 +13,7 @@ export interface OperationsAlert {
   context?: Record<string, unknown>;
 }
 
-/** Queues one notification per active operations or manager user; returns how many. */
+/** Queues one notification per active operations or manager user (a staff alert: high priority); returns how many. */
 export async function alertOperations(
   staff: StaffDirectory,
   queue: OutboundQueue,
@@ -23,8 +23,16 @@ export async function alertOperations(
     (user) => user.id !== alert.exceptUserId,
   );
   for (const user of recipients)
-    await queue.enqueue(
-      notification(alert.tenantId, user.phone, alert.template, alert.params, alert.language, alert.context),
-    );
+    await queue.enqueue({
+      ...notification(
+        alert.tenantId,
+        user.phone,
+        alert.template,
+        alert.params,
+        alert.language,
+        alert.context,
+      ),
+      priority: 'high',
+    });
   return recipients.length;
 }

@@ -189,7 +189,7 @@ function leadCreatedEntry(input: CreateLeadFromEnquiryInput, lead: Lead): NewTim
 function repAlert(input: CreateLeadFromEnquiryInput, lead: Lead, rep: StaffContact): OutboundRequest {
   const from = input.customerName ? `${input.customerName} (${input.customerPhone})` : input.customerPhone;
   const body = `New lead ${lead.ref} from ${from}: ${input.text.slice(0, 500)}`;
-  return { tenantId: input.tenantId, to: rep.phone, purpose: 'notification', text: body };
+  return { tenantId: input.tenantId, to: rep.phone, purpose: 'notification', priority: 'high', text: body };
 }
 
 function validate(input: CreateLeadFromEnquiryInput): void {

@@ -57,6 +57,7 @@ export class UpdateLead {
           tenantId: actor.tenantId,
           to: assignee.phone,
           purpose: 'notification',
+          priority: 'high',
           text,
         });
       }

@@ -2,22 +2,20 @@ import { inject, injectable } from 'inversify';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { assertAllowed, type Actor } from '../../identity/domain/Actor';
 import type { Database } from '../../../shared/db/Database';
-import { ValidationError } from '../../../shared/errors/AppError';
+import { BusinessRuleError, ValidationError } from '../../../shared/errors/AppError';
 import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
 import { TYPES } from '../../../types';
 import { assertStoredUpload } from '../../media/domain/assertStoredUpload';
 import type { SendableMediaRepository } from '../../media/domain/sendableMedia';
 import { headerMediaId } from '../../template/domain/templateSendParams';
-import type { MediaCall, OutboundContent, OutboundQueue, TemplateCall } from '../domain/OutboundRequest';
+import type { MessageRepository } from '../domain/Message';
+import { outboundType, type OutboundContent, type OutboundQueue } from '../domain/OutboundRequest';
+import type { ReactionCall } from '../domain/outboundKinds';
 import type { Sendability } from '../domain/Sendability';
 import { messageAudit } from './messageAudit';
+import { staffMessageContent, type StaffMessage } from './staffMessageContent';
 
-export interface StaffMessage {
-  to: string;
-  text?: string;
-  template?: TemplateCall;
-  media?: { id?: string; link?: string; type: MediaCall['mediaType']; caption?: string; filename?: string };
-}
+export type { StaffMessage } from './staffMessageContent';
 
 export interface QueuedMessage {
   id: string;
@@ -28,9 +26,11 @@ export interface QueuedMessage {
 
 /**
  * A staff member sends a message (POST /messages): text, an approved template (with its header,
- * body and button values), or media. WhatsApp's rules are checked at once, so a send bound to
- * fail is refused with its code rather than queued; otherwise the message is queued for the
- * dispatcher and MESSAGE_QUEUED is audited in the same transaction (the id and type, never the text).
+ * body and button values), media, a sticker, an interactive message, a location, contact cards or
+ * a reaction. WhatsApp's rules and what the tenant's provider can carry are checked at once, so a
+ * send bound to fail is refused with its code rather than queued; otherwise the message is queued
+ * for the dispatcher and MESSAGE_QUEUED is audited in the same transaction (the id and type, never
+ * the text).
  */
 @injectable()
 export class SendStaffMessage {
@@ -40,15 +40,23 @@ export class SendStaffMessage {
     @inject(TYPES.OutboundQueue) private readonly queue: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.SendableMediaRepository) private readonly media: SendableMediaRepository,
+    @inject(TYPES.MessageRepository) private readonly messages: MessageRepository,
   ) {}
 
   async execute(actor: Actor, input: StaffMessage): Promise<QueuedMessage> {
     assertAllowed(actor, 'manage_conversations');
     const to = recipient(input.to);
-    const content = contentOf(input);
+    const kinds = staffMessageContent(input);
     return this.db.run(async () => {
+      const content: OutboundContent = {
+        ...kinds,
+        ...(input.reaction
+          ? { reaction: await this.reactionTarget(actor.tenantId, to, input.reaction) }
+          : {}),
+      };
       await this.check.assertSendable(actor.tenantId, to, content);
-      await assertStoredUpload(this.media, actor.tenantId, content.media?.mediaId, 'media.id');
+      const mediaField = input.sticker ? 'sticker.id' : 'media.id';
+      await assertStoredUpload(this.media, actor.tenantId, content.media?.mediaId, mediaField);
       await assertStoredUpload(
         this.media,
         actor.tenantId,
@@ -61,10 +69,31 @@ export class SendStaffMessage {
         ...content,
         context: { sentBy: actor.userId },
       });
-      const type = content.media?.mediaType ?? (content.text !== undefined ? 'text' : 'template');
+      const type = outboundType(content);
       await this.audit.record(messageAudit(actor, 'MESSAGE_QUEUED', id, type));
       return { id, to, type, status: 'queued' as const };
     });
+  }
+
+  /** A reaction goes to a message of the same customer that has reached WhatsApp (422 otherwise). */
+  private async reactionTarget(
+    tenantId: string,
+    to: string,
+    reaction: { messageId: string; emoji: string },
+  ): Promise<ReactionCall> {
+    const target = await this.messages.findById(tenantId, reaction.messageId);
+    const problem = !target
+      ? 'no such message'
+      : target.customerPhone !== to
+        ? 'is a message of another customer'
+        : !target.providerMessageId
+          ? 'has not reached WhatsApp yet'
+          : undefined;
+    if (problem || !target?.providerMessageId)
+      throw new BusinessRuleError('REACTION_TARGET', `Cannot react to ${reaction.messageId}: ${problem}`, {
+        fields: [{ field: 'reaction.messageId', message: problem }],
+      });
+    return { ...reaction, providerMessageId: target.providerMessageId };
   }
 }
 
@@ -73,22 +102,4 @@ function recipient(to: string): string {
   if (!phone)
     throw new ValidationError('Invalid recipient', [{ field: 'to', message: 'must be an E.164 number' }]);
   return phone.e164;
-}
-
-function contentOf(input: StaffMessage): OutboundContent {
-  const given = [input.text !== undefined, input.template !== undefined, input.media !== undefined];
-  if (given.filter(Boolean).length !== 1)
-    throw new ValidationError('Send exactly one of text, template or media', [
-      { field: 'text', message: 'exactly one of text, template, media' },
-    ]);
-  if (input.media && !input.media.id === !input.media.link)
-    throw new ValidationError('Media needs an id or a link', [{ field: 'media', message: 'id or link' }]);
-  const media = input.media && {
-    mediaType: input.media.type,
-    mediaId: input.media.id,
-    link: input.media.link,
-    caption: input.media.caption,
-    filename: input.media.filename,
-  };
-  return { purpose: 'manual', text: input.text, template: input.template, media };
 }

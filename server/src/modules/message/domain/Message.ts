@@ -1,4 +1,6 @@
+import type { MessagePriority } from './MessagePriority';
 import type { MessageStatus, StatusHistoryEntry } from './MessageStatus';
+import type { MessageChannel } from './OutboundRequest';
 
 export type Direction = 'INBOUND' | 'OUTBOUND';
 
@@ -13,6 +15,9 @@ export interface Message {
   content: Record<string, unknown>;
   status: MessageStatus;
   statusHistory: StatusHistoryEntry[];
+  /** Outbound: the queue class it was sent in. */
+  priority: MessagePriority;
+  channel: MessageChannel;
   errorCode?: string;
   errorTitle?: string;
   attempts: number;
@@ -47,6 +52,7 @@ export interface MessageRepository {
   /** Locks the row for the status update in progress. */
   findByProviderIdForUpdate(tenantId: string, providerMessageId: string): Promise<Message | undefined>;
   findIdByProviderId(tenantId: string, providerMessageId: string): Promise<string | undefined>;
+  findById(tenantId: string, id: string): Promise<Message | undefined>;
   applyStatus(messageId: string, change: StatusChange): Promise<void>;
   /** The provider id of the customer's latest message in the conversation (read receipts, typing). */
   lastInboundProviderId(tenantId: string, conversationId: string): Promise<string | undefined>;

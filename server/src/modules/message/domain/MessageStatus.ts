@@ -2,6 +2,8 @@ export const MESSAGE_STATUSES = [
   'received',
   'queued',
   'sending',
+  /** Its provider call's outcome was lost (a crash): waiting for a status naming it, then sent again. */
+  'unconfirmed',
   'sent',
   'delivered',
   'read',
@@ -20,12 +22,15 @@ export interface StatusHistoryEntry {
   applied: boolean;
   errorCode?: string;
   errorTitle?: string;
+  /** The send's outcome was lost (a crash) and this entry was recovered from a status naming it. */
+  reconciled?: boolean;
 }
 
 const RANK: Record<MessageStatus, number> = {
   received: 0,
   queued: 1,
   sending: 2,
+  unconfirmed: 2,
   sent: 3,
   delivered: 4,
   read: 5,

@@ -1,11 +1,9 @@
 import type { TemplateSendParams } from '../../template/domain/templateSendParams';
+import type { MessagePriority } from './MessagePriority';
+import type { OutboundPurpose } from './OutboundPurpose';
+import type { ContactCard, InteractiveCall, LocationCall, ReactionCall, SmsCall } from './outboundKinds';
 
-/**
- * Why a message goes out decides what the dispatcher may do with it outside the 24-hour window:
- * `reply` answers someone who just wrote; `notification` (alerts, incident updates, payment links)
- * falls back to its `template`; `broadcast` is template-only; `manual` is a staff send.
- */
-export type OutboundPurpose = 'reply' | 'notification' | 'broadcast' | 'manual';
+export type { OutboundPurpose } from './OutboundPurpose';
 
 /**
  * A template send as queued (`whatsapp_messages.content.template`): name, language and the body's
@@ -17,6 +15,8 @@ export interface TemplateCall extends TemplateSendParams {
   /** The tenant's language when omitted. */
   language?: string;
 }
+
+export type MessageChannel = 'whatsapp' | 'sms';
 
 /** Media sent by id (preferred) or by a public link. */
 export interface MediaCall {
@@ -37,9 +37,19 @@ export interface OutboundRequest {
   /** E.164, or a business-scoped user id. */
   to: string;
   purpose: OutboundPurpose;
+  /** By purpose when omitted (priorityOf); staff alerts and login codes say `high`. */
+  priority?: MessagePriority;
+  /** `sms` only for the SMS fallback of a message WhatsApp could not deliver. */
+  channel?: MessageChannel;
   text?: string;
   template?: TemplateCall;
   media?: MediaCall;
+  interactive?: InteractiveCall;
+  location?: LocationCall;
+  contacts?: ContactCard[];
+  reaction?: ReactionCall;
+  /** With `channel: 'sms'`: the SMS number it goes from (the text is `text`). */
+  sms?: SmsCall;
   conversationId?: string;
   replyToProviderId?: string;
   /** Small, non-secret facts for the timeline and reports (e.g. `{ leadRef: 'LD-4' }`). */
@@ -49,8 +59,35 @@ export interface OutboundRequest {
 /** What `whatsapp_messages.content` holds for an outbound message, for the dispatcher. */
 export type OutboundContent = Pick<
   OutboundRequest,
-  'purpose' | 'text' | 'template' | 'media' | 'replyToProviderId' | 'context'
+  | 'purpose'
+  | 'text'
+  | 'template'
+  | 'media'
+  | 'interactive'
+  | 'location'
+  | 'contacts'
+  | 'reaction'
+  | 'sms'
+  | 'replyToProviderId'
+  | 'context'
 >;
+
+/** The fields of which an outbound message has exactly one (a notification: text and its template). */
+export const CONTENT_KINDS = [
+  'text',
+  'template',
+  'media',
+  'interactive',
+  'location',
+  'contacts',
+  'reaction',
+] as const;
+
+/** `whatsapp_messages.type` of an outbound message: its kind, or the media type. */
+export function outboundType(content: OutboundContent): string {
+  if (content.media) return content.media.mediaType;
+  return CONTENT_KINDS.find((kind) => kind !== 'template' && content[kind] !== undefined) ?? 'template';
+}
 
 export interface OutboundQueue {
   /** Queues the message in the caller's transaction; returns its id. Sent later by the dispatcher. */

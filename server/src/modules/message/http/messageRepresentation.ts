@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { nullable, timestamp, uuid } from '../../../shared/http/api/schemas';
 import type { Message } from '../domain/Message';
+import { MESSAGE_PRIORITIES } from '../domain/MessagePriority';
 import { MESSAGE_STATUSES } from '../domain/MessageStatus';
 
 export const messageSchema = Joi.object({
@@ -24,6 +25,16 @@ export const messageSchema = Joi.object({
       }).unknown(true),
     )
     .required(),
+  priority: Joi.string()
+    .valid(...MESSAGE_PRIORITIES)
+    .required()
+    .description(
+      'The queue class of an outbound message: high (replies, staff alerts), normal (notifications), low (broadcasts)',
+    ),
+  channel: Joi.string()
+    .valid('whatsapp', 'sms')
+    .required()
+    .description('`sms`: the SMS fallback of a message WhatsApp could not deliver'),
   providerMessageId: nullable(Joi.string()),
   errorCode: nullable(Joi.string()),
   errorTitle: nullable(Joi.string()),
@@ -41,6 +52,8 @@ export const messageJson = (m: Message) => ({
   content: m.content,
   status: m.status,
   statusHistory: m.statusHistory,
+  priority: m.priority,
+  channel: m.channel,
   providerMessageId: m.providerMessageId ?? null,
   errorCode: m.errorCode ?? null,
   errorTitle: m.errorTitle ?? null,

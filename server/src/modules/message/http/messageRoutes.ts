@@ -9,32 +9,13 @@ import type { QueuedMessage, SendStaffMessage, StaffMessage } from '../applicati
 import { findConversation } from '../../conversation/infrastructure/conversationQueries';
 import { NotFoundError } from '../../../shared/errors/AppError';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
-import { pageOf, pageQuery, phoneInput, publicLink, timestampInput, uuid } from '../../../shared/http/api/schemas';
+import { pageOf, pageQuery, phoneInput, timestampInput, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import { findMessage, listMessages, type MessageFilters } from '../infrastructure/messageQueries';
 import { MESSAGE_STATUSES } from '../domain/MessageStatus';
 import type { PageRequest } from '../../../shared/db/keysetPage';
-import { templateCallSchema } from '../../template/http/templateCallSchema';
 import { messageJson, messageSchema } from './messageRepresentation';
-
-const sendBody = {
-  text: Joi.string().min(1).max(4096),
-  template: templateCallSchema(),
-  media: Joi.object({
-    id: Joi.string()
-      .max(256)
-      .description(
-        'The id of a file uploaded with POST /media (uploaded to the provider when the message is sent), or a provider media id',
-      ),
-    link: publicLink().description(
-      'A public URL the provider fetches itself (Meta through a rate-limited proxy); never a private, loopback or link-local address',
-    ),
-    type: Joi.string().valid('image', 'document', 'audio', 'video', 'sticker').required(),
-    caption: Joi.string().max(1024),
-    filename: Joi.string().max(200),
-  }).xor('id', 'link'),
-};
-const oneOf = (schema: Joi.ObjectSchema) => schema.xor('text', 'template', 'media');
+import { oneKind, SEND_KINDS } from './sendBodySchema';
 
 export const queuedSchema = Joi.object({
   id: uuid().required(),
@@ -44,7 +25,7 @@ export const queuedSchema = Joi.object({
 }).label('QueuedMessage');
 
 const SEND_DESCRIPTION =
-  'Exactly one of `text`, `template` or `media`. WhatsApp’s rules are checked before queueing: free text outside the 24-hour window is 422 WINDOW_CLOSED, an opted-out recipient 409 OPTED_OUT, a template that is not approved 422 TEMPLATE_NOT_APPROVED, template values that do not fit the stored template (body `params` count, `header` kind, `buttons` by index) 422 TEMPLATE_PARAMS with `fields` naming each, a MARKETING template to a customer who stopped marketing messages 409 MARKETING_OPTED_OUT, a `media.id` or `template.header.id` in our format that is not a stored upload 422 MEDIA_NOT_FOUND. Uploaded media is uploaded to the provider when the message is sent and goes by the provider’s media id.';
+  'Exactly one of `text`, `template`, `media`, `sticker`, `interactive` (reply buttons ≤ 3, a list of ≤ 10 rows in all, or a `cta_url` button), `location`, `contacts` (1–5 cards) or `reaction` (`{ messageId, emoji }`, our id of a message of the same customer). Everything but a template is a session message: only while the customer’s 24-hour window is open. Limits WhatsApp sets (lengths in characters, unique button titles and ids, rows in all) are 400 naming the field. WhatsApp’s rules are checked before queueing: free text outside the 24-hour window is 422 WINDOW_CLOSED, an opted-out recipient 409 OPTED_OUT, a template that is not approved 422 TEMPLATE_NOT_APPROVED, template values that do not fit the stored template (body `params` count, `header` kind, `buttons` by index) 422 TEMPLATE_PARAMS with `fields` naming each, a MARKETING template to a customer who stopped marketing messages 409 MARKETING_OPTED_OUT, a `media.id`, `sticker.id` or `template.header.id` in our format that is not a stored upload 422 MEDIA_NOT_FOUND, a kind the tenant’s provider cannot carry (Twilio: anything but text and media by link) 422 UNSUPPORTED_BY_PROVIDER naming the field, a reaction to a message of another customer or one not yet on WhatsApp 422 REACTION_TARGET. Uploaded media is uploaded to the provider when the message is sent and goes by the provider’s media id.';
 
 export function messageRoutes(container: Container): RouteDefinition[] {
   const db = container.get<Database>(TYPES.Database);
@@ -79,10 +60,11 @@ export function messageRoutes(container: Container): RouteDefinition[] {
       method: 'post',
       path: '/messages',
       tag: 'messages',
-      summary: 'Send a message: text, an approved template with params, or media',
+      summary:
+        'Send a message: text, an approved template, media, a sticker, an interactive message, a location, contacts or a reaction',
       description: SEND_DESCRIPTION,
       permission: 'manage_conversations',
-      request: { body: oneOf(Joi.object({ to: phoneInput().required(), ...sendBody })) },
+      request: { body: oneKind(Joi.object({ to: phoneInput().required(), ...SEND_KINDS })) },
       responses: { 202: { description: 'Queued', schema: queuedSchema } },
       errors: [409, 422],
       async handler({ actor, body }) {
@@ -97,7 +79,7 @@ export function messageRoutes(container: Container): RouteDefinition[] {
       summary: 'Send a message to the conversation’s customer',
       description: SEND_DESCRIPTION,
       permission: 'manage_conversations',
-      request: { params: Joi.object({ id: uuid().required() }), body: oneOf(Joi.object(sendBody)) },
+      request: { params: Joi.object({ id: uuid().required() }), body: oneKind(Joi.object(SEND_KINDS)) },
       responses: { 202: { description: 'Queued', schema: queuedSchema } },
       errors: [409, 422],
       async handler({ actor, params: { id }, body }) {

@@ -14,6 +14,8 @@ interface MessageRow {
   content: Record<string, unknown>;
   status: Message['status'];
   status_history: Message['statusHistory'];
+  priority: Message['priority'];
+  channel: Message['channel'];
   error_code: string | null;
   error_title: string | null;
   attempts: number;
@@ -32,6 +34,8 @@ export const toMessage = (r: MessageRow): Message => ({
   content: r.content,
   status: r.status,
   statusHistory: r.status_history,
+  priority: r.priority,
+  channel: r.channel,
   errorCode: r.error_code ?? undefined,
   errorTitle: r.error_title ?? undefined,
   attempts: r.attempts,
@@ -81,6 +85,11 @@ export class KnexMessageRepository implements MessageRepository {
       .where({ tenant_id: tenantId, provider_message_id: providerMessageId })
       .first('id');
     return (row as { id: string } | undefined)?.id;
+  }
+
+  async findById(tenantId: string, id: string): Promise<Message | undefined> {
+    const row = await this.db.q<MessageRow>('whatsapp_messages').where({ tenant_id: tenantId, id }).first();
+    return row && toMessage(row);
   }
 
   async applyStatus(messageId: string, c: StatusChange): Promise<void> {

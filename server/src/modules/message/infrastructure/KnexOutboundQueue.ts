@@ -6,11 +6,14 @@ import { TYPES } from '../../../types';
 import { groupBy } from '../../../shared/batch/groupBy';
 import { OutboundWakeUps } from './OutboundWakeUps';
 import type { StatusHistoryEntry } from '../domain/MessageStatus';
-import type {
-  LockedOutbound,
-  OutboundContent,
-  OutboundQueue,
-  OutboundRequest,
+import { priorityOf } from '../domain/MessagePriority';
+import {
+  CONTENT_KINDS,
+  outboundType,
+  type LockedOutbound,
+  type OutboundContent,
+  type OutboundQueue,
+  type OutboundRequest,
 } from '../domain/OutboundRequest';
 
 /**
@@ -33,8 +36,8 @@ export class KnexOutboundQueue implements OutboundQueue {
   async enqueueAll(requests: OutboundRequest[]): Promise<string[]> {
     if (!requests.length) return [];
     for (const r of requests)
-      if (!r.text && !r.template && !r.media)
-        throw new Error('an outbound message needs text, a template or media');
+      if (!CONTENT_KINDS.some((kind) => r[kind] !== undefined))
+        throw new Error(`an outbound message needs one of ${CONTENT_KINDS.join(', ')}`);
     const conversations = await this.activeConversations(requests.filter((r) => !r.conversationId));
     // Ids made here so the rows need no RETURNING to be matched with their requests.
     const ids = requests.map(() => randomUUID());
@@ -45,16 +48,11 @@ export class KnexOutboundQueue implements OutboundQueue {
         tenant_id: r.tenantId,
         conversation_id: r.conversationId ?? conversations.get(`${r.tenantId} ${r.to}`) ?? null,
         direction: 'OUTBOUND',
-        type: r.media ? r.media.mediaType : r.text ? 'text' : 'template',
+        type: outboundType(r),
         customer_phone: r.to,
-        content: JSON.stringify({
-          purpose: r.purpose,
-          text: r.text,
-          template: r.template,
-          media: r.media,
-          replyToProviderId: r.replyToProviderId,
-          context: r.context,
-        }),
+        content: JSON.stringify(contentOf(r)),
+        priority: priorityOf(r.purpose, r.priority),
+        channel: r.channel ?? 'whatsapp',
         status: 'queued',
         status_history: JSON.stringify([]),
         available_at: now,
@@ -116,4 +114,21 @@ export class KnexOutboundQueue implements OutboundQueue {
     }
     return found;
   }
+}
+
+function contentOf(r: OutboundRequest): OutboundContent {
+  const { purpose, text, template, media, interactive, location, contacts, reaction, sms } = r;
+  return {
+    purpose,
+    text,
+    template,
+    media,
+    interactive,
+    location,
+    contacts,
+    reaction,
+    sms,
+    replyToProviderId: r.replyToProviderId,
+    context: r.context,
+  };
 }

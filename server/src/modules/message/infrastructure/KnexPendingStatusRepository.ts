@@ -16,6 +16,7 @@ export class KnexPendingStatusRepository implements PendingStatusRepository {
         provider_message_id: event.providerMessageId,
         status: event.status,
         occurred_at: event.timestamp,
+        message_id: event.messageId ?? null,
         details: JSON.stringify(event),
       })
       .onConflict(['tenant_id', 'provider_message_id', 'status'])

@@ -158,6 +158,7 @@ export class WebhookDeliveryWorker implements BackgroundWorker {
         tenantId: s.tenant_id,
         to,
         purpose: 'notification' as const,
+        priority: 'high' as const,
         text,
       })),
     );

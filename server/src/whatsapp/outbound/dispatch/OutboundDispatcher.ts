@@ -9,9 +9,10 @@ import type { BackgroundWorker } from '../../../workers';
 import type { TenantDirectory } from '../../../modules/connection/application/TenantDirectory';
 import type { WhatsappConfiguration } from '../../../modules/connection/domain/WhatsappConfiguration';
 import { OutboundClaims, type ClaimedMessage } from './OutboundClaims';
-import { OutboundRows } from './OutboundRows';
+import { DueRows } from './DueRows';
 import { OutboundSender } from './OutboundSender';
 import { PanicMode } from './PanicMode';
+import { ReadyQueue } from './ReadyQueue';
 import { StuckSweeper } from './StuckSweeper';
 import { OutboundWakeUps } from '../../../modules/message/infrastructure/OutboundWakeUps';
 
@@ -46,10 +47,12 @@ export class OutboundDispatcher implements BackgroundWorker {
   private readonly unconfiguredWarnings = new LogThrottle(UNCONFIGURED_WARNING_INTERVAL_MS);
   /** Tenants this instance paused (panic mode) since the current drain began. */
   private readonly pausedNow = new Set<string>();
+  /** Where the next claim round starts when more tenants are due than one round serves. */
+  private lastTenantServed?: string;
 
   constructor(
     @inject(TYPES.Database) db: Database,
-    @inject(OutboundRows) private readonly rows: OutboundRows,
+    @inject(DueRows) private readonly due: DueRows,
     @inject(OutboundClaims) private readonly claims: OutboundClaims,
     @inject(OutboundSender) private readonly sender: OutboundSender,
     @inject(TYPES.TenantDirectory) private readonly directory: TenantDirectory,
@@ -92,15 +95,15 @@ export class OutboundDispatcher implements BackgroundWorker {
   /**
    * Sends everything due now (until nothing more can be claimed); returns how many were claimed
    * (sent or tried, unless left to their lease).
-   * `concurrency` lanes take claimed messages in order; the next round is claimed while this one
-   * is being sent, so no lane waits for a claim. Once an outcome cannot be recorded (the database
+   * `concurrency` lanes take claimed messages by priority (ReadyQueue); the next round is claimed
+   * while this one is being sent, so no lane waits for a claim. Once an outcome cannot be recorded (the database
    * is away), nothing more is sent: what is claimed is left to its lease rather than sent without
    * a record, which would send it again later. A tenant that enters panic mode meanwhile gets its
    * claimed messages put back untried.
    */
   async drain(): Promise<number> {
     this.pausedNow.clear();
-    const ready: Array<[WhatsappConfiguration, ClaimedMessage]> = [];
+    const ready = new ReadyQueue<[WhatsappConfiguration, ClaimedMessage]>(([, m]) => m);
     let handled = 0;
     let more = true;
     let failure: unknown;
@@ -111,7 +114,7 @@ export class OutboundDispatcher implements BackgroundWorker {
         .then(
           (claimed) => {
             handled += claimed.length;
-            ready.push(...claimed);
+            ready.push(claimed);
             more = claimed.length > 0;
           },
           (error: unknown) => {
@@ -157,7 +160,9 @@ export class OutboundDispatcher implements BackgroundWorker {
   private async claimRound(): Promise<Array<[WhatsappConfiguration, ClaimedMessage]>> {
     const now = this.clock.now();
     const claimed: Array<[WhatsappConfiguration, ClaimedMessage]> = [];
-    for (const tenantId of await this.rows.dueTenants(now, TENANTS_PER_ROUND)) {
+    const tenants = await this.due.dueTenants(now, TENANTS_PER_ROUND, this.lastTenantServed);
+    this.lastTenantServed = tenants.length === TENANTS_PER_ROUND ? tenants[tenants.length - 1] : undefined;
+    for (const tenantId of tenants) {
       const account =
         (await this.directory.forTenant(tenantId, this.config.whatsapp.provider)) ??
         (await this.directory.forTenant(tenantId));

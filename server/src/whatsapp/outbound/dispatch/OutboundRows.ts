@@ -1,16 +1,13 @@
 import { inject, injectable } from 'inversify';
-import type { OutboundContent } from '../../../modules/message/domain/OutboundRequest';
 import type { StatusHistoryEntry } from '../../../modules/message/domain/MessageStatus';
 import type { Database } from '../../../shared/db/Database';
 import type { EventLog } from '../../../modules/events/domain/EventLog';
 import { messageStatusEvents } from '../../../modules/message/domain/messageEvents';
 import { TYPES } from '../../../types';
 
-export interface QueuedRow {
+export interface SweptRow {
   id: string;
   tenantId: string;
-  to: string;
-  content: OutboundContent;
   attempts: number;
 }
 
@@ -30,8 +27,8 @@ const OUTBOUND = { direction: 'OUTBOUND' } as const;
 
 /**
  * The outbound queue is whatsapp_messages itself (docs/decisions/0012): `queued` rows with an
- * `available_at`, claimed into `sending` under a `locked_until` lease. Every method joins the
- * ambient transaction; times come from the caller's clock.
+ * `available_at`, claimed into `sending` under a `locked_until` lease (what is due: DueRows).
+ * Every method joins the ambient transaction; times come from the caller's clock.
  */
 @injectable()
 export class OutboundRows {
@@ -39,54 +36,6 @@ export class OutboundRows {
     @inject(TYPES.Database) private readonly db: Database,
     @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
-
-  /**
-   * Tenants with messages due, except those in panic mode: one probe of the queue index per
-   * tenant, however long the queue.
-   */
-  async dueTenants(now: Date, limit: number): Promise<string[]> {
-    const rows = await this.db
-      .q('tenants as t')
-      .whereExists((q) =>
-        q
-          .from('whatsapp_messages as m')
-          .whereRaw('m.tenant_id = t.id')
-          .where({ 'm.direction': 'OUTBOUND', 'm.status': 'queued' })
-          .where('m.available_at', '<=', now),
-      )
-      .whereNotExists((q) =>
-        q.from('whatsapp_panic_states as p').whereRaw('p.tenant_id = t.id').where('p.active', true),
-      )
-      .limit(limit)
-      .select('t.id');
-    return (rows as Array<{ id: string }>).map((r) => r.id);
-  }
-
-  /** Locks (SKIP LOCKED) the tenant's oldest due messages. */
-  async lockDue(tenantId: string, now: Date, limit: number): Promise<QueuedRow[]> {
-    const rows = (await this.db
-      .q('whatsapp_messages')
-      .where({ ...OUTBOUND, tenant_id: tenantId, status: 'queued' })
-      .where('available_at', '<=', now)
-      .orderBy([{ column: 'available_at' }, { column: 'created_at' }])
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .select('id', 'tenant_id', 'customer_phone', 'content', 'attempts')) as Array<{
-      id: string;
-      tenant_id: string;
-      customer_phone: string;
-      content: OutboundContent;
-      attempts: number;
-    }>;
-    return rows.map((r) => ({
-      id: r.id,
-      tenantId: r.tenant_id,
-      to: r.customer_phone,
-      content: r.content,
-      attempts: r.attempts,
-    }));
-  }
 
   async markSending(ids: string[], leaseUntil: Date): Promise<void> {
     if (!ids.length) return;
@@ -107,17 +56,6 @@ export class OutboundRows {
     await this.db.q('whatsapp_messages').whereIn('id', ids).update({ available_at: until });
   }
 
-  /** Every due queued message of the tenant waits until `until` (the rate limit is used up). */
-  async deferAllDue(tenantId: string, now: Date, until: Date): Promise<number> {
-    const moved = await this.db
-      .q('whatsapp_messages')
-      .where({ ...OUTBOUND, tenant_id: tenantId, status: 'queued' })
-      .where('available_at', '<=', now)
-      .update({ available_at: until });
-    return Number(moved);
-  }
-
-  /** Ends a message: a rule refused it, or the provider did for good; `message.status` tells staff. */
   async fail(id: string, failure: Failure, at: Date): Promise<void> {
     const entry: StatusHistoryEntry = {
       status: 'failed',
@@ -191,15 +129,43 @@ export class OutboundRows {
   }
 
   /** Messages whose lease ran out while `sending` (their worker died): locked for the sweeper. */
-  async lockExpired(now: Date, limit: number): Promise<Array<{ id: string; attempts: number }>> {
-    return (await this.db
+  async lockExpired(now: Date, limit: number): Promise<SweptRow[]> {
+    return this.lockForSweep({ status: 'sending' }, 'locked_until', now, limit);
+  }
+
+  /** `unconfirmed` messages whose wait for a status has ended: locked for the sweeper. */
+  async lockUnconfirmedDue(now: Date, limit: number): Promise<SweptRow[]> {
+    return this.lockForSweep({ status: 'unconfirmed' }, 'available_at', now, limit);
+  }
+
+  /**
+   * The outcome of the message's last attempt was lost: it waits for a status naming it until
+   * `until` (WHATSAPP_RECONCILE_SECONDS) rather than going again at once.
+   */
+  async markUnconfirmed(id: string, until: Date): Promise<void> {
+    await this.db.q('whatsapp_messages').where({ id }).update({
+      status: 'unconfirmed',
+      available_at: until,
+      locked_until: null,
+      updated_at: this.db.knex.fn.now(),
+    });
+  }
+
+  private async lockForSweep(
+    where: { status: string },
+    column: 'locked_until' | 'available_at',
+    now: Date,
+    limit: number,
+  ): Promise<SweptRow[]> {
+    const rows = (await this.db
       .q('whatsapp_messages')
-      .where({ ...OUTBOUND, status: 'sending' })
-      .where('locked_until', '<', now)
+      .where({ ...OUTBOUND, ...where })
+      .where(column, '<', now)
       .limit(limit)
       .forUpdate()
       .skipLocked()
-      .select('id', 'attempts')) as Array<{ id: string; attempts: number }>;
+      .select('id', 'tenant_id', 'attempts')) as Array<{ id: string; tenant_id: string; attempts: number }>;
+    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, attempts: r.attempts }));
   }
 
   private appendHistory(entry: StatusHistoryEntry) {

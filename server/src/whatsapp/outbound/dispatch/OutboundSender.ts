@@ -6,6 +6,7 @@ import type { Logger } from '../../../shared/logging/createLogger';
 import type { Metrics } from '../../../shared/metrics/Metrics';
 import { TYPES } from '../../../types';
 import type { WhatsappConfiguration } from '../../../modules/connection/domain/WhatsappConfiguration';
+import type { QueueSmsFallback } from '../../../modules/smsfallback/application/QueueSmsFallback';
 import { ProviderError } from '../provider/ProviderError';
 import type { SendResult, WhatsappProviders } from '../provider/WhatsappProvider';
 import type { ClaimedMessage } from './OutboundClaims';
@@ -15,6 +16,7 @@ import { PanicMode } from './PanicMode';
 import { retryDelayMs } from './retryPolicy';
 import { SendAttempts } from './SendAttempts';
 import { SentRecorder } from './SentRecorder';
+import { SmsSender } from './SmsSender';
 import { templateSendRequest } from './templateSendRequest';
 
 /**
@@ -30,7 +32,9 @@ export const SEND_TIMEOUT_MS = 30_000;
  * with the provider's code, or, on an authentication error, back to the queue with the tenant in
  * panic mode. A failed upload is handled like a failed send. A refusal because the customer
  * stopped marketing messages (131050) is recorded on their consent in the same transaction, so
- * later MARKETING templates to them are refused before reaching the provider.
+ * later MARKETING templates to them are refused before reaching the provider; one because the
+ * number is not on WhatsApp queues the SMS fallback there (QueueSmsFallback). SMS rows go through
+ * Twilio's Messages API (SmsSender).
  */
 @injectable()
 export class OutboundSender {
@@ -44,6 +48,8 @@ export class OutboundSender {
     @inject(SendAttempts) private readonly attempts: SendAttempts,
     @inject(PanicMode) private readonly panic: PanicMode,
     @inject(SentRecorder) private readonly recorder: SentRecorder,
+    @inject(SmsSender) private readonly sms: SmsSender,
+    @inject(TYPES.QueueSmsFallback) private readonly smsFallback: QueueSmsFallback,
     @inject(TYPES.OptInRepository) private readonly optIns: OptInRepository,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Metrics) private readonly metrics: Metrics,
@@ -77,6 +83,8 @@ export class OutboundSender {
     const provider = this.providers.forProvider(account.provider);
     const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
     const { plan } = m;
+    if (plan.kind === 'sms')
+      return this.sms.send(m.tenantId, { from: plan.from, to: m.to, body: plan.text }, signal);
     if (plan.kind === 'session')
       return provider.sendMessage(
         account,
@@ -84,13 +92,14 @@ export class OutboundSender {
           to: m.to,
           message: await this.media.resolve(account, plan.message, signal),
           replyToProviderId: plan.replyToProviderId,
+          messageId: m.id,
         },
         signal,
       );
     const request = await templateSendRequest(m.to, plan, (media) =>
       this.media.resolve(account, media, signal),
     );
-    return provider.sendTemplate(account, request, signal);
+    return provider.sendTemplate(account, { ...request, messageId: m.id }, signal);
   }
 
   /**
@@ -127,8 +136,10 @@ export class OutboundSender {
     const delay = retryDelayMs(error, m.attempt, this.random);
     await this.db.run(async () => {
       if (error.code === MARKETING_STOPPED_CODE) await this.optIns.recordMarketingOptOut(m.tenantId, m.to);
-      if (delay === undefined) await this.rows.fail(m.id, failure, now);
-      else await this.rows.requeue(m.id, new Date(now.getTime() + delay), failure);
+      if (delay === undefined) {
+        await this.rows.fail(m.id, failure, now);
+        await this.smsFallback.execute(m.tenantId, m.id, error.code);
+      } else await this.rows.requeue(m.id, new Date(now.getTime() + delay), failure);
       const outcome = delay === undefined ? 'failed' : error.kind === 'throttled' ? 'throttled' : 'retryable';
       await this.attempts.settle(m.attemptId, outcome, error.code);
     });

@@ -115,7 +115,8 @@ export class SentRecorder {
 
   /**
    * One statement for the whole batch: each message becomes `sent` only if this attempt still
-   * holds it (`status = 'sending' AND attempts = n`), each attempt is settled; per send, whether
+   * holds it (`attempts = n`, `sending` — or `unconfirmed` when a slow call outlived its lease and
+   * the sweeper gave up waiting for it), each attempt is settled; per send, whether
    * it was held and (if so) whether statuses for its provider id are parked. The `= ANY (ARRAY(…))`
    * conditions keep the updates on the primary keys: the planner cannot size the JSON input and
    * would otherwise hash-join it against a scan of the whole table.
@@ -143,7 +144,7 @@ export class SentRecorder {
                 status_history = m.status_history || ?::jsonb, updated_at = CURRENT_TIMESTAMP
            FROM sent s
           WHERE m.id = ANY (ARRAY(SELECT id FROM sent)) AND m.id = s.id
-            AND m.status = 'sending' AND m.attempts = s.attempt
+            AND m.status IN ('sending', 'unconfirmed') AND m.attempts = s.attempt
          RETURNING m.id, m.conversation_id, m.content->'context'->>'broadcastId' AS broadcast_id
        ), settled AS (
          UPDATE whatsapp_send_attempts a SET outcome = 'sent', error_code = NULL

@@ -39,7 +39,8 @@ export type DeliveryPlan =
       header?: HeaderParam;
       buttons?: ButtonParam[];
       providerTemplateId?: string;
-    };
+    }
+  | { kind: 'sms'; text: string; from: string };
 
 export type RefusalCode =
   | 'OPTED_OUT'
@@ -47,7 +48,8 @@ export type RefusalCode =
   | 'WINDOW_CLOSED'
   | 'TEMPLATE_REQUIRED'
   | 'TEMPLATE_NOT_APPROVED'
-  | 'TEMPLATE_PARAMS';
+  | 'TEMPLATE_PARAMS'
+  | 'NOTHING_TO_SEND';
 
 export type DeliveryDecision =
   { ok: true; plan: DeliveryPlan } | { ok: false; code: RefusalCode; title: string; fields?: FieldProblem[] };
@@ -104,8 +106,25 @@ export function decideDelivery(content: OutboundContent, facts: DeliveryFacts): 
   };
 }
 
+/** An SMS (the fallback of a message WhatsApp could not deliver): consent is all that applies. */
+export function decideSms(content: OutboundContent, facts: DeliveryFacts): DeliveryDecision {
+  if (facts.optIn === 'opted_out') return refuse('OPTED_OUT', 'The customer has opted out of messages');
+  if (!content.text || !content.sms)
+    return refuse('NOTHING_TO_SEND', 'An SMS needs a text and a number to send from');
+  return { ok: true, plan: { kind: 'sms', text: content.text, from: content.sms.from } };
+}
+
 function sessionMessage(content: OutboundContent): SessionMessage | undefined {
   if (content.media) return { kind: 'media', ...content.media };
+  if (content.interactive) return { kind: 'interactive', interactive: content.interactive };
+  if (content.location) return { kind: 'location', ...content.location };
+  if (content.contacts) return { kind: 'contacts', contacts: content.contacts };
+  if (content.reaction)
+    return {
+      kind: 'reaction',
+      toProviderMessageId: content.reaction.providerMessageId,
+      emoji: content.reaction.emoji,
+    };
   if (content.text !== undefined) return { kind: 'text', text: content.text };
   return undefined;
 }

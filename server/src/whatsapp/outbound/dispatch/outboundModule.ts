@@ -2,9 +2,12 @@ import { ContainerModule } from 'inversify';
 import { TYPES } from '../../../types';
 import { DeliveryFactsLoader } from './DeliveryFactsLoader';
 import { KnexTemplateCatalog } from './KnexTemplateCatalog';
+import { KnexUnconfirmedSends } from './KnexUnconfirmedSends';
 import { MarkInboundRead } from './MarkInboundRead';
 import { OutboundClaims } from './OutboundClaims';
 import { OutboundDispatcher } from './OutboundDispatcher';
+import { OutboundHolds } from './OutboundHolds';
+import { DueRows } from './DueRows';
 import { OutboundRows } from './OutboundRows';
 import { OutboundMediaResolver } from './OutboundMediaResolver';
 import { OutboundSender } from './OutboundSender';
@@ -17,6 +20,7 @@ import { PanicStates } from './PanicStates';
 import { RecipientPacingStore } from './RecipientPacingStore';
 import { SendAttempts } from './SendAttempts';
 import { SentRecorder } from './SentRecorder';
+import { SmsSender } from './SmsSender';
 import { ParkedStatuses } from './ParkedStatuses';
 import { StuckSweeper } from './StuckSweeper';
 import { StuckSweeperJob } from './StuckSweeperJob';
@@ -25,17 +29,21 @@ import { PanicAutoResumeJob } from './PanicAutoResumeJob';
 /** Outbound delivery: the queue on whatsapp_messages, WhatsApp's rules, retries, panic mode. */
 export const outboundModule = new ContainerModule(({ bind }) => {
   bind(TYPES.TemplateCatalog).to(KnexTemplateCatalog);
+  bind(TYPES.UnconfirmedSends).to(KnexUnconfirmedSends);
   for (const part of [
     OutboundRows,
+    DueRows,
     OutboundWakeUps,
     DeliveryFactsLoader,
     SendAttempts,
     RecipientPacingStore,
     PanicStates,
+    OutboundHolds,
     OutboundClaims,
     OutboundMediaResolver,
     ParkedStatuses,
     SentRecorder,
+    SmsSender,
     OutboundSender,
     SendabilityCheck,
   ])
@@ -50,6 +58,7 @@ export const outboundModule = new ContainerModule(({ bind }) => {
   bind(TYPES.Jobs).to(StuckSweeperJob);
   bind(TYPES.Jobs).to(PanicAutoResumeJob);
   bind(TYPES.Sendability).toService(SendabilityCheck);
+  bind(TYPES.SmsChannel).toService(SmsSender);
   bind(TYPES.ReadReceipts).to(MarkInboundRead);
   bind(TYPES.SendStaffMessage).to(SendStaffMessage);
   bind(TYPES.RetryMessage).to(RetryMessage);

@@ -1,5 +1,10 @@
 import type { ProviderName } from '../../../shared/providers';
 import type { WhatsappConfiguration } from '../../../modules/connection/domain/WhatsappConfiguration';
+import type {
+  ContactCard,
+  InteractiveCall,
+  LocationCall,
+} from '../../../modules/message/domain/outboundKinds';
 
 /** The number a send goes out from: the tenant's configuration with its decrypted credentials. */
 export type SendingAccount = Pick<
@@ -8,16 +13,6 @@ export type SendingAccount = Pick<
 >;
 
 export type MediaKind = 'image' | 'document' | 'audio' | 'video' | 'sticker';
-
-export interface InteractiveButton {
-  id: string;
-  title: string;
-}
-
-export interface InteractiveListSection {
-  title?: string;
-  rows: Array<{ id: string; title: string; description?: string }>;
-}
 
 /** A session (non-template) message: only deliverable while the recipient's 24-hour window is open. */
 export type SessionMessage =
@@ -30,18 +25,21 @@ export type SessionMessage =
       caption?: string;
       filename?: string;
     }
-  | { kind: 'buttons'; body: string; buttons: InteractiveButton[]; header?: string; footer?: string }
-  | {
-      kind: 'list';
-      body: string;
-      buttonText: string;
-      sections: InteractiveListSection[];
-      header?: string;
-      footer?: string;
-    }
+  | { kind: 'interactive'; interactive: InteractiveCall }
+  | ({ kind: 'location' } & LocationCall)
+  | { kind: 'contacts'; contacts: ContactCard[] }
   | { kind: 'reaction'; toProviderMessageId: string; emoji: string };
 
-export interface SendMessageRequest {
+/**
+ * Our `whatsapp_messages` id, which the provider echoes in its status callbacks (Cloud API
+ * `biz_opaque_callback_data`, Twilio's `StatusCallback` URL): a send whose outcome was lost is
+ * recognised by its statuses (docs/decisions/0015).
+ */
+interface Tracked {
+  messageId?: string;
+}
+
+export interface SendMessageRequest extends Tracked {
   /** E.164 recipient. */
   to: string;
   message: SessionMessage;
@@ -60,7 +58,7 @@ export type TemplateHeaderValue =
       filename?: string;
     };
 
-export interface SendTemplateRequest {
+export interface SendTemplateRequest extends Tracked {
   to: string;
   name: string;
   language: string;
@@ -81,6 +79,12 @@ export interface MediaUpload {
   bytes: Buffer;
   mimeType: string;
   filename?: string;
+}
+
+/** What a provider cannot carry: the field of POST /messages that asked for it, and why. */
+export interface CarryRefusal {
+  field: string;
+  reason: string;
 }
 
 /**
@@ -111,6 +115,8 @@ export interface WhatsappProvider {
     signal?: AbortSignal,
     options?: { typing?: boolean },
   ): Promise<void>;
+  /** A kind of message this provider cannot send at all (asked before queueing); undefined when it can. */
+  cannotCarry(message: SessionMessage): CarryRefusal | undefined;
 }
 
 /** The adapter of each configured provider. */

@@ -49,12 +49,15 @@ describe('console provider', () => {
     await provider.sendMessage(account, {
       to: CUSTOMER,
       message: {
-        kind: 'buttons',
-        body: 'Pick a day',
-        buttons: [
-          { id: 'a', title: 'Monday' },
-          { id: 'b', title: 'Friday' },
-        ],
+        kind: 'interactive',
+        interactive: {
+          type: 'button',
+          body: 'Pick a day',
+          buttons: [
+            { id: 'a', title: 'Monday' },
+            { id: 'b', title: 'Friday' },
+          ],
+        },
       },
     });
     await provider.sendMessage(account, {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { buttonsMessage } from '../../../support/interactiveMessages';
 import { CloudApiProvider } from '../../../../src/whatsapp/outbound/provider/cloudapi/CloudApiProvider';
 import { Dialog360Endpoint } from '../../../../src/whatsapp/outbound/provider/dialog360/Dialog360Endpoint';
 import { MetaEndpoint } from '../../../../src/whatsapp/outbound/provider/meta/MetaEndpoint';
@@ -38,7 +39,7 @@ describe('360dialog provider', () => {
     const request: SendMessageRequest = {
       to: CUSTOMER,
       replyToProviderId: WAMID,
-      message: { kind: 'buttons', body: 'Confirm?', buttons: [{ id: 'y', title: 'Yes' }] },
+      message: buttonsMessage({ body: 'Confirm?', buttons: [{ id: 'y', title: 'Yes' }] }),
     };
     await meta.sendMessage(metaAccount(), request);
     await dialog.sendMessage(account, request);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { buttonsMessage, listMessage } from '../../../support/interactiveMessages';
 import { CloudApiProvider } from '../../../../src/whatsapp/outbound/provider/cloudapi/CloudApiProvider';
 import { MetaEndpoint } from '../../../../src/whatsapp/outbound/provider/meta/MetaEndpoint';
 import { graphError, httpStatus, noAnswer, tooManyRequests } from '../../../support/fakeFailures';
@@ -136,15 +137,14 @@ describe('Meta Cloud API provider', () => {
   it('sends reply buttons and lists', async () => {
     await meta.sendMessage(account, {
       to: CUSTOMER,
-      message: {
-        kind: 'buttons',
+      message: buttonsMessage({
         body: '¿Confirmás?',
         footer: 'Responde con un botón',
         buttons: [
           { id: 'yes', title: 'Confirmar' },
           { id: 'no', title: 'Reprogramar' },
         ],
-      },
+      }),
     });
     expect(lastBody()).to.deep.include({
       type: 'interactive',
@@ -162,15 +162,14 @@ describe('Meta Cloud API provider', () => {
     });
     await meta.sendMessage(account, {
       to: CUSTOMER,
-      message: {
-        kind: 'list',
+      message: listMessage({
         header: 'Turnos',
         body: 'Elegí un horario',
         buttonText: 'Ver horarios',
         sections: [
           { title: 'Jueves', rows: [{ id: 'slot-10', title: 'Jue 10:00', description: 'Palermo' }] },
         ],
-      },
+      }),
     });
     expect(lastBody()).to.deep.include({
       interactive: {
@@ -198,13 +197,13 @@ describe('Meta Cloud API provider', () => {
   it('refuses interactive messages beyond WhatsApp limits before any request', async () => {
     const buttons = Array.from({ length: 4 }, (_, i) => ({ id: `b${i}`, title: `B${i}` }));
     const tooMany = await failure(
-      meta.sendMessage(account, { to: CUSTOMER, message: { kind: 'buttons', body: 'x', buttons } }),
+      meta.sendMessage(account, { to: CUSTOMER, message: buttonsMessage({ body: 'x', buttons }) }),
     );
     expect(tooMany).to.include({ kind: 'permanent', code: 'invalid_message' });
     const longTitle = await failure(
       meta.sendMessage(account, {
         to: CUSTOMER,
-        message: { kind: 'buttons', body: 'x', buttons: [{ id: 'a', title: 'x'.repeat(21) }] },
+        message: buttonsMessage({ body: 'x', buttons: [{ id: 'a', title: 'x'.repeat(21) }] }),
       }),
     );
     expect(longTitle.title).to.contain('1–20');
@@ -212,15 +211,14 @@ describe('Meta Cloud API provider', () => {
     const elevenRows = await failure(
       meta.sendMessage(account, {
         to: CUSTOMER,
-        message: {
-          kind: 'list',
+        message: listMessage({
           body: 'x',
           buttonText: 'Pick',
           sections: [
             { title: 'A', rows },
             { title: 'B', rows: rows.map((r) => ({ ...r, id: `${r.id}b` })) },
           ],
-        },
+        }),
       }),
     );
     expect(elevenRows.title).to.contain('rows in all');

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { buttonsMessage, listMessage } from '../../../support/interactiveMessages';
 import { TwilioProvider } from '../../../../src/whatsapp/outbound/provider/twilio/TwilioProvider';
 import { httpStatus, noAnswer, tooManyRequests, twilioError } from '../../../support/fakeFailures';
 import { FakeProviderServer } from '../../../support/FakeProviderServer';
@@ -41,6 +42,12 @@ describe('Twilio provider', () => {
       .and.equal(fake.outbound.sent[0].providerMessageId);
   });
 
+  it('gives Twilio a status callback URL that carries our message id', async () => {
+    const id = '0b9c2f6e-1d2a-4c3b-8e4f-5a6b7c8d9e0f';
+    await twilio.sendMessage(account, { to: CUSTOMER, message: { kind: 'text', text: 'hi' }, messageId: id });
+    expect(lastForm().StatusCallback).to.equal(`${CALLBACK}?messageId=${id}`);
+  });
+
   it('sends media links with the caption as body', async () => {
     await twilio.sendMessage(account, {
       to: CUSTOMER,
@@ -71,13 +78,10 @@ describe('Twilio provider', () => {
     const send = (message: Parameters<TwilioProvider['sendMessage']>[1]['message']) =>
       failure(twilio.sendMessage(account, { to: CUSTOMER, message }));
     for (const error of [
-      await send({ kind: 'buttons', body: 'x', buttons: [{ id: 'a', title: 'A' }] }),
-      await send({
-        kind: 'list',
-        body: 'x',
-        buttonText: 'b',
-        sections: [{ rows: [{ id: 'a', title: 'A' }] }],
-      }),
+      await send(buttonsMessage({ body: 'x', buttons: [{ id: 'a', title: 'A' }] })),
+      await send(
+        listMessage({ body: 'x', buttonText: 'b', sections: [{ rows: [{ id: 'a', title: 'A' }] }] }),
+      ),
       await send({ kind: 'reaction', toProviderMessageId: WAMID, emoji: '👍' }),
       await send({ kind: 'media', mediaType: 'image', mediaId: '123' }),
       await failure(twilio.uploadMedia()),

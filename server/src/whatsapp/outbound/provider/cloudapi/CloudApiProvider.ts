@@ -63,6 +63,11 @@ export class CloudApiProvider implements WhatsappProvider {
     await this.call(account, 'messages', JSON.stringify(payload), signal);
   }
 
+  /** The Cloud API carries every session message kind. */
+  cannotCarry(): undefined {
+    return undefined;
+  }
+
   private async send(
     account: SendingAccount,
     payload: Record<string, unknown>,

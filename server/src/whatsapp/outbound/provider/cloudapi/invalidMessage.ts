@@ -1,11 +1,9 @@
+import { charLength } from '../../../../modules/message/domain/interactiveRules';
 import { ProviderError } from '../ProviderError';
 
 /** A message the provider would refuse as built: fails at once, before any HTTP call. */
 export const invalidMessage = (reason: string): ProviderError =>
   new ProviderError('permanent', 'invalid_message', reason);
-
-/** Length in characters as WhatsApp counts them (code points, so an emoji is one). */
-export const charLength = (value: string): number => [...value].length;
 
 export function requireLength(label: string, value: string | undefined, max: number, min = 1): void {
   if (value === undefined) return;

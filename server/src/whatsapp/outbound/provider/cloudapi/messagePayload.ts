@@ -1,5 +1,6 @@
 import type { SendMessageRequest, SessionMessage } from '../WhatsappProvider';
-import { buttonsPayload, listPayload } from './interactivePayload';
+import { contactsPayload } from './contactsPayload';
+import { interactivePayload } from './interactivePayload';
 import { invalidMessage, requireLength } from './invalidMessage';
 
 type Media = Extract<SessionMessage, { kind: 'media' }>;
@@ -12,10 +13,12 @@ const CAPTIONED = new Set(['image', 'video', 'document']);
  */
 export const cloudApiRecipient = (e164: string): string => `+${e164.replace(/\D/g, '')}`;
 
-export const envelope = (to: string) => ({
+/** Addressing, and our id for Meta to echo in the send's status webhooks. */
+export const envelope = (to: string, messageId?: string) => ({
   messaging_product: 'whatsapp',
   recipient_type: 'individual',
   to: cloudApiRecipient(to),
+  ...(messageId ? { biz_opaque_callback_data: messageId } : {}),
 });
 
 /** The `{ id | link, caption?, filename? }` object of a media message or a template's media header. */
@@ -43,10 +46,12 @@ function content(message: SessionMessage): Record<string, unknown> {
       return { type: 'text', text: { preview_url: message.previewUrl ?? false, body: message.text } };
     case 'media':
       return { type: message.mediaType, [message.mediaType]: mediaObject(message) };
-    case 'buttons':
-      return { type: 'interactive', interactive: buttonsPayload(message) };
-    case 'list':
-      return { type: 'interactive', interactive: listPayload(message) };
+    case 'interactive':
+      return { type: 'interactive', interactive: interactivePayload(message.interactive) };
+    case 'location':
+      return { type: 'location', location: locationObject(message) };
+    case 'contacts':
+      return { type: 'contacts', contacts: contactsPayload(message.contacts) };
     case 'reaction':
       return {
         type: 'reaction',
@@ -55,10 +60,21 @@ function content(message: SessionMessage): Record<string, unknown> {
   }
 }
 
+function locationObject(l: Extract<SessionMessage, { kind: 'location' }>): Record<string, unknown> {
+  if (!(Math.abs(l.latitude) <= 90 && Math.abs(l.longitude) <= 180))
+    throw invalidMessage('a location needs a latitude within ±90 and a longitude within ±180');
+  return {
+    latitude: l.latitude,
+    longitude: l.longitude,
+    ...(l.name === undefined ? {} : { name: l.name }),
+    ...(l.address === undefined ? {} : { address: l.address }),
+  };
+}
+
 /** The `POST …/messages` body of a session message (Meta and 360dialog alike). */
 export function messagePayload(request: SendMessageRequest): Record<string, unknown> {
   return {
-    ...envelope(request.to),
+    ...envelope(request.to, request.messageId),
     ...(request.replyToProviderId ? { context: { message_id: request.replyToProviderId } } : {}),
     ...content(request.message),
   };

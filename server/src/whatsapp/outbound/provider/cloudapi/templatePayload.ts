@@ -46,7 +46,7 @@ function components(request: SendTemplateRequest): Record<string, unknown>[] {
 export function templatePayload(request: SendTemplateRequest): Record<string, unknown> {
   const parts = components(request);
   return {
-    ...envelope(request.to),
+    ...envelope(request.to, request.messageId),
     type: 'template',
     template: {
       name: request.name,

@@ -58,4 +58,8 @@ export class ConsoleProvider implements WhatsappProvider {
   }
 
   async markAsRead(): Promise<void> {}
+
+  cannotCarry(): undefined {
+    return undefined;
+  }
 }

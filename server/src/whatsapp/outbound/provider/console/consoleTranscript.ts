@@ -1,4 +1,5 @@
 import { maskPhone } from '../../../../shared/logging/createLogger';
+import type { InteractiveCall } from '../../../../modules/message/domain/outboundKinds';
 import type { SendMessageRequest, SendTemplateRequest } from '../WhatsappProvider';
 
 /**
@@ -17,13 +18,21 @@ function sessionText({ message: m }: SendMessageRequest): string {
       return m.text;
     case 'media':
       return `[${m.mediaType}] ${m.caption ?? ''}`.trim();
-    case 'buttons':
-      return `${m.body} [${m.buttons.map((b) => b.title).join(' | ')}]`;
-    case 'list':
-      return `${m.body} [${m.buttonText}]`;
+    case 'interactive':
+      return interactiveText(m.interactive);
+    case 'location':
+      return `[location] ${m.name ?? ''} ${m.latitude},${m.longitude}`.replace('  ', ' ');
+    case 'contacts':
+      return `[contacts] ${m.contacts.map((c) => c.name.formattedName).join(' | ')}`;
     case 'reaction':
       return `[reaction ${m.emoji}]`;
   }
+}
+
+function interactiveText(i: InteractiveCall): string {
+  if (i.type === 'button') return `${i.body} [${i.buttons.map((b) => b.title).join(' | ')}]`;
+  if (i.type === 'list') return `${i.body} [${i.buttonText}]`;
+  return `${i.body} [${i.displayText}: ${i.url}]`;
 }
 
 const templateText = (t: SendTemplateRequest) => `[template ${t.name}] ${t.bodyParams.join(' | ')}`.trim();

@@ -1,16 +1,15 @@
 import { missingConfiguration } from '../cloudapi/missingConfiguration';
-import { DEFAULT_PROVIDER_TIMEOUT_MS, providerRequest } from '../http/providerRequest';
-import { retryAfterMs } from '../http/retryAfter';
-import { ProviderError } from '../ProviderError';
 import type {
+  CarryRefusal,
   SendingAccount,
+  SessionMessage,
   SendMessageRequest,
   SendResult,
   SendTemplateRequest,
   WhatsappProvider,
 } from '../WhatsappProvider';
-import { classifyTwilioError } from './classifyTwilioError';
-import { twilioMessageForm, twilioTemplateForm, unsupported } from './twilioForm';
+import { postTwilioMessage } from './postTwilioMessage';
+import { twilioMessageForm, twilioRefusal, twilioTemplateForm, unsupported } from './twilioForm';
 
 export interface TwilioOptions {
   apiBaseUrl: string;
@@ -51,35 +50,21 @@ export class TwilioProvider implements WhatsappProvider {
 
   async markAsRead(): Promise<void> {}
 
+  cannotCarry(message: SessionMessage): CarryRefusal | undefined {
+    return twilioRefusal(message);
+  }
+
   private async send(
     account: SendingAccount,
     form: URLSearchParams,
     signal?: AbortSignal,
   ): Promise<SendResult> {
-    const { twilioAccountSid: sid, twilioAuthToken: token } = account.credentials;
-    if (!sid || !token) throw missingConfiguration('Twilio account SID and auth token');
-    const response = await providerRequest(
-      {
-        method: 'POST',
-        url: `${this.options.apiBaseUrl}/2010-04-01/Accounts/${encodeURIComponent(sid)}/Messages.json`,
-        headers: {
-          authorization: `Basic ${Buffer.from(`${sid}:${token}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: form,
-      },
-      { signal, timeoutMs: this.options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS },
-    );
-    if (response.status < 200 || response.status >= 300)
-      throw classifyTwilioError(
-        response.status,
-        response.body,
-        retryAfterMs(response.headers.get('retry-after')),
-      );
-    const id = (response.body as { sid?: unknown } | undefined)?.sid;
-    if (typeof id !== 'string' || !id)
-      throw new ProviderError('retryable', 'bad_response', 'the provider answered without a message sid');
-    return { providerMessageId: id };
+    const { twilioAccountSid: accountSid, twilioAuthToken: authToken } = account.credentials;
+    if (!accountSid || !authToken) throw missingConfiguration('Twilio account SID and auth token');
+    return postTwilioMessage(this.options.apiBaseUrl, { accountSid, authToken }, form, {
+      signal,
+      timeoutMs: this.options.timeoutMs,
+    });
   }
 }
 
