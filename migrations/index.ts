@@ -10,6 +10,7 @@ import * as outboundMedia from './0009_outbound_media';
 import * as broadcastTemplateValues from './0010_broadcast_template_values';
 import * as outboxClaimOrder from './0011_outbox_claim_order';
 import * as eventsAndInbox from './0014_events_and_inbox';
+import * as consoleSessions from './0019_console_sessions';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -27,6 +28,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0010_broadcast_template_values': broadcastTemplateValues,
   '0011_outbox_claim_order': outboxClaimOrder,
   '0014_events_and_inbox': eventsAndInbox,
+  '0019_console_sessions': consoleSessions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -18,6 +18,8 @@ import { eventRoutes } from './modules/events/http/eventRoutes';
 import { contactRoutes } from './modules/contact/http/contactRoutes';
 import { webhookSubscriptionRoutes } from './modules/webhook/http/webhookSubscriptionRoutes';
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
+import { sessionRoutes } from './modules/session/http/sessionRoutes';
+import { setupRoutes } from './modules/session/http/setupRoutes';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
 export function apiRoutes(container: Container): RouteDefinition[] {
@@ -40,5 +42,7 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...eventRoutes(container),
     ...contactRoutes(container),
     ...webhookSubscriptionRoutes(container),
+    ...sessionRoutes(container),
+    ...setupRoutes(container),
   ];
 }

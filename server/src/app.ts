@@ -13,6 +13,9 @@ import { openApiDocument } from './shared/http/api/openApiDocument';
 import { apiRoutes } from './apiRoutes';
 import type { AuditLog } from './modules/audit/domain/AuditLog';
 import type { ApiKeyRepository } from './modules/identity/domain/UserRepository';
+import type { SessionRepository } from './modules/session/domain/ConsoleSession';
+import type { Clock } from './shared/clock/Clock';
+import type { ConsoleSecrets } from './shared/crypto/consoleSecrets';
 import type { Logger } from './shared/logging/createLogger';
 import type { Metrics } from './shared/metrics/Metrics';
 import { metricsRoutes } from './shared/metrics/metricsRoutes';
@@ -22,6 +25,7 @@ import type { TenantDirectory } from './modules/connection/application/TenantDir
 import type { WebhookInbox } from './whatsapp/inbox/WebhookInbox';
 import { webhookRoutes } from './whatsapp/webhook/webhookRoutes';
 import { consoleOutboxRoutes } from './whatsapp/console/consoleOutboxRoutes';
+import { builtConsoleDir, consoleContentSecurityPolicy, consoleRoutes } from './shared/http/consoleRoutes';
 
 export const BODY_LIMIT = '1mb';
 
@@ -34,7 +38,12 @@ const requestId: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function createApp(container: Container): Express {
+export interface AppOptions {
+  /** The built web console (default: dist/web of the project). */
+  consoleDir?: string;
+}
+
+export function createApp(container: Container, options: AppOptions = {}): Express {
   const logger = container.get<Logger>(TYPES.Logger);
   const db = container.get<Database>(TYPES.Database);
   const config = container.get<Config>(TYPES.Config);
@@ -55,7 +64,7 @@ export function createApp(container: Container): Express {
       metrics,
     }),
   );
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: consoleContentSecurityPolicy }));
   app.use(
     pinoHttp({
       logger,
@@ -73,9 +82,13 @@ export function createApp(container: Container): Express {
     '/api/v1',
     mountRoutes(routes, {
       apiKeys: container.get<ApiKeyRepository>(TYPES.ApiKeyRepository),
+      sessions: container.get<SessionRepository>(TYPES.SessionRepository),
+      secrets: container.get<ConsoleSecrets>(TYPES.ConsoleSecrets),
+      clock: container.get<Clock>(TYPES.Clock),
       audit: container.get<AuditLog>(TYPES.AuditLog),
     }),
   );
+  app.use(consoleRoutes(options.consoleDir ?? builtConsoleDir()));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
   return app;

@@ -26,6 +26,8 @@ import { jobsModule } from './jobs/jobsModule';
 import { eventsModule } from './modules/events/eventsModule';
 import { contactModule } from './modules/contact/contactModule';
 import { webhookModule } from './modules/webhook/webhookModule';
+import { sessionModule } from './modules/session/sessionModule';
+import { ConsoleSecrets } from './shared/crypto/consoleSecrets';
 
 export interface Infrastructure {
   config: Config;
@@ -47,6 +49,7 @@ export function createContainer(infra: Infrastructure): Container {
       bind(TYPES.CredentialCipher).toConstantValue(new CredentialCipher(infra.encryptionKey));
       bind(TYPES.Metrics).toConstantValue(createMetrics(infra.db));
       bind(TYPES.ConsoleWebhookSecret).toConstantValue(consoleWebhookSecret(infra.encryptionKey));
+      bind(TYPES.ConsoleSecrets).toConstantValue(new ConsoleSecrets(infra.encryptionKey));
     }),
     identityModule,
     connectionModule,
@@ -66,6 +69,7 @@ export function createContainer(infra: Infrastructure): Container {
     eventsModule,
     contactModule,
     webhookModule,
+    sessionModule,
   );
   return container;
 }

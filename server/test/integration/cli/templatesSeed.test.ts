@@ -2,9 +2,12 @@ import { expect } from 'chai';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
+import { DEFAULT_TEMPLATES } from '../../../src/modules/template/domain/defaultTemplates';
 import { aTenant } from '../../support/builders';
 import { testDatabaseUrl, testDb } from '../../support/integrationHooks';
 import { TEST_ENCRYPTION_KEY } from '../../support/testContainer';
+
+const DEFAULTS = Object.keys(DEFAULT_TEMPLATES).length;
 
 function cli(...argv: string[]) {
   const out: string[] = [];
@@ -39,11 +42,13 @@ describe('wa-ops templates seed', () => {
       const first = await cli('templates', 'seed', '--tenant', 'andes-es');
       expect(first.code).to.equal(0);
       expect(first.out[0]).to.equal('tenant andes-es, language es');
-      expect(first.out.filter((l) => /created .* APPROVED/.test(l))).to.have.length(7);
+      expect(first.out.filter((l) => /created .* APPROVED/.test(l))).to.have.length(DEFAULTS);
       const again = await cli('templates', 'seed', '--tenant', tenant.id, '--json');
       expect(JSON.parse(again.out[0])).to.include({ tenant: 'andes-es', language: 'es' });
-      expect(JSON.parse(again.out[0]).existing).to.have.length(7);
-      expect(await testDb().knex('whatsapp_templates').where({ tenant_id: tenant.id })).to.have.length(7);
+      expect(JSON.parse(again.out[0]).existing).to.have.length(DEFAULTS);
+      expect(await testDb().knex('whatsapp_templates').where({ tenant_id: tenant.id })).to.have.length(
+        DEFAULTS,
+      );
     });
 
     it('exits 2 for a tenant that does not exist', async () => {

@@ -11,7 +11,7 @@ import { configureMeta, metaTemplateKit } from './templateTestKit';
 const NAMES = Object.keys(DEFAULT_TEMPLATES).sort();
 
 describe('SeedDefaultTemplates', () => {
-  it('creates the seven defaults in English, approved at once on the console, and only once', async () => {
+  it('creates every default in English, approved at once on the console, and only once', async () => {
     const { container } = testContainer();
     const tenant = await aTenant();
     const seed = container.get<SeedDefaultTemplates>(TYPES.SeedDefaultTemplates);
@@ -22,7 +22,7 @@ describe('SeedDefaultTemplates', () => {
     const second = await seed.execute({ tenantId: tenant.id });
     expect([second.created, second.failed, second.existing.sort()]).to.deep.equal([[], [], NAMES]);
     const rows = await testDb().knex('whatsapp_templates').where({ tenant_id: tenant.id });
-    expect(rows).to.have.length(7);
+    expect(rows).to.have.length(NAMES.length);
     const broadcast = rows.find((r) => r.name === 'trip_broadcast');
     expect(broadcast.components[0].text).to.match(/^Trip \{\{1\}\}: \{\{2\}\}\./);
   });
