@@ -12,7 +12,7 @@ export function builtConsoleDir(from = __dirname): string | undefined {
 /**
  * The web console (SPEC §20) at `/`: hashed assets cached for good, and `index.html` for every
  * other page a browser asks for, so client-side routes (`/leads`, `/setup?token=…`) load the app.
- * Everything under /api stays the API's, including its 404s.
+ * Everything under /api stays the API's, including its 404s, and a missing asset is a 404 too.
  */
 export function consoleRoutes(dir: string | undefined): Router {
   const router = Router();

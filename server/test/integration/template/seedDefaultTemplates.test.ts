@@ -62,11 +62,22 @@ describe('SeedDefaultTemplates', () => {
       const seed = kit.container.get<SeedDefaultTemplates>(TYPES.SeedDefaultTemplates);
       const first = await seed.execute({ tenantId: tenant.id });
       expect(first.failed.map((f) => f.code)).to.deep.equal(['UNAVAILABLE', 'UNAVAILABLE']);
-      expect(first.created).to.have.length(5);
+      expect(first.created).to.have.length(NAMES.length - 2);
       expect(first.created.every((c) => c.status === 'PENDING')).to.equal(true);
       const second = await seed.execute({ tenantId: tenant.id });
-      expect([second.created.length, second.existing.length, second.failed.length]).to.deep.equal([2, 5, 0]);
+      expect([second.created.length, second.existing.length, second.failed.length]).to.deep.equal([
+        2,
+        NAMES.length - 2,
+        0,
+      ]);
       expect(kit.fake.templates.existing.map((t) => t.name).sort()).to.deep.equal(NAMES);
+      // WhatsApp writes an AUTHENTICATION template's words: only its parts and the copy-code button go.
+      const loginCode = kit.fake.templates.existing.find((t) => t.name === 'login_code');
+      expect(loginCode?.components).to.deep.equal([
+        { type: 'BODY', add_security_recommendation: true },
+        { type: 'FOOTER', code_expiration_minutes: 10 },
+        { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
+      ]);
     } finally {
       await kit.fake.close();
     }

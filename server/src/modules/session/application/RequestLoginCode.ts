@@ -60,6 +60,7 @@ export class RequestLoginCode {
         userId: user.id,
         phone: user.phone,
         codeHash: this.secrets.hashLoginCode(user.tenantId, user.phone, code),
+        createdAt: now,
         expiresAt: new Date(now.getTime() + LOGIN_CODE_TTL_MS),
       });
       const tenant = await this.tenants.findById(user.tenantId);

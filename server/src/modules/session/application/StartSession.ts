@@ -61,7 +61,8 @@ export class StartSession {
   ): Promise<StartedSession> {
     const token = newRandomToken();
     const tokenHash = hashToken(token);
-    const expiresAt = new Date(this.clock.now().getTime() + SESSION_IDLE_MS);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
     return this.unitOfWork.run(async () => {
       const session = await this.sessions.create({
         tenantId: user.tenantId,
@@ -70,6 +71,7 @@ export class StartSession {
         method,
         apiKeyId,
         userAgent: userAgent?.slice(0, 300),
+        createdAt: now,
         expiresAt,
       });
       await this.audit.record({

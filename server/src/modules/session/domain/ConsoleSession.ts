@@ -21,6 +21,7 @@ export interface NewConsoleSession {
   method: SignInMethod;
   apiKeyId?: string;
   userAgent?: string;
+  createdAt: Date;
   expiresAt: Date;
 }
 

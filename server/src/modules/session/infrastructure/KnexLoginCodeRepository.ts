@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
-import type { LiveLoginCode, LoginCodeRepository } from '../domain/LoginCodeRepository';
+import type { LiveLoginCode, LoginCodeRepository, NewLoginCode } from '../domain/LoginCodeRepository';
 import { LOGIN_CODE_MAX_ATTEMPTS } from '../domain/signInRules';
 
 @injectable()
@@ -18,12 +18,13 @@ export class KnexLoginCodeRepository implements LoginCodeRepository {
     return Number(row?.count ?? 0);
   }
 
-  async add(code: { tenantId: string; userId: string; phone: string; codeHash: string; expiresAt: Date }) {
+  async add(code: NewLoginCode): Promise<void> {
     await this.db.q('login_codes').insert({
       tenant_id: code.tenantId,
       user_id: code.userId,
       phone: code.phone,
       code_hash: code.codeHash,
+      created_at: code.createdAt,
       expires_at: code.expiresAt,
     });
   }

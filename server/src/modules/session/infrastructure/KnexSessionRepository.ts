@@ -60,6 +60,8 @@ export class KnexSessionRepository implements SessionRepository {
         method: s.method,
         api_key_id: s.apiKeyId ?? null,
         user_agent: s.userAgent ?? null,
+        created_at: s.createdAt,
+        last_seen_at: s.createdAt,
         expires_at: s.expiresAt,
       })
       .returning('*');
