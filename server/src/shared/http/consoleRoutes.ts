@@ -29,17 +29,12 @@ export function consoleRoutes(dir: string | undefined): Router {
       index: false,
       immutable: true,
       maxAge: '365d',
-      fallthrough: false,
     }),
   );
   router.use(express.static(dir, { index: false }));
   router.use((req, res, next) => {
-    if (
-      (req.method !== 'GET' && req.method !== 'HEAD') ||
-      req.path.startsWith('/api/') ||
-      !req.accepts('html')
-    )
-      return next();
+    const notAPage = req.path.startsWith('/api/') || req.path.startsWith('/assets/') || !req.accepts('html');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || notAPage) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });
