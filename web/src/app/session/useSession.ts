@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken, unwrap, type ResponseOf } from '../../lib/api/client';
 
 export type SignedIn = ResponseOf<'/auth/session', 'get'>;
@@ -22,12 +22,16 @@ export function useSession() {
   });
 }
 
+/** Every cached answer but the session's: what one user saw is never shown to the next. */
+const forgetAllButSession = (client: QueryClient) =>
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+
 /** After signing in (or setting up): the session is known, every cached answer of another user dropped. */
 export function useSignedIn() {
   const client = useQueryClient();
   return (session: SignedIn) => {
     setCsrfToken(session.csrfToken);
-    client.clear();
+    forgetAllButSession(client);
     client.setQueryData(SESSION_KEY, session);
   };
 }
@@ -38,8 +42,8 @@ export function useSignOut() {
     mutationFn: () => unwrap(api.DELETE('/auth/session')),
     onSettled: () => {
       setCsrfToken(undefined);
-      client.clear();
       client.setQueryData(SESSION_KEY, null);
+      forgetAllButSession(client);
     },
   });
 }

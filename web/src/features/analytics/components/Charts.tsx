@@ -13,7 +13,7 @@ export function DailyMessagesChart({ days }: { days: Summary[] }) {
     <>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={data}>
+          <BarChart data={data} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="day" fontSize={12} />
             <YAxis allowDecimals={false} fontSize={12} width={36} />
@@ -45,7 +45,7 @@ export function FunnelChart({ summary }: { summary: Summary }) {
     <>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={data} layout="vertical">
+          <BarChart data={data} layout="vertical" accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} fontSize={12} />
             <YAxis type="category" dataKey="stage" width={90} fontSize={12} />
