@@ -20,7 +20,9 @@ const visit = (key) => {
 for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
 
 const files = [...new Set(Object.values(manifest).flatMap((c) => [c.file, ...(c.css ?? [])]))];
-const rows = files.map((file) => ({ file, kb: gzipKb(file), initial: initial.has(file) })).sort((a, b) => b.kb - a.kb);
+const rows = files
+  .map((file) => ({ file, kb: gzipKb(file), initial: initial.has(file) }))
+  .sort((a, b) => b.kb - a.kb);
 const initialJs = rows.filter((r) => r.initial && r.file.endsWith('.js')).reduce((sum, r) => sum + r.kb, 0);
 for (const r of rows) console.log(`${r.initial ? '*' : ' '} ${r.kb.toFixed(1).padStart(7)} KB gz  ${r.file}`);
 console.log(`initial JavaScript (*): ${initialJs.toFixed(1)} KB gzipped, budget ${BUDGET_KB} KB`);

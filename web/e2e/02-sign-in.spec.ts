@@ -4,7 +4,9 @@ import { callApi, lastLoginCode } from './support/backdoor';
 import { managerKey, screenshot } from './support/session';
 import { env } from './support/backdoor';
 
-test('a rep signs in with the code WhatsApp brings, sees the pages of their role, and signs out', async ({ page }) => {
+test('a rep signs in with the code WhatsApp brings, sees the pages of their role, and signs out', async ({
+  page,
+}) => {
   await callApi(managerKey(), 'POST', '/users', { name: 'Rosa Rep', phone: '+14155550201', role: 'sales' });
   await page.goto(`${env.baseURL}/leads`);
   await expect(page).toHaveURL(/\/sign-in$/);

@@ -30,7 +30,9 @@ test('an enquiry becomes a lead, is quoted, converted, and its booking paid', as
   await leadDialog.getByRole('button', { name: 'Send quote' }).click();
   await expect(leadDialog.getByRole('status')).toContainText(/Quote Q-\d+ sent/);
 
-  const convert = leadDialog.locator('form', { has: page.getByRole('heading', { name: 'Convert to a booking' }) });
+  const convert = leadDialog.locator('form', {
+    has: page.getByRole('heading', { name: 'Convert to a booking' }),
+  });
   await convert.getByLabel('Trip code').fill('TRP777');
   await convert.getByLabel('Amount').fill('900');
   await convert.getByRole('button', { name: 'Create booking' }).click();

@@ -2,10 +2,20 @@ import { expect, test } from '@playwright/test';
 import { callApi, whatsappText } from './support/backdoor';
 import { managerKey, signInWithKey } from './support/session';
 
-test('a guide’s ISSUE appears on Incidents and the trip, and is resolved from the console', async ({ page }) => {
+test('a guide’s ISSUE appears on Incidents and the trip, and is resolved from the console', async ({
+  page,
+}) => {
   const key = managerKey();
-  const guide = await callApi(key, 'POST', '/users', { name: 'Gabo Guide', phone: '+14155550301', role: 'field_staff' });
-  await callApi(key, 'POST', '/trips', { code: 'TRP888', name: 'Torres del Paine', departureDate: '2027-01-10' });
+  const guide = await callApi(key, 'POST', '/users', {
+    name: 'Gabo Guide',
+    phone: '+14155550301',
+    role: 'field_staff',
+  });
+  await callApi(key, 'POST', '/trips', {
+    code: 'TRP888',
+    name: 'Torres del Paine',
+    departureDate: '2027-01-10',
+  });
   await callApi(key, 'POST', '/trips/TRP888/assignments', { userId: guide.id });
   await whatsappText('+14155550301', 'ISSUE TRP888 vehicle breakdown at the checkpoint', 'Gabo');
 
@@ -20,9 +30,9 @@ test('a guide’s ISSUE appears on Incidents and the trip, and is resolved from 
 
   await page.getByRole('link', { name: 'TRP888' }).click();
   await expect(page.getByRole('heading', { name: 'TRP888 · Torres del Paine' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Timeline' }).or(page.locator('section', { hasText: 'Timeline' }))).toContainText(
-    'vehicle breakdown at the checkpoint',
-  );
+  await expect(
+    page.getByRole('region', { name: 'Timeline' }).or(page.locator('section', { hasText: 'Timeline' })),
+  ).toContainText('vehicle breakdown at the checkpoint');
   await expect(page.locator('section', { hasText: 'Assigned staff' })).toContainText('Gabo Guide');
 
   await page.goBack();

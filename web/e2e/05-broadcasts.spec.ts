@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { callApi } from './support/backdoor';
 import { managerKey, signInWithKey } from './support/session';
 
-test('a broadcast to a list shows its progress per recipient, skipping who did not opt in', async ({ page }) => {
+test('a broadcast to a list shows its progress per recipient, skipping who did not opt in', async ({
+  page,
+}) => {
   const key = managerKey();
   await callApi(key, 'POST', '/opt-ins', { phone: '+14155550401', source: 'e2e' });
   await signInWithKey(page, key, '/broadcasts');

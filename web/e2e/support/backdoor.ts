@@ -73,7 +73,12 @@ export async function lastLoginCode(phone: string): Promise<string> {
 }
 
 /** The API, called with a staff member's API key. */
-export async function callApi(apiKey: string, method: string, path: string, body?: unknown): Promise<any> {
+export async function callApi<T = { id: string }>(
+  apiKey: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${env.baseURL}/api/v1${path}`, {
     method,
     headers: { authorization: `Bearer ${apiKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -81,5 +86,5 @@ export async function callApi(apiKey: string, method: string, path: string, body
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
+  return (text ? JSON.parse(text) : undefined) as T;
 }

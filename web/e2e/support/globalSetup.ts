@@ -48,7 +48,10 @@ export default async function globalSetup(): Promise<void> {
   });
   const setupUrl = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not print a setup link:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not print a setup link:\n${output}`)),
+      60_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(http:\/\/\S+\/setup\?token=[\w-]+)/.exec(output);

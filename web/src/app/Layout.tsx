@@ -36,7 +36,11 @@ export function Layout({ pages, children }: { pages: PageEntry[]; children: Reac
             const current = location === p.path || location.startsWith(`${p.path}/`);
             return (
               <li key={p.path}>
-                <Link href={p.path} aria-current={current ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
+                <Link
+                  href={p.path}
+                  aria-current={current ? 'page' : undefined}
+                  onClick={() => setMenuOpen(false)}
+                >
                   {t(p.title)}
                 </Link>
               </li>

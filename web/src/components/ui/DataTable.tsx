@@ -52,7 +52,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
           </tbody>
         </table>
       </div>
-      {loading && <p className="muted" role="status">{t('common.loading')}</p>}
+      {loading && (
+        <p className="muted" role="status">
+          {t('common.loading')}
+        </p>
+      )}
       {!loading && rows?.length === 0 && <p className="empty">{props.empty}</p>}
       {props.hasMore && (
         <Button onClick={props.onLoadMore} disabled={props.loadingMore}>

@@ -17,7 +17,9 @@ export default function SetupPage() {
   const signedIn = useSignedIn();
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
-  const setup = useMutation({ mutationFn: () => unwrap(api.POST('/setup', { body: { token, name, phone } })) });
+  const setup = useMutation({
+    mutationFn: () => unwrap(api.POST('/setup', { body: { token, name, phone } })),
+  });
   if (setup.data)
     return (
       <AuthFrame title={t('setup.doneTitle')}>
@@ -46,7 +48,13 @@ export default function SetupPage() {
           setup.mutate();
         }}
       >
-        <TextField label={t('setup.name')} required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label={t('setup.name')}
+          required
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <TextField
           label={t('setup.phone')}
           hint={t('setup.phoneHint')}

@@ -27,7 +27,9 @@ function CodeForm() {
   const signedIn = useSignedIn();
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
-  const sendCode = useMutation({ mutationFn: () => unwrap(api.POST('/auth/login-code', { body: { phone } })) });
+  const sendCode = useMutation({
+    mutationFn: () => unwrap(api.POST('/auth/login-code', { body: { phone } })),
+  });
   const verify = useMutation({
     mutationFn: () => unwrap(api.POST('/auth/session', { body: { phone, code } })),
     onSuccess: signedIn,

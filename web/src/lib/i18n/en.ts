@@ -48,7 +48,8 @@ export const en = {
   'signIn.phone': 'Your WhatsApp number',
   'signIn.phoneHint': 'With the country code, e.g. +54 9 11 1234-5678',
   'signIn.sendCode': 'Send me a code',
-  'signIn.codeSent': 'If {phone} belongs to staff, a 6-digit code is on its way over WhatsApp. It works for 10 minutes.',
+  'signIn.codeSent':
+    'If {phone} belongs to staff, a 6-digit code is on its way over WhatsApp. It works for 10 minutes.',
   'signIn.code': 'Code',
   'signIn.submit': 'Sign in',
   'signIn.otherPhone': 'Use another number',

@@ -50,7 +50,8 @@ export const es: Record<MessageKey, string> = {
   'signIn.phone': 'Tu número de WhatsApp',
   'signIn.phoneHint': 'Con el código de país, p. ej. +54 9 11 1234-5678',
   'signIn.sendCode': 'Envíame un código',
-  'signIn.codeSent': 'Si {phone} pertenece al personal, un código de 6 dígitos va en camino por WhatsApp. Vale 10 minutos.',
+  'signIn.codeSent':
+    'Si {phone} pertenece al personal, un código de 6 dígitos va en camino por WhatsApp. Vale 10 minutos.',
   'signIn.code': 'Código',
   'signIn.submit': 'Entrar',
   'signIn.otherPhone': 'Usar otro número',
@@ -67,7 +68,8 @@ export const es: Record<MessageKey, string> = {
   'setup.submit': 'Crear gerente',
   'setup.doneTitle': 'Listo',
   'setup.done': 'Bienvenido, {name}. Eres el gerente de este negocio.',
-  'setup.apiKeyOnce': 'Tu clave de API, para la API y los scripts. Se muestra solo esta vez: guárdala en un lugar seguro.',
+  'setup.apiKeyOnce':
+    'Tu clave de API, para la API y los scripts. Se muestra solo esta vez: guárdala en un lugar seguro.',
   'setup.apiKey': 'Clave de API',
   'setup.continue': 'Abrir la consola',
 

@@ -12,7 +12,8 @@ export function useFormat() {
     return {
       dateTime: (value: string | Date | null | undefined) => (value ? dateTime.format(new Date(value)) : '—'),
       /** A calendar date (`2026-12-01`) stays that day whatever the reader's time zone. */
-      day: (value: string | null | undefined) => (value ? date.format(new Date(`${value.slice(0, 10)}T12:00:00`)) : '—'),
+      day: (value: string | null | undefined) =>
+        value ? date.format(new Date(`${value.slice(0, 10)}T12:00:00`)) : '—',
       number: (value: number) => number.format(value),
       percent: (value: number | null | undefined) => (value == null ? '—' : percent.format(value)),
       money: (amount: string | number, currency: string) =>

@@ -15,7 +15,10 @@ export default function AnalyticsPage() {
   const period = usePeriodSummary(days);
   const daily = useDailySummaries(days);
   const p = period.data;
-  const minutes = p?.firstResponse.medianSeconds == null ? '—' : format.number(Math.round(p.firstResponse.medianSeconds / 60));
+  const minutes =
+    p?.firstResponse.medianSeconds == null
+      ? '—'
+      : format.number(Math.round(p.firstResponse.medianSeconds / 60));
   return (
     <>
       <PageHeader title={t('nav.analytics')} />
@@ -24,7 +27,10 @@ export default function AnalyticsPage() {
           label={t('analytics.period')}
           value={String(days)}
           onChange={(e) => setDays(Number(e.target.value))}
-          options={[7, 14, 30].map((d) => ({ value: String(d), label: t('analytics.lastDays', { days: d }) }))}
+          options={[7, 14, 30].map((d) => ({
+            value: String(d),
+            label: t('analytics.lastDays', { days: d }),
+          }))}
         />
       </div>
       <ErrorAlert error={period.error ?? daily.error} />

@@ -8,7 +8,11 @@ const dayLabel = (language: string, iso: string) =>
 /** Sent and received per day; the same figures as a table for screen readers. */
 export function DailyMessagesChart({ days }: { days: Summary[] }) {
   const { t, language } = useI18n();
-  const data = days.map((d) => ({ day: dayLabel(language, d.from), sent: d.messages.sent, received: d.messages.received }));
+  const data = days.map((d) => ({
+    day: dayLabel(language, d.from),
+    sent: d.messages.sent,
+    received: d.messages.received,
+  }));
   return (
     <>
       <div className="chart" aria-hidden="true">
@@ -54,12 +58,24 @@ export function FunnelChart({ summary }: { summary: Summary }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <FiguresTable caption={t('analytics.funnel')} headers={[t('analytics.stage'), t('analytics.count')]} rows={data.map((d) => [d.stage, d.count])} />
+      <FiguresTable
+        caption={t('analytics.funnel')}
+        headers={[t('analytics.stage'), t('analytics.count')]}
+        rows={data.map((d) => [d.stage, d.count])}
+      />
     </>
   );
 }
 
-function FiguresTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: Array<Array<string | number>> }) {
+function FiguresTable({
+  caption,
+  headers,
+  rows,
+}: {
+  caption: string;
+  headers: string[];
+  rows: Array<Array<string | number>>;
+}) {
   return (
     <table className="visually-hidden">
       <caption>{caption}</caption>

@@ -5,5 +5,7 @@ export type AuditEntry = ItemOf<'/audit-logs'>;
 
 export const useAuditLog = (action: string) =>
   usePagedQuery(['audit', { action }], (cursor) =>
-    unwrap(api.GET('/audit-logs', { params: { query: { action: action || undefined, cursor, limit: 100 } } })),
+    unwrap(
+      api.GET('/audit-logs', { params: { query: { action: action || undefined, cursor, limit: 100 } } }),
+    ),
   );

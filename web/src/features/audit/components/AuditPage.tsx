@@ -21,7 +21,12 @@ export default function AuditPage() {
     <>
       <PageHeader title={t('nav.audit')} />
       <div className="filters">
-        <TextField label={t('audit.action')} hint={t('audit.actionHint')} value={action} onChange={(e) => setAction(e.target.value.toUpperCase())} />
+        <TextField
+          label={t('audit.action')}
+          hint={t('audit.actionHint')}
+          value={action}
+          onChange={(e) => setAction(e.target.value.toUpperCase())}
+        />
       </div>
       <ErrorAlert error={entries.error} />
       <DataTable
@@ -37,8 +42,16 @@ export default function AuditPage() {
           { header: t('audit.when'), cell: (e) => format.dateTime(e.createdAt) },
           { header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
           { header: t('audit.actor'), cell: (e) => (isUuid(e.actor) ? staffName(e.actor) : e.actor) },
-          { header: t('audit.entity'), cell: (e) => (e.entityType ? `${e.entityType} ${e.entityId?.slice(0, 8) ?? ''}` : '—'), secondary: true },
-          { header: t('audit.details'), cell: (e) => <code className="clip">{JSON.stringify(e.details)}</code>, secondary: true },
+          {
+            header: t('audit.entity'),
+            cell: (e) => (e.entityType ? `${e.entityType} ${e.entityId?.slice(0, 8) ?? ''}` : '—'),
+            secondary: true,
+          },
+          {
+            header: t('audit.details'),
+            cell: (e) => <code className="clip">{JSON.stringify(e.details)}</code>,
+            secondary: true,
+          },
         ]}
       />
     </>

@@ -73,7 +73,12 @@ export function BookingDialog({ id, title, onClose }: { id: string; title: strin
                   value={amount}
                   onChange={(e) => setAmount(e.target.value)}
                 />
-                <TextField label={t('bookings.reference')} required value={reference} onChange={(e) => setReference(e.target.value)} />
+                <TextField
+                  label={t('bookings.reference')}
+                  required
+                  value={reference}
+                  onChange={(e) => setReference(e.target.value)}
+                />
                 <ErrorAlert error={pay.error} />
                 <Button type="submit" variant="primary" disabled={pay.isPending}>
                   {t('bookings.recordSubmit')}

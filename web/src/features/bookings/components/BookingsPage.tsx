@@ -33,7 +33,11 @@ export default function BookingsPage() {
             ...BOOKING_STATUSES.map((s) => ({ value: s, label: t(`booking.status.${s}` as MessageKey) })),
           ]}
         />
-        <TextField label={t('common.tripCode')} value={tripCode} onChange={(e) => setTripCode(e.target.value.toUpperCase())} />
+        <TextField
+          label={t('common.tripCode')}
+          value={tripCode}
+          onChange={(e) => setTripCode(e.target.value.toUpperCase())}
+        />
       </div>
       <ErrorAlert error={bookings.error} />
       <DataTable
@@ -57,7 +61,9 @@ export default function BookingsPage() {
           { header: t('common.customer'), cell: (b) => b.customerName ?? b.customerPhone },
           {
             header: t('common.status'),
-            cell: (b) => <Badge tone={BOOKING_TONES[b.status]}>{t(`booking.status.${b.status}` as MessageKey)}</Badge>,
+            cell: (b) => (
+              <Badge tone={BOOKING_TONES[b.status]}>{t(`booking.status.${b.status}` as MessageKey)}</Badge>
+            ),
           },
           { header: t('common.amount'), cell: (b) => format.money(b.amount, b.currency) },
           { header: t('common.tripCode'), cell: (b) => b.tripCode ?? '—', secondary: true },

@@ -43,8 +43,11 @@ export function useAddMembers(id: string) {
 
 export const useSendBroadcast = () =>
   useMutation({
-    mutationFn: (body: { template: { name: string; language: string; params: string[] }; listId?: string; tripCode?: string }) =>
-      unwrap(api.POST('/broadcasts', { body })),
+    mutationFn: (body: {
+      template: { name: string; language: string; params: string[] };
+      listId?: string;
+      tripCode?: string;
+    }) => unwrap(api.POST('/broadcasts', { body })),
   });
 
 /** `+5491155550101, Ana` per line → members. */

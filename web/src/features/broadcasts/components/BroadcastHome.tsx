@@ -20,9 +20,7 @@ export function BroadcastHome() {
     <>
       <PageHeader
         title={t('nav.broadcasts')}
-        actions={
-          <Button onClick={() => setCreating(true)}>{t('broadcasts.newList')}</Button>
-        }
+        actions={<Button onClick={() => setCreating(true)}>{t('broadcasts.newList')}</Button>}
       />
       <section className="card" aria-labelledby="send-broadcast">
         <h2 id="send-broadcast">{t('broadcasts.send')}</h2>
@@ -46,7 +44,11 @@ export function BroadcastHome() {
           {
             header: t('common.actions'),
             cell: (l) => (
-              <Button variant="ghost" onClick={() => setAdding(l)} aria-label={t('broadcasts.addMembersTo', { name: l.name })}>
+              <Button
+                variant="ghost"
+                onClick={() => setAdding(l)}
+                aria-label={t('broadcasts.addMembersTo', { name: l.name })}
+              >
                 {t('broadcasts.addMembers')}
               </Button>
             ),
@@ -68,7 +70,11 @@ function ListDialog({ list, onClose }: { list?: { id: string; name: string }; on
   const [members, setMembers] = useState('');
   const mutation = list ? add : create;
   return (
-    <Dialog title={list ? t('broadcasts.addMembersTo', { name: list.name }) : t('broadcasts.newList')} open onOpenChange={(o) => !o && onClose()}>
+    <Dialog
+      title={list ? t('broadcasts.addMembersTo', { name: list.name }) : t('broadcasts.newList')}
+      open
+      onOpenChange={(o) => !o && onClose()}
+    >
       <form
         className="stack"
         onSubmit={(e) => {
@@ -77,10 +83,27 @@ function ListDialog({ list, onClose }: { list?: { id: string; name: string }; on
           else create.mutate({ name, members: parseMembers(members) }, { onSuccess: onClose });
         }}
       >
-        {!list && <TextField label={t('broadcasts.listName')} required value={name} onChange={(e) => setName(e.target.value)} />}
-        <TextArea label={t('broadcasts.members')} hint={t('broadcasts.membersHint')} rows={6} value={members} onChange={(e) => setMembers(e.target.value)} />
+        {!list && (
+          <TextField
+            label={t('broadcasts.listName')}
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+        <TextArea
+          label={t('broadcasts.members')}
+          hint={t('broadcasts.membersHint')}
+          rows={6}
+          value={members}
+          onChange={(e) => setMembers(e.target.value)}
+        />
         <ErrorAlert error={mutation.error} />
-        {add.data && <Notice>{t('broadcasts.added', { added: add.data.added, already: add.data.alreadyMembers })}</Notice>}
+        {add.data && (
+          <Notice>
+            {t('broadcasts.added', { added: add.data.added, already: add.data.alreadyMembers })}
+          </Notice>
+        )}
         <Button type="submit" variant="primary" disabled={mutation.isPending}>
           {t('common.save')}
         </Button>

@@ -9,7 +9,14 @@ import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { useBroadcast, type Broadcast } from '../api/broadcasts';
 
 type Status = Broadcast['recipients'][number]['status'];
-const TONES: Record<Status, Tone> = { queued: 'neutral', sent: 'info', delivered: 'info', read: 'good', failed: 'bad', skipped: 'warn' };
+const TONES: Record<Status, Tone> = {
+  queued: 'neutral',
+  sent: 'info',
+  delivered: 'info',
+  read: 'good',
+  failed: 'bad',
+  skipped: 'warn',
+};
 const ORDER: Status[] = ['queued', 'sent', 'delivered', 'read', 'failed', 'skipped'];
 
 /** One broadcast: counts by status and each recipient's state, refreshed while it is on its way. */
@@ -48,8 +55,17 @@ export function BroadcastProgress({ id }: { id: string }) {
             empty={t('broadcasts.noRecipients')}
             columns={[
               { header: t('common.phone'), cell: (r) => r.phone },
-              { header: t('common.status'), cell: (r) => <Badge tone={TONES[r.status]}>{t(`broadcast.status.${r.status}` as MessageKey)}</Badge> },
-              { header: t('broadcasts.reason'), cell: (r) => r.errorTitle ?? r.reason ?? '—', secondary: true },
+              {
+                header: t('common.status'),
+                cell: (r) => (
+                  <Badge tone={TONES[r.status]}>{t(`broadcast.status.${r.status}` as MessageKey)}</Badge>
+                ),
+              },
+              {
+                header: t('broadcasts.reason'),
+                cell: (r) => r.errorTitle ?? r.reason ?? '—',
+                secondary: true,
+              },
             ]}
           />
         </>

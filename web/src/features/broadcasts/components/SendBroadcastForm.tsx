@@ -40,7 +40,10 @@ export function SendBroadcastForm({ lists }: { lists: Array<{ id: string; name: 
         onChange={(e) => setTemplateId(e.target.value)}
         options={[
           { value: '', label: '—' },
-          ...(templates.data?.data ?? []).map((tpl) => ({ value: tpl.id, label: `${tpl.name} (${tpl.language})` })),
+          ...(templates.data?.data ?? []).map((tpl) => ({
+            value: tpl.id,
+            label: `${tpl.name} (${tpl.language})`,
+          })),
         ]}
       />
       {template && <p className="preview">{template.body}</p>}
@@ -65,7 +68,12 @@ export function SendBroadcastForm({ lists }: { lists: Array<{ id: string; name: 
         ]}
       />
       {target === 'trip' && (
-        <TextField label={t('common.tripCode')} required value={tripCode} onChange={(e) => setTripCode(e.target.value.toUpperCase())} />
+        <TextField
+          label={t('common.tripCode')}
+          required
+          value={tripCode}
+          onChange={(e) => setTripCode(e.target.value.toUpperCase())}
+        />
       )}
       <ErrorAlert error={send.error} />
       <Button type="submit" variant="primary" disabled={send.isPending || !template || !target}>

@@ -9,7 +9,12 @@ export const useIncidents = (filters: { status: string; tripCode: string }) =>
     unwrap(
       api.GET('/incidents', {
         params: {
-          query: { status: (filters.status || undefined) as never, tripCode: filters.tripCode || undefined, cursor, limit: 50 },
+          query: {
+            status: (filters.status || undefined) as never,
+            tripCode: filters.tripCode || undefined,
+            cursor,
+            limit: 50,
+          },
         },
       }),
     ),
@@ -19,8 +24,13 @@ export function useResolveIncident(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { note?: string; notifyCustomers: boolean; message?: string }) =>
-      unwrap(api.PATCH('/incidents/{id}', { params: { path: { id } }, body: { status: 'resolved', ...body } })),
+      unwrap(
+        api.PATCH('/incidents/{id}', { params: { path: { id } }, body: { status: 'resolved', ...body } }),
+      ),
     onSuccess: () =>
-      Promise.all([client.invalidateQueries({ queryKey: ['incidents'] }), client.invalidateQueries({ queryKey: ['trips'] })]),
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['incidents'] }),
+        client.invalidateQueries({ queryKey: ['trips'] }),
+      ]),
   });
 }

@@ -34,7 +34,11 @@ export default function IncidentsPage() {
             { value: 'resolved', label: t('incident.status.resolved') },
           ]}
         />
-        <TextField label={t('common.tripCode')} value={tripCode} onChange={(e) => setTripCode(e.target.value.toUpperCase())} />
+        <TextField
+          label={t('common.tripCode')}
+          value={tripCode}
+          onChange={(e) => setTripCode(e.target.value.toUpperCase())}
+        />
       </div>
       <ErrorAlert error={incidents.error} />
       <DataTable
@@ -48,11 +52,18 @@ export default function IncidentsPage() {
         onLoadMore={incidents.loadMore}
         columns={[
           { header: t('common.ref'), cell: (i) => <strong>{i.ref}</strong> },
-          { header: t('common.tripCode'), cell: (i) => <Link href={`~/trips/${encodeURIComponent(i.tripCode)}`}>{i.tripCode}</Link> },
+          {
+            header: t('common.tripCode'),
+            cell: (i) => <Link href={`~/trips/${encodeURIComponent(i.tripCode)}`}>{i.tripCode}</Link>,
+          },
           { header: t('incidents.description'), cell: (i) => <span className="clip">{i.description}</span> },
           {
             header: t('common.status'),
-            cell: (i) => <Badge tone={i.status === 'open' ? 'bad' : 'good'}>{t(`incident.status.${i.status}` as MessageKey)}</Badge>,
+            cell: (i) => (
+              <Badge tone={i.status === 'open' ? 'bad' : 'good'}>
+                {t(`incident.status.${i.status}` as MessageKey)}
+              </Badge>
+            ),
           },
           { header: t('incidents.reported'), cell: (i) => format.dateTime(i.createdAt), secondary: true },
           { header: t('incidents.resolution'), cell: (i) => i.resolutionNote ?? '—', secondary: true },
@@ -60,7 +71,10 @@ export default function IncidentsPage() {
             header: t('common.actions'),
             cell: (i) =>
               i.status === 'open' ? (
-                <Button onClick={() => setResolving(i)} aria-label={t('incidents.resolveNamed', { ref: i.ref })}>
+                <Button
+                  onClick={() => setResolving(i)}
+                  aria-label={t('incidents.resolveNamed', { ref: i.ref })}
+                >
                   {t('incidents.resolve')}
                 </Button>
               ) : null,

@@ -36,7 +36,12 @@ export function ResolveDialog({ incident, onClose }: { incident: Incident; onClo
           {t('incidents.notifyCustomers')}
         </label>
         {notifyCustomers && (
-          <TextArea label={t('incidents.message')} required value={message} onChange={(e) => setMessage(e.target.value)} />
+          <TextArea
+            label={t('incidents.message')}
+            required
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+          />
         )}
         <ErrorAlert error={resolve.error} />
         <Button type="submit" variant="primary" disabled={resolve.isPending}>

@@ -7,7 +7,9 @@ export const LEAD_STATUSES = ['new', 'contacted', 'quoted', 'converted', 'lost']
 
 export function useLeads(status: string) {
   return usePagedQuery(['leads', { status }], (cursor) =>
-    unwrap(api.GET('/leads', { params: { query: { status: (status || undefined) as never, cursor, limit: 50 } } })),
+    unwrap(
+      api.GET('/leads', { params: { query: { status: (status || undefined) as never, cursor, limit: 50 } } }),
+    ),
   );
 }
 
@@ -16,7 +18,11 @@ function useLeadMutation<T, R>(run: (input: T) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['leads'] }), client.invalidateQueries({ queryKey: ['bookings'] })]),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['leads'] }),
+        client.invalidateQueries({ queryKey: ['bookings'] }),
+      ]),
   });
 }
 

@@ -13,7 +13,12 @@ export function LeadDialog({ lead, onClose }: { lead: Lead; onClose(): void }) {
   const update = useUpdateLead(lead.id);
   const [status, setStatus] = useState<Lead['status']>(lead.status);
   return (
-    <Dialog title={t('leads.dialogTitle', { ref: lead.ref })} description={lead.summary ?? undefined} open onOpenChange={(o) => !o && onClose()}>
+    <Dialog
+      title={t('leads.dialogTitle', { ref: lead.ref })}
+      description={lead.summary ?? undefined}
+      open
+      onOpenChange={(o) => !o && onClose()}
+    >
       <dl className="facts">
         <dt>{t('common.customer')}</dt>
         <dd>
@@ -65,12 +70,35 @@ function QuoteForm({ lead }: { lead: Lead }) {
     >
       <h2>{t('leads.quote')}</h2>
       <div className="row">
-        <TextField label={t('common.amount')} inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.target.value)} />
-        <TextField label={t('common.currency')} required maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
+        <TextField
+          label={t('common.amount')}
+          inputMode="decimal"
+          required
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        <TextField
+          label={t('common.currency')}
+          required
+          maxLength={3}
+          value={currency}
+          onChange={(e) => setCurrency(e.target.value.toUpperCase())}
+        />
       </div>
-      <TextField label={t('leads.quoteDescription')} required value={description} onChange={(e) => setDescription(e.target.value)} />
+      <TextField
+        label={t('leads.quoteDescription')}
+        required
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
       <ErrorAlert error={quote.error} />
-      {quote.data && <Notice>{t(quote.data.status === 'sent' ? 'leads.quoteSent' : 'leads.quotePending', { ref: quote.data.ref })}</Notice>}
+      {quote.data && (
+        <Notice>
+          {t(quote.data.status === 'sent' ? 'leads.quoteSent' : 'leads.quotePending', {
+            ref: quote.data.ref,
+          })}
+        </Notice>
+      )}
       <Button type="submit" disabled={quote.isPending}>
         {t('leads.sendQuote')}
       </Button>
@@ -95,12 +123,36 @@ function ConvertForm({ lead }: { lead: Lead }) {
     >
       <h2>{t('leads.convert')}</h2>
       <div className="row">
-        <TextField label={t('common.tripCode')} required value={tripCode} onChange={(e) => setTripCode(e.target.value.toUpperCase())} />
-        <TextField label={t('leads.partySize')} type="number" min={1} required value={partySize} onChange={(e) => setPartySize(e.target.value)} />
+        <TextField
+          label={t('common.tripCode')}
+          required
+          value={tripCode}
+          onChange={(e) => setTripCode(e.target.value.toUpperCase())}
+        />
+        <TextField
+          label={t('leads.partySize')}
+          type="number"
+          min={1}
+          required
+          value={partySize}
+          onChange={(e) => setPartySize(e.target.value)}
+        />
       </div>
       <div className="row">
-        <TextField label={t('common.amount')} inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.target.value)} />
-        <TextField label={t('common.currency')} required maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
+        <TextField
+          label={t('common.amount')}
+          inputMode="decimal"
+          required
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        <TextField
+          label={t('common.currency')}
+          required
+          maxLength={3}
+          value={currency}
+          onChange={(e) => setCurrency(e.target.value.toUpperCase())}
+        />
       </div>
       <ErrorAlert error={convert.error} />
       {convert.data && <Notice>{t('leads.converted', { ref: convert.data.ref })}</Notice>}

@@ -36,7 +36,10 @@ export default function LeadsPage() {
           label={t('common.status')}
           value={status}
           onChange={(e) => setStatus(e.target.value)}
-          options={[{ value: '', label: t('common.all') }, ...LEAD_STATUSES.map((s) => ({ value: s, label: t(`lead.status.${s}` as MessageKey) }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...LEAD_STATUSES.map((s) => ({ value: s, label: t(`lead.status.${s}` as MessageKey) })),
+          ]}
         />
       </div>
       <ErrorAlert error={leads.error} />
@@ -59,8 +62,17 @@ export default function LeadsPage() {
             ),
           },
           { header: t('common.customer'), cell: (l) => <span>{l.customerName ?? l.customerPhone}</span> },
-          { header: t('common.status'), cell: (l) => <Badge tone={LEAD_TONES[l.status]}>{t(`lead.status.${l.status}` as MessageKey)}</Badge> },
-          { header: t('leads.summary'), cell: (l) => <span className="clip">{l.summary ?? '—'}</span>, secondary: true },
+          {
+            header: t('common.status'),
+            cell: (l) => (
+              <Badge tone={LEAD_TONES[l.status]}>{t(`lead.status.${l.status}` as MessageKey)}</Badge>
+            ),
+          },
+          {
+            header: t('leads.summary'),
+            cell: (l) => <span className="clip">{l.summary ?? '—'}</span>,
+            secondary: true,
+          },
           { header: t('leads.partySize'), cell: (l) => l.partySize ?? '—', secondary: true },
           { header: t('leads.travelMonth'), cell: (l) => l.travelMonth ?? '—', secondary: true },
           { header: t('common.assignedTo'), cell: (l) => staffName(l.assignedTo), secondary: true },

@@ -6,7 +6,8 @@ export type StaffUser = ItemOf<'/users'>;
 export type ConsoleSession = ItemOf<'/auth/sessions'>;
 export const ROLES = ['sales', 'operations', 'field_staff', 'manager'] as const;
 
-export const usePanicMode = () => useQuery({ queryKey: ['panic-mode'], queryFn: () => unwrap(api.GET('/panic-mode')) });
+export const usePanicMode = () =>
+  useQuery({ queryKey: ['panic-mode'], queryFn: () => unwrap(api.GET('/panic-mode')) });
 
 export function useResumePanicMode() {
   const client = useQueryClient();
@@ -17,7 +18,9 @@ export function useResumePanicMode() {
 }
 
 export const useUsers = () =>
-  usePagedQuery(['users', 'paged'], (cursor) => unwrap(api.GET('/users', { params: { query: { cursor, limit: 100 } } })));
+  usePagedQuery(['users', 'paged'], (cursor) =>
+    unwrap(api.GET('/users', { params: { query: { cursor, limit: 100 } } })),
+  );
 
 function useUsersMutation<T, R>(run: (input: T) => Promise<R>) {
   const client = useQueryClient();
@@ -25,7 +28,9 @@ function useUsersMutation<T, R>(run: (input: T) => Promise<R>) {
 }
 
 export const useCreateUser = () =>
-  useUsersMutation((body: { name: string; phone: string; role: StaffUser['role'] }) => unwrap(api.POST('/users', { body })));
+  useUsersMutation((body: { name: string; phone: string; role: StaffUser['role'] }) =>
+    unwrap(api.POST('/users', { body })),
+  );
 
 export const useSetActive = () =>
   useUsersMutation(({ id, active }: { id: string; active: boolean }) =>
@@ -33,10 +38,14 @@ export const useSetActive = () =>
   );
 
 export const useIssueKey = () =>
-  useUsersMutation((id: string) => unwrap(api.POST('/users/{id}/api-keys', { params: { path: { id } }, body: {} })));
+  useUsersMutation((id: string) =>
+    unwrap(api.POST('/users/{id}/api-keys', { params: { path: { id } }, body: {} })),
+  );
 
 export const useSessions = () =>
-  usePagedQuery(['sessions'], (cursor) => unwrap(api.GET('/auth/sessions', { params: { query: { cursor, limit: 100 } } })));
+  usePagedQuery(['sessions'], (cursor) =>
+    unwrap(api.GET('/auth/sessions', { params: { query: { cursor, limit: 100 } } })),
+  );
 
 export function useRevokeSession() {
   const client = useQueryClient();

@@ -32,7 +32,11 @@ export function SessionsCard() {
           { header: t('settings.user'), cell: (s) => staffName(s.userId) },
           { header: t('settings.method'), cell: (s) => t(`session.method.${s.method}` as MessageKey) },
           { header: t('settings.lastSeen'), cell: (s) => format.dateTime(s.lastSeenAt) },
-          { header: t('settings.device'), cell: (s) => <span className="clip">{s.userAgent ?? '—'}</span>, secondary: true },
+          {
+            header: t('settings.device'),
+            cell: (s) => <span className="clip">{s.userAgent ?? '—'}</span>,
+            secondary: true,
+          },
           {
             header: t('common.actions'),
             cell: (s) =>

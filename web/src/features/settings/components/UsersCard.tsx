@@ -31,8 +31,19 @@ export function UsersCard() {
           create.mutate({ name, phone, role });
         }}
       >
-        <TextField label={t('settings.name')} required value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField label={t('common.phone')} type="tel" required value={phone} onChange={(e) => setPhone(e.target.value)} />
+        <TextField
+          label={t('settings.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label={t('common.phone')}
+          type="tel"
+          required
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
         <SelectField
           label={t('settings.role')}
           value={role}
@@ -64,7 +75,11 @@ export function UsersCard() {
           { header: t('settings.role'), cell: (u) => t(`role.${u.role}` as MessageKey) },
           {
             header: t('common.status'),
-            cell: (u) => <Badge tone={u.active ? 'good' : 'neutral'}>{u.active ? t('settings.active') : t('settings.inactive')}</Badge>,
+            cell: (u) => (
+              <Badge tone={u.active ? 'good' : 'neutral'}>
+                {u.active ? t('settings.active') : t('settings.inactive')}
+              </Badge>
+            ),
           },
           {
             header: t('common.actions'),
@@ -75,7 +90,11 @@ export function UsersCard() {
                     {u.active ? t('settings.deactivate') : t('settings.activate')}
                   </Button>
                   {u.active && (
-                    <Button variant="ghost" onClick={() => issue.mutate(u.id)} aria-label={t('settings.newKeyFor', { name: u.name })}>
+                    <Button
+                      variant="ghost"
+                      onClick={() => issue.mutate(u.id)}
+                      aria-label={t('settings.newKeyFor', { name: u.name })}
+                    >
                       {t('settings.newKey')}
                     </Button>
                   )}

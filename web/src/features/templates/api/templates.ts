@@ -8,12 +8,19 @@ export const TEMPLATE_CATEGORIES = ['UTILITY', 'MARKETING', 'AUTHENTICATION'] as
 
 export const useTemplates = (status: string) =>
   usePagedQuery(['templates', { status }], (cursor) =>
-    unwrap(api.GET('/templates', { params: { query: { status: (status || undefined) as never, cursor, limit: 100 } } })),
+    unwrap(
+      api.GET('/templates', {
+        params: { query: { status: (status || undefined) as never, cursor, limit: 100 } },
+      }),
+    ),
   );
 
 function useTemplateMutation<T, R>(run: (input: T) => Promise<R>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: ['templates'] }) });
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['templates'] }),
+  });
 }
 
 export interface NewTemplate {
@@ -25,7 +32,8 @@ export interface NewTemplate {
   footer?: string;
 }
 
-export const useCreateTemplate = () => useTemplateMutation((body: NewTemplate) => unwrap(api.POST('/templates', { body })));
+export const useCreateTemplate = () =>
+  useTemplateMutation((body: NewTemplate) => unwrap(api.POST('/templates', { body })));
 export const useSyncTemplates = () => useTemplateMutation(() => unwrap(api.POST('/templates/sync')));
 export const useDeleteTemplate = () =>
   useTemplateMutation((id: string) => unwrap(api.DELETE('/templates/{id}', { params: { path: { id } } })));

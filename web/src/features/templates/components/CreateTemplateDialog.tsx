@@ -10,7 +10,12 @@ import { parameterCount, TEMPLATE_CATEGORIES, useCreateTemplate, type NewTemplat
 export function CreateTemplateDialog({ onClose }: { onClose(): void }) {
   const { t } = useI18n();
   const create = useCreateTemplate();
-  const [draft, setDraft] = useState<NewTemplate>({ name: '', language: 'en', category: 'UTILITY', body: '' });
+  const [draft, setDraft] = useState<NewTemplate>({
+    name: '',
+    language: 'en',
+    category: 'UTILITY',
+    body: '',
+  });
   const [examples, setExamples] = useState<string[]>([]);
   const [footer, setFooter] = useState('');
   const count = parameterCount(draft.body);
@@ -22,7 +27,11 @@ export function CreateTemplateDialog({ onClose }: { onClose(): void }) {
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate(
-            { ...draft, bodyExamples: count ? examples.slice(0, count) : undefined, footer: footer || undefined },
+            {
+              ...draft,
+              bodyExamples: count ? examples.slice(0, count) : undefined,
+              footer: footer || undefined,
+            },
             { onSuccess: onClose },
           );
         }}
@@ -36,7 +45,12 @@ export function CreateTemplateDialog({ onClose }: { onClose(): void }) {
           onChange={(e) => set({ name: e.target.value })}
         />
         <div className="row">
-          <TextField label={t('templates.language')} required value={draft.language} onChange={(e) => set({ language: e.target.value })} />
+          <TextField
+            label={t('templates.language')}
+            required
+            value={draft.language}
+            onChange={(e) => set({ language: e.target.value })}
+          />
           <SelectField
             label={t('templates.category')}
             value={draft.category}
@@ -44,7 +58,13 @@ export function CreateTemplateDialog({ onClose }: { onClose(): void }) {
             options={TEMPLATE_CATEGORIES.map((c) => ({ value: c, label: c }))}
           />
         </div>
-        <TextArea label={t('templates.body')} hint={t('templates.bodyHint')} required value={draft.body} onChange={(e) => set({ body: e.target.value })} />
+        <TextArea
+          label={t('templates.body')}
+          hint={t('templates.bodyHint')}
+          required
+          value={draft.body}
+          onChange={(e) => set({ body: e.target.value })}
+        />
         {Array.from({ length: count }, (_, i) => (
           <TextField
             key={i}

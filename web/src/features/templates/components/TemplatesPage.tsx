@@ -6,7 +6,13 @@ import { DataTable } from '../../../components/ui/DataTable';
 import { SelectField } from '../../../components/ui/Field';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
-import { TEMPLATE_STATUSES, useDeleteTemplate, useSyncTemplates, useTemplates, type Template } from '../api/templates';
+import {
+  TEMPLATE_STATUSES,
+  useDeleteTemplate,
+  useSyncTemplates,
+  useTemplates,
+  type Template,
+} from '../api/templates';
 import { CreateTemplateDialog } from './CreateTemplateDialog';
 
 const TONES: Record<Template['status'], Tone> = {
@@ -40,14 +46,19 @@ export default function TemplatesPage() {
           </>
         }
       />
-      {sync.data && <Notice>{t('templates.synced', { updated: sync.data.updated, imported: sync.data.imported })}</Notice>}
+      {sync.data && (
+        <Notice>{t('templates.synced', { updated: sync.data.updated, imported: sync.data.imported })}</Notice>
+      )}
       <ErrorAlert error={sync.error ?? remove.error ?? templates.error} />
       <div className="filters">
         <SelectField
           label={t('common.status')}
           value={status}
           onChange={(e) => setStatus(e.target.value)}
-          options={[{ value: '', label: t('common.all') }, ...TEMPLATE_STATUSES.map((s) => ({ value: s, label: s }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...TEMPLATE_STATUSES.map((s) => ({ value: s, label: s })),
+          ]}
         />
       </div>
       <DataTable
@@ -64,14 +75,20 @@ export default function TemplatesPage() {
           { header: t('templates.language'), cell: (tpl) => tpl.language },
           { header: t('templates.category'), cell: (tpl) => tpl.category, secondary: true },
           { header: t('common.status'), cell: (tpl) => <Badge tone={TONES[tpl.status]}>{tpl.status}</Badge> },
-          { header: t('templates.body'), cell: (tpl) => <span className="clip">{tpl.body}</span>, secondary: true },
+          {
+            header: t('templates.body'),
+            cell: (tpl) => <span className="clip">{tpl.body}</span>,
+            secondary: true,
+          },
           {
             header: t('common.actions'),
             cell: (tpl) => (
               <Button
                 variant="ghost"
                 aria-label={t('templates.deleteNamed', { name: tpl.name, language: tpl.language })}
-                onClick={() => window.confirm(t('templates.confirmDelete', { name: tpl.name })) && remove.mutate(tpl.id)}
+                onClick={() =>
+                  window.confirm(t('templates.confirmDelete', { name: tpl.name })) && remove.mutate(tpl.id)
+                }
               >
                 {t('common.delete')}
               </Button>

@@ -6,7 +6,9 @@ export type Trip = ItemOf<'/trips'>;
 export type TimelineEntry = ItemOf<'/timeline'>;
 
 export const useTrips = () =>
-  usePagedQuery(['trips'], (cursor) => unwrap(api.GET('/trips', { params: { query: { cursor, limit: 50 } } })));
+  usePagedQuery(['trips'], (cursor) =>
+    unwrap(api.GET('/trips', { params: { query: { cursor, limit: 50 } } })),
+  );
 
 export const useTrip = (code: string) =>
   useQuery({
@@ -16,13 +18,16 @@ export const useTrip = (code: string) =>
 
 export const useTimeline = (entityType: TimelineEntry['entityType'], entityId: string | undefined) =>
   usePagedQuery(['timeline', entityType, entityId], (cursor) =>
-    unwrap(api.GET('/timeline', { params: { query: { entityType, entityId: entityId!, cursor, limit: 50 } } })),
+    unwrap(
+      api.GET('/timeline', { params: { query: { entityType, entityId: entityId!, cursor, limit: 50 } } }),
+    ),
   );
 
 export function useCreateTrip() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { code: string; name: string; departureDate: string }) => unwrap(api.POST('/trips', { body })),
+    mutationFn: (body: { code: string; name: string; departureDate: string }) =>
+      unwrap(api.POST('/trips', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['trips'] }),
   });
 }
@@ -32,7 +37,8 @@ export function useAssignment(code: string) {
   const onSuccess = () => client.invalidateQueries({ queryKey: ['trips', 'one', code] });
   return {
     assign: useMutation({
-      mutationFn: (userId: string) => unwrap(api.POST('/trips/{code}/assignments', { params: { path: { code } }, body: { userId } })),
+      mutationFn: (userId: string) =>
+        unwrap(api.POST('/trips/{code}/assignments', { params: { path: { code } }, body: { userId } })),
       onSuccess,
     }),
     unassign: useMutation({

@@ -6,17 +6,29 @@ import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { useTimeline, type TimelineEntry } from '../api/trips';
 
-const TONES: Partial<Record<TimelineEntry['eventType'], Tone>> = { INCIDENT: 'bad', CHECKIN: 'good', NOTE: 'info' };
+const TONES: Partial<Record<TimelineEntry['eventType'], Tone>> = {
+  INCIDENT: 'bad',
+  CHECKIN: 'good',
+  NOTE: 'info',
+};
 
 /** What the entry says, whatever kind it is: a message's text, a check-in's note, an incident. */
 function summary(content: Record<string, unknown>): string {
-  const text = ['text', 'description', 'note', 'caption', 'summary'].map((k) => content[k]).find((v) => typeof v === 'string');
+  const text = ['text', 'description', 'note', 'caption', 'summary']
+    .map((k) => content[k])
+    .find((v) => typeof v === 'string');
   const ref = typeof content.incidentRef === 'string' ? `${content.incidentRef} ` : '';
   return `${ref}${(text as string | undefined) ?? ''}`.trim();
 }
 
 /** The timeline of a lead, booking, trip or incident, newest first. */
-export function Timeline({ entityType, entityId }: { entityType: TimelineEntry['entityType']; entityId: string }) {
+export function Timeline({
+  entityType,
+  entityId,
+}: {
+  entityType: TimelineEntry['entityType'];
+  entityId: string;
+}) {
   const { t } = useI18n();
   const format = useFormat();
   const timeline = useTimeline(entityType, entityId);
@@ -31,7 +43,9 @@ export function Timeline({ entityType, entityId }: { entityType: TimelineEntry['
           return (
             <li key={entry.id}>
               <div className="row-between">
-                <Badge tone={TONES[entry.eventType] ?? 'neutral'}>{t(`timeline.event.${entry.eventType}` as MessageKey)}</Badge>
+                <Badge tone={TONES[entry.eventType] ?? 'neutral'}>
+                  {t(`timeline.event.${entry.eventType}` as MessageKey)}
+                </Badge>
                 <time dateTime={entry.createdAt} className="muted">
                   {format.dateTime(entry.createdAt)}
                 </time>

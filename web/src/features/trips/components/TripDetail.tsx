@@ -35,7 +35,9 @@ export function TripDetail({ code }: { code: string }) {
               <dt>{t('trips.departure')}</dt>
               <dd>{format.day(data.departureDate)}</dd>
               <dt>{t('trips.lastCheckIn')}</dt>
-              <dd>{data.lastCheckIn ? `${data.lastCheckIn.by} · ${format.dateTime(data.lastCheckIn.at)}` : '—'}</dd>
+              <dd>
+                {data.lastCheckIn ? `${data.lastCheckIn.by} · ${format.dateTime(data.lastCheckIn.at)}` : '—'}
+              </dd>
             </dl>
             <h3>{t('trips.staff')}</h3>
             {data.assignedStaff.length === 0 && <p className="muted">{t('trips.noStaff')}</p>}
@@ -46,7 +48,11 @@ export function TripDetail({ code }: { code: string }) {
                     {s.name} <span className="muted">· {t(`role.${s.role}` as MessageKey)}</span>
                   </span>
                   {staff && (
-                    <Button variant="ghost" onClick={() => unassign.mutate(s.id)} aria-label={t('trips.unassign', { name: s.name })}>
+                    <Button
+                      variant="ghost"
+                      onClick={() => unassign.mutate(s.id)}
+                      aria-label={t('trips.unassign', { name: s.name })}
+                    >
                       {t('trips.unassignShort')}
                     </Button>
                   )}
@@ -78,7 +84,8 @@ export function TripDetail({ code }: { code: string }) {
             <ul className="plain">
               {data.openIncidents.map((i) => (
                 <li key={i.ref}>
-                  <strong>{i.ref}</strong> {i.description} <span className="muted">· {format.dateTime(i.reportedAt)}</span>
+                  <strong>{i.ref}</strong> {i.description}{' '}
+                  <span className="muted">· {format.dateTime(i.reportedAt)}</span>
                 </li>
               ))}
             </ul>

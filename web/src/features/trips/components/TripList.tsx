@@ -40,7 +40,10 @@ export function TripList() {
         loadingMore={trips.loadingMore}
         onLoadMore={trips.loadMore}
         columns={[
-          { header: t('common.tripCode'), cell: (trip) => <Link href={`/${encodeURIComponent(trip.code)}`}>{trip.code}</Link> },
+          {
+            header: t('common.tripCode'),
+            cell: (trip) => <Link href={`/${encodeURIComponent(trip.code)}`}>{trip.code}</Link>,
+          },
           { header: t('trips.name'), cell: (trip) => trip.name },
           { header: t('trips.departure'), cell: (trip) => format.day(trip.departureDate) },
           { header: t('common.status'), cell: (trip) => trip.status, secondary: true },
@@ -66,9 +69,20 @@ function CreateTripDialog({ onClose }: { onClose(): void }) {
           create.mutate({ code, name, departureDate });
         }}
       >
-        <TextField label={t('common.tripCode')} required value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} />
+        <TextField
+          label={t('common.tripCode')}
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+        />
         <TextField label={t('trips.name')} required value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField label={t('trips.departure')} type="date" required value={departureDate} onChange={(e) => setDepartureDate(e.target.value)} />
+        <TextField
+          label={t('trips.departure')}
+          type="date"
+          required
+          value={departureDate}
+          onChange={(e) => setDepartureDate(e.target.value)}
+        />
         <ErrorAlert error={create.error} />
         {create.data && <Notice>{t('trips.created', { code: create.data.code })}</Notice>}
         <Button type="submit" variant="primary" disabled={create.isPending}>
