@@ -33,7 +33,9 @@ export function consoleRoutes(dir: string | undefined): Router {
   );
   router.use(express.static(dir, { index: false }));
   router.use((req, res, next) => {
-    const notAPage = req.path.startsWith('/api/') || req.path.startsWith('/assets/') || !req.accepts('html');
+    // A page is what a browser asks for (text/html first); API clients and curl get the 404 problem.
+    const asksForHtml = req.accepts(['json', 'html']) === 'html';
+    const notAPage = req.path.startsWith('/api/') || req.path.startsWith('/assets/') || !asksForHtml;
     if ((req.method !== 'GET' && req.method !== 'HEAD') || notAPage) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);

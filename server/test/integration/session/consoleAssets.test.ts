@@ -34,6 +34,12 @@ describe('The web console at /', () => {
     await request(app()).get('/assets/missing.js').set('accept', 'text/html').expect(404);
   });
 
+  it('answers clients that do not ask for HTML (API clients, curl) with the 404 problem', async () => {
+    const res = await request(app()).get('/nope').expect(404);
+    expect(res.headers['content-type']).to.match(/application\/problem\+json/);
+    await request(app()).get('/leads').set('accept', 'application/json').expect(404);
+  });
+
   it('leaves /api to the API: unknown API paths are problem+json 404s', async () => {
     const res = await request(app()).get('/api/v1/nothing-here').set('accept', 'text/html').expect(404);
     expect(res.headers['content-type']).to.match(/application\/problem\+json/);
