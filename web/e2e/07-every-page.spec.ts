@@ -29,7 +29,7 @@ test('every page loads without a serious or critical accessibility violation', a
 
 test('the templates page lists the seeded login_code template as approved', async ({ page }) => {
   await signInWithKey(page, managerKey(), '/templates');
-  await expect(page.getByRole('row', { name: /login_code/ })).toContainText('APPROVED');
+  await expect(page.getByRole('row', { name: /login_code/ })).toContainText('Approved');
 });
 
 test.describe('on a phone', () => {

@@ -143,6 +143,11 @@ export const en = {
   'incidents.notifyCustomers': 'Tell the trip’s customers',
   'incidents.message': 'Message to the customers',
 
+  'template.status.PENDING': 'Pending review',
+  'template.status.APPROVED': 'Approved',
+  'template.status.REJECTED': 'Rejected',
+  'template.status.PAUSED': 'Paused',
+  'template.status.DISABLED': 'Disabled',
   'templates.new': 'New template',
   'templates.sync': 'Sync with provider',
   'templates.synced': 'Synced: {updated} updated, {imported} imported.',

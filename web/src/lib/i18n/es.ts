@@ -146,6 +146,11 @@ export const es: Record<MessageKey, string> = {
   'incidents.notifyCustomers': 'Avisar a los clientes del viaje',
   'incidents.message': 'Mensaje para los clientes',
 
+  'template.status.PENDING': 'En revisión',
+  'template.status.APPROVED': 'Aprobada',
+  'template.status.REJECTED': 'Rechazada',
+  'template.status.PAUSED': 'En pausa',
+  'template.status.DISABLED': 'Desactivada',
   'templates.new': 'Nueva plantilla',
   'templates.sync': 'Sincronizar con el proveedor',
   'templates.synced': 'Sincronizadas: {updated} actualizadas, {imported} importadas.',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSession } from '../../../app/session/useSession';
 import { ErrorAlert, Notice } from '../../../components/ui/Alert';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
@@ -18,6 +19,8 @@ export function BookingDialog({ id, title, onClose }: { id: string; title: strin
   const link = useSendPaymentLink(id);
   const pay = useRecordPayment(id);
   const b = booking.data;
+  // Payment links and payments are sales work (SPEC §3); operations see bookings to run trips.
+  const takesPayments = useSession().data?.user.role !== 'operations';
   const [amount, setAmount] = useState('');
   const [reference, setReference] = useState('');
   return (
@@ -51,7 +54,7 @@ export function BookingDialog({ id, title, onClose }: { id: string; title: strin
               ))}
             </ul>
           )}
-          {b.status === 'pending_payment' && (
+          {b.status === 'pending_payment' && takesPayments && (
             <>
               <Button onClick={() => link.mutate()} disabled={link.isPending}>
                 {t('bookings.sendLink')}

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/Button';
 import { DataTable } from '../../../components/ui/DataTable';
 import { SelectField } from '../../../components/ui/Field';
 import { PageHeader } from '../../../components/ui/PageHeader';
+import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import {
   TEMPLATE_STATUSES,
@@ -57,7 +58,7 @@ export default function TemplatesPage() {
           onChange={(e) => setStatus(e.target.value)}
           options={[
             { value: '', label: t('common.all') },
-            ...TEMPLATE_STATUSES.map((s) => ({ value: s, label: s })),
+            ...TEMPLATE_STATUSES.map((s) => ({ value: s, label: t(`template.status.${s}` as MessageKey) })),
           ]}
         />
       </div>
@@ -74,7 +75,12 @@ export default function TemplatesPage() {
           { header: t('templates.name'), cell: (tpl) => <code>{tpl.name}</code> },
           { header: t('templates.language'), cell: (tpl) => tpl.language },
           { header: t('templates.category'), cell: (tpl) => tpl.category, secondary: true },
-          { header: t('common.status'), cell: (tpl) => <Badge tone={TONES[tpl.status]}>{tpl.status}</Badge> },
+          {
+            header: t('common.status'),
+            cell: (tpl) => (
+              <Badge tone={TONES[tpl.status]}>{t(`template.status.${tpl.status}` as MessageKey)}</Badge>
+            ),
+          },
           {
             header: t('templates.body'),
             cell: (tpl) => <span className="clip">{tpl.body}</span>,
