@@ -21,11 +21,12 @@ export class KnexSetupTokenRepository implements SetupTokenRepository {
   }
 
   async consume(tenantId: string, tokenHash: string): Promise<boolean> {
+    // RETURNING rather than the affected-row count, which the embedded database's driver leaves out for DELETE.
     const deleted = await this.db
       .q('setup_tokens')
       .where({ tenant_id: tenantId, token_hash: tokenHash })
-      .del();
-    return deleted === 1;
+      .del(['tenant_id']);
+    return deleted.length === 1;
   }
 
   async hasActiveManager(tenantId: string): Promise<boolean> {
