@@ -300,6 +300,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers, newest first; `q` searches name and phone
+         * @description Policy action: manage_conversations.
+         */
+        get: operations["getContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{phone}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One contact with opt-in status, last seen and counts of conversations, leads and bookings
+         * @description Policy action: manage_conversations.
+         */
+        get: operations["getContactsByPhone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Name, language (used for automatic replies), tags and notes of a contact
+         * @description Creates the contact when the customer has not written yet. `language: null` returns to detection.
+         *
+         *     Policy action: manage_conversations.
+         */
+        patch: operations["patchContactsByPhone"];
+        trace?: never;
+    };
     "/conversations": {
         parameters: {
             query?: never;
@@ -308,7 +354,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Conversations, newest first, with their 24-hour window
+         * Conversations, newest first, with their 24-hour window, last message and unread count
          * @description Policy action: manage_conversations.
          */
         get: operations["getConversations"];
@@ -338,8 +384,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Assign (or unassign with null), close, or mark a conversation read
-         * @description Policy action: manage_conversations.
+         * Assign (or unassign with null), reopen, close, archive, mark as spam or mark read
+         * @description `read: true` sets the unread count to 0 and sends the customer the read receipt. `open` reopens an ended conversation (409 while the customer has another open one).
+         *
+         *     Policy action: manage_conversations.
          */
         patch: operations["patchConversationsById"];
         trace?: never;
@@ -364,6 +412,54 @@ export interface paths {
          *     Policy action: manage_conversations.
          */
         post: operations["postConversationsByIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/typing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show the customer that staff are typing
+         * @description Meta: a read receipt with the typing indicator on the customer's latest message (shown up to 25 s or until the reply). `shown` is false where the provider has no indicator.
+         *
+         *     Policy action: manage_conversations.
+         */
+        post: operations["postConversationsByIdTyping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live event stream of the tenant (SPEC §18)
+         * @description Server-sent events (`text/event-stream`): each event has `id` (monotonic per tenant), `event`
+         *     (the type: `message.received`, `message.sent`, `message.status`, `conversation.updated`, `lead.created`, `lead.updated`, `booking.updated`, `incident.created`, `incident.updated`, `broadcast.progress`, `panic.changed`, `connection.health`, `usage.threshold`) and `data`, the JSON `{ id, type, occurredAt, data }`.
+         *     Reconnect with the `Last-Event-ID` header (or `?lastEventId=`) to replay what was missed (events are kept 24 hours).
+         *     A comment line is sent every 15 seconds. Each subscriber receives what its role may read; field staff, the events of
+         *     their trips only. A subscriber that falls too far behind is disconnected and resumes by id.
+         *
+         *     Any active staff user.
+         */
+        get: operations["getEvents"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -571,7 +667,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Messages of the tenant, newest first (staff alerts included)
+         * @description Policy action: manage_conversations.
+         */
+        get: operations["getMessages"];
         put?: never;
         /**
          * Send a message: text, an approved template with params, or media
@@ -842,6 +942,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/timeline/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A staff note on the timeline of a lead, booking, trip, incident or conversation
+         * @description Recorded as a `NOTE` entry with source `WEB`; whoever may read the timeline may add to it.
+         *
+         *     Policy action: manage_leads or view_bookings or view_trip_status or manage_conversations.
+         */
+        post: operations["postTimelineNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/trips": {
         parameters: {
             query?: never;
@@ -986,6 +1108,72 @@ export interface paths {
          * @description Policy action: manage_users.
          */
         post: operations["postUsersByIdApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant’s webhook subscriptions
+         * @description Policy action: manage_users.
+         */
+        get: operations["getWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a URL to event types; the signing secret is shown once
+         * @description Each delivery is a POST of `{ id, type, occurredAt, data }` with `webhook-id`, `webhook-timestamp` and `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">` (Standard Webhooks). Retried with exponential backoff for 24 hours, in order, at least once; disabled after 3 days of failures. Loopback, private and link-local targets are refused unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true.
+         *
+         *     Policy action: manage_users.
+         */
+        post: operations["postWebhookSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unsubscribe (nothing more is delivered)
+         * @description Policy action: manage_users.
+         */
+        delete: operations["deleteWebhookSubscriptionsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deliveries of a subscription, newest first, with their attempts and last answer
+         * @description Policy action: manage_users.
+         */
+        get: operations["getWebhookSubscriptionsByIdDeliveries"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2478,6 +2666,261 @@ export interface operations {
             };
         };
     };
+    getContacts: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description At most 200 */
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            counts: {
+                                bookings: number;
+                                conversations: number;
+                                leads: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * @description Automatic replies go in it (else the tenant’s language)
+                             * @enum {string|null}
+                             */
+                            language: "en" | "es" | "pt" | null;
+                            /** @enum {string|null} */
+                            languageSource: "staff" | "detected" | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            name: string | null;
+                            notes: string | null;
+                            /** @description opted_in, opted_out, or null when never recorded */
+                            optIn: string | null;
+                            /** @description E.164, or the business-scoped user id */
+                            phone: string;
+                            tags: string[];
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContactsByPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                phone: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            bookings: number;
+                            conversations: number;
+                            leads: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * @description Automatic replies go in it (else the tenant’s language)
+                         * @enum {string|null}
+                         */
+                        language: "en" | "es" | "pt" | null;
+                        /** @enum {string|null} */
+                        languageSource: "staff" | "detected" | null;
+                        /** Format: date-time */
+                        lastSeenAt: string | null;
+                        name: string | null;
+                        notes: string | null;
+                        /** @description opted_in, opted_out, or null when never recorded */
+                        optIn: string | null;
+                        /** @description E.164, or the business-scoped user id */
+                        phone: string;
+                        tags: string[];
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchContactsByPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                phone: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string|null} */
+                    language?: "en" | "es" | "pt" | null;
+                    name?: string | null;
+                    notes?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The contact */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            bookings: number;
+                            conversations: number;
+                            leads: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * @description Automatic replies go in it (else the tenant’s language)
+                         * @enum {string|null}
+                         */
+                        language: "en" | "es" | "pt" | null;
+                        /** @enum {string|null} */
+                        languageSource: "staff" | "detected" | null;
+                        /** Format: date-time */
+                        lastSeenAt: string | null;
+                        name: string | null;
+                        notes: string | null;
+                        /** @description opted_in, opted_out, or null when never recorded */
+                        optIn: string | null;
+                        /** @description E.164, or the business-scoped user id */
+                        phone: string;
+                        tags: string[];
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getConversations: {
         parameters: {
             query?: {
@@ -2487,7 +2930,12 @@ export interface operations {
                 /** @description At most 200 */
                 limit?: number;
                 phone?: string;
-                status?: "active" | "expired" | "closed";
+                /** @description Customer name, phone or message text */
+                q?: string;
+                /** @description `open` (same as `active`), `closed`, `archived`, `spam`, `expired` */
+                status?: "open" | "active" | "expired" | "closed" | "archived" | "spam";
+                /** @description Only conversations with unread messages */
+                unread?: true;
             };
             header?: never;
             path?: never;
@@ -2520,11 +2968,23 @@ export interface operations {
                             id: string;
                             /** Format: date-time */
                             lastInboundAt: string | null;
+                            lastMessage: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                direction: "INBOUND" | "OUTBOUND";
+                                status: string;
+                                text: string | null;
+                                type: string;
+                            } | null;
                             /** Format: date-time */
                             lastMessageAt: string | null;
                             state: string;
-                            /** @enum {string} */
-                            status: "active" | "expired" | "closed";
+                            /**
+                             * @description `active` is open; the others have ended
+                             * @enum {string}
+                             */
+                            status: "active" | "expired" | "closed" | "archived" | "spam";
                             unreadCount: number;
                             /** Format: date-time */
                             windowExpiresAt: string | null;
@@ -2600,11 +3060,23 @@ export interface operations {
                         id: string;
                         /** Format: date-time */
                         lastInboundAt: string | null;
+                        lastMessage: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            direction: "INBOUND" | "OUTBOUND";
+                            status: string;
+                            text: string | null;
+                            type: string;
+                        } | null;
                         /** Format: date-time */
                         lastMessageAt: string | null;
                         state: string;
-                        /** @enum {string} */
-                        status: "active" | "expired" | "closed";
+                        /**
+                         * @description `active` is open; the others have ended
+                         * @enum {string}
+                         */
+                        status: "active" | "expired" | "closed" | "archived" | "spam";
                         unreadCount: number;
                         /** Format: date-time */
                         windowExpiresAt: string | null;
@@ -2667,8 +3139,8 @@ export interface operations {
                     assignedTo?: string | null;
                     /** @constant */
                     read?: true;
-                    /** @constant */
-                    status?: "closed";
+                    /** @enum {string} */
+                    status?: "open" | "active" | "closed" | "archived" | "spam";
                 };
             };
         };
@@ -2697,11 +3169,23 @@ export interface operations {
                         id: string;
                         /** Format: date-time */
                         lastInboundAt: string | null;
+                        lastMessage: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            direction: "INBOUND" | "OUTBOUND";
+                            status: string;
+                            text: string | null;
+                            type: string;
+                        } | null;
                         /** Format: date-time */
                         lastMessageAt: string | null;
                         state: string;
-                        /** @enum {string} */
-                        status: "active" | "expired" | "closed";
+                        /**
+                         * @description `active` is open; the others have ended
+                         * @enum {string}
+                         */
+                        status: "active" | "expired" | "closed" | "archived" | "spam";
                         unreadCount: number;
                         /** Format: date-time */
                         windowExpiresAt: string | null;
@@ -2739,6 +3223,15 @@ export interface operations {
             };
             /** @description No such resource in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2991,6 +3484,124 @@ export interface operations {
             };
             /** @description A business rule refuses it */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConversationsByIdTyping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Asked for */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shown: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                lastEventId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3925,6 +4536,100 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMessages: {
+        parameters: {
+            query?: {
+                conversationId?: string;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                direction?: "INBOUND" | "OUTBOUND";
+                /** @description At most 200 */
+                limit?: number;
+                phone?: string;
+                /** @description Only messages created at or after this time */
+                since?: string;
+                status?: "received" | "queued" | "sending" | "sent" | "delivered" | "read" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            attempts: number;
+                            /** @description Text, template call, media reference, … */
+                            content: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            conversationId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerPhone: string | null;
+                            /** @enum {string} */
+                            direction: "INBOUND" | "OUTBOUND";
+                            errorCode: string | null;
+                            errorTitle: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            providerMessageId: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "received" | "queued" | "sending" | "sent" | "delivered" | "read" | "failed";
+                            statusHistory: ({
+                                applied: boolean;
+                                at: string;
+                                errorCode?: string;
+                                errorTitle?: string;
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            type: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5343,6 +6048,90 @@ export interface operations {
             };
         };
     };
+    postTimelineNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    entityId: string;
+                    /** @enum {string} */
+                    entityType: "lead" | "booking" | "trip" | "incident" | "conversation";
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actor: string | null;
+                        /** @description System events carry `action` */
+                        content: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        entityId: string;
+                        /** @enum {string} */
+                        entityType: "lead" | "booking" | "trip" | "incident" | "conversation";
+                        /** @enum {string} */
+                        eventType: "MESSAGE" | "SYSTEM" | "INCIDENT" | "CHECKIN" | "NOTE" | "STATUS_CHANGE";
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        source: "WHATSAPP" | "WEB" | "SYSTEM" | "CRON";
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getTrips: {
         parameters: {
             query?: {
@@ -6046,6 +6835,291 @@ export interface operations {
             };
             /** @description A business rule refuses it */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description At most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            events: ("message.received" | "message.sent" | "message.status" | "conversation.updated" | "lead.created" | "lead.updated" | "booking.updated" | "incident.created" | "incident.updated" | "broadcast.progress" | "panic.changed" | "connection.health" | "usage.threshold")[];
+                            /** Format: date-time */
+                            failingSince: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            url: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhookSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    events: ("message.received" | "message.sent" | "message.status" | "conversation.updated" | "lead.created" | "lead.updated" | "booking.updated" | "incident.created" | "incident.updated" | "broadcast.progress" | "panic.changed" | "connection.health" | "usage.threshold")[];
+                    /** Format: uri */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The subscription and its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        disabledAt: string | null;
+                        disabledReason: string | null;
+                        events: ("message.received" | "message.sent" | "message.status" | "conversation.updated" | "lead.created" | "lead.updated" | "booking.updated" | "incident.created" | "incident.updated" | "broadcast.progress" | "panic.changed" | "connection.health" | "usage.threshold")[];
+                        /** Format: date-time */
+                        failingSince: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description whsec_…: shown this once */
+                        secret: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        url: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhookSubscriptionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookSubscriptionsByIdDeliveries: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description At most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            error: string | null;
+                            eventId: string;
+                            eventType: string;
+                            /**
+                             * Format: uuid
+                             * @description The webhook-id header
+                             */
+                            id: string;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            responseStatus: number | null;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
