@@ -14,13 +14,12 @@ test('an enquiry becomes a lead, is quoted, converted, and its booking paid', as
   await page.keyboard.press('Escape');
   await expect(page.getByRole('link', { name: 'TRP777' })).toBeVisible();
 
-  await whatsappText('+5491155550101', 'Hi! 4 people for Iguazu in March?', 'Ana');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  await whatsappText('+5491155550101', 'Hi! 4 people for Iguazu in March?', 'Ana');
+  // No reload: the lead.created event refreshes the list on screen.
   const lead = page.getByRole('button', { name: /^LD-\d+$/ }).first();
-  await expect(async () => {
-    await page.reload();
-    await expect(lead).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  await expect(lead).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('row', { name: /Ana/ })).toContainText('New');
   await lead.click();
 

@@ -4,6 +4,8 @@ import { env } from './support/backdoor';
 import { managerKey, screenshot, signInWithKey } from './support/session';
 
 const PAGES = [
+  { path: '/inbox', heading: 'Inbox' },
+  { path: '/contacts', heading: 'Contacts' },
   { path: '/leads', heading: 'Leads' },
   { path: '/bookings', heading: 'Bookings' },
   { path: '/trips', heading: 'Trips' },

@@ -88,3 +88,43 @@ export async function callApi<T = { id: string }>(
   if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** A status callback for one of our sends, as Meta delivers it (delivered, read). */
+export async function whatsappStatus(
+  providerMessageId: string,
+  to: string,
+  status: 'delivered' | 'read',
+): Promise<void> {
+  const body = JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '0',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '', phone_number_id: '100000000000000' },
+              statuses: [
+                {
+                  id: providerMessageId,
+                  status,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  recipient_id: to.replace(/^\+/, ''),
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  const signature = crypto.createHmac('sha256', env.webhookSecret).update(body).digest('hex');
+  const res = await fetch(`${env.baseURL}/api/whatsapp/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${signature}` },
+    body,
+  });
+  if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+}

@@ -4,6 +4,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { whenSignedOut } from '../lib/api/client';
 import { I18nProvider, useI18n } from '../lib/i18n/I18nProvider';
 import { queryClient } from '../lib/queryClient';
+import { EventStream } from './events/EventStream';
 import { Layout } from './Layout';
 import { PAGES } from './pages';
 import { SESSION_KEY, useSession } from './session/useSession';
@@ -53,21 +54,23 @@ function Routes() {
 function SignedInRoutes({ role }: { role: string }) {
   const pages = PAGES.filter((p) => p.roles.includes(role));
   return (
-    <Layout pages={pages}>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          {pages.map((p) => (
-            <Route key={p.path} path={p.path} nest={p.nest} component={p.component} />
-          ))}
-          <Route path="/">
-            <Redirect to={pages[0]?.path ?? '/settings'} />
-          </Route>
-          <Route>
-            <NotFound />
-          </Route>
-        </Switch>
-      </Suspense>
-    </Layout>
+    <EventStream>
+      <Layout pages={pages}>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            {pages.map((p) => (
+              <Route key={p.path} path={p.path} nest={p.nest} component={p.component} />
+            ))}
+            <Route path="/">
+              <Redirect to={pages[0]?.path ?? '/settings'} />
+            </Route>
+            <Route>
+              <NotFound />
+            </Route>
+          </Switch>
+        </Suspense>
+      </Layout>
+    </EventStream>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Button } from '../components/ui/Button';
 import { LANGUAGES, useI18n, type Language } from '../lib/i18n/I18nProvider';
+import { useStreamState } from './events/EventStream';
 import type { PageEntry } from './pages';
 import { useSession, useSignOut } from './session/useSession';
 
@@ -12,6 +13,7 @@ export function Layout({ pages, children }: { pages: PageEntry[]; children: Reac
   const signOut = useSignOut();
   const [location] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const stream = useStreamState();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -20,6 +22,9 @@ export function Layout({ pages, children }: { pages: PageEntry[]; children: Reac
       <header className="topbar">
         <span className="brand">wa-ops</span>
         <span className="tenant">{session?.tenant.name}</span>
+        <span className={`stream stream-${stream}`} role="status">
+          {t(`stream.${stream}`)}
+        </span>
         <Button
           variant="ghost"
           className="menu-button"

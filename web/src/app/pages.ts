@@ -16,6 +16,13 @@ const EVERYONE = ['sales', 'operations', 'field_staff', 'manager'];
 
 /** Every page of the console, each its own chunk (code-split per page). */
 export const PAGES: PageEntry[] = [
+  {
+    path: '/inbox',
+    title: 'nav.inbox',
+    roles: ['sales', 'operations', 'manager'],
+    component: lazy(() => import('../features/inbox')),
+    nest: true,
+  },
   { path: '/leads', title: 'nav.leads', roles: SALES, component: lazy(() => import('../features/leads')) },
   {
     path: '/bookings',
@@ -48,6 +55,12 @@ export const PAGES: PageEntry[] = [
     roles: OPERATIONS,
     component: lazy(() => import('../features/broadcasts')),
     nest: true,
+  },
+  {
+    path: '/contacts',
+    title: 'nav.contacts',
+    roles: ['sales', 'operations', 'manager'],
+    component: lazy(() => import('../features/contacts')),
   },
   {
     path: '/analytics',

@@ -37,6 +37,8 @@ let onSignedOut: () => void = () => undefined;
 export const setCsrfToken = (token: string | undefined) => {
   csrfToken = token;
 };
+/** For the few calls made without the client (uploads of raw bytes). */
+export const csrfHeaders = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
 export const whenSignedOut = (listener: () => void) => {
   onSignedOut = listener;
 };
