@@ -16,7 +16,7 @@ test('the first manager is created from the link printed at start-up, once', asy
   expect(apiKey).toMatch(/^wao_/);
   saveManagerKey(apiKey);
   await page.getByRole('link', { name: 'Open the console' }).click();
-  await expect(page.getByRole('heading', { name: 'Leads' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Marta Manager');
 
   // The link works once.

@@ -23,7 +23,7 @@ test('a rep signs in with the code WhatsApp brings, sees the pages of their role
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav).toContainText('Rosa Rep');
-  await expect(nav.getByRole('link')).toHaveText(['Leads', 'Bookings', 'Settings']);
+  await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Leads', 'Bookings', 'Contacts', 'Settings']);
 
   const cookie = (await page.context().cookies()).find((c) => c.name === 'wa_ops_session');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
