@@ -20,5 +20,7 @@ export async function signInWithKey(page: Page, apiKey: string, path = '/'): Pro
 /** Where the docs' screenshots go when asked for (npm run docs:screenshots). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.CONSOLE_SCREENSHOTS_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
+  if (!dir) return;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
