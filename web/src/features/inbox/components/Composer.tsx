@@ -20,6 +20,10 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const [upload, setUpload] = useState<Upload>();
   const [uploadError, setUploadError] = useState<unknown>();
   const [useTemplate, setUseTemplate] = useState(false);
+  const clearUpload = () => {
+    if (upload?.preview) URL.revokeObjectURL(upload.preview);
+    setUpload(undefined);
+  };
   if (!conversation.windowOpen || useTemplate)
     return (
       <div className="composer">
@@ -62,7 +66,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         send.mutate(body, {
           onSuccess: () => {
             setText('');
-            setUpload(undefined);
+            clearUpload();
           },
         });
       }}
@@ -84,7 +88,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
           ) : (
             <span>📎 {upload.filename}</span>
           )}
-          <Button variant="ghost" onClick={() => setUpload(undefined)}>
+          <Button variant="ghost" onClick={clearUpload}>
             {t('inbox.removeAttachment')}
           </Button>
         </div>
