@@ -41,6 +41,22 @@ test('a customer’s message appears live; the reply’s ticks follow its status
   await whatsappStatus(sent.provider_message_id!, sent.customer_phone, 'read');
   await expect(bubble).toContainText('Read', { timeout: 20_000 });
 
+  // A photo: uploaded, previewed, sent with its caption, shown in the thread.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await thread
+    .getByLabel('Attach a file')
+    .setInputFiles({ name: 'falls.png', mimeType: 'image/png', buffer: png });
+  await expect(thread.getByRole('img', { name: 'The attachment' })).toBeVisible();
+  await thread.getByLabel('Caption (optional)').fill('The falls in March');
+  await thread.getByRole('button', { name: 'Send', exact: true }).click();
+  const photo = thread
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('img', { name: 'The falls in March' }) });
+  await expect(photo).toContainText('Sent', { timeout: 20_000 });
+
   await thread.getByLabel('Add a note').fill('Wants the March departure; call back Monday.');
   await thread.getByRole('button', { name: 'Save note' }).click();
   await expect(thread.getByRole('region', { name: 'Notes' })).toContainText('call back Monday');

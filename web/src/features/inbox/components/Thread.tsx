@@ -24,7 +24,12 @@ export function Thread({ id }: { id: string }) {
       update.mutate({ read: true });
     }
   }, [c, update]);
-  const messages = [...(thread.rows ?? [])].reverse();
+  // Oldest first; a reply queued in the same transaction as the customer's message comes after it.
+  const messages = [...(thread.rows ?? [])].sort(
+    (a, b) =>
+      a.createdAt.localeCompare(b.createdAt) ||
+      (a.direction === 'INBOUND' ? -1 : 1) - (b.direction === 'INBOUND' ? -1 : 1),
+  );
   const reactions = messages.filter((m) => m.type === 'reaction');
   return (
     <section className="thread" aria-labelledby="thread-title">

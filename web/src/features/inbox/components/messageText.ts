@@ -19,7 +19,7 @@ export function messageText(m: Pick<Message, 'type' | 'content'>, t: Translate):
     return typeof reaction.emoji === 'string' ? reaction.emoji : t('inbox.reactionRemoved');
   const media = obj(content.media);
   if (Object.keys(media).length || ['image', 'video', 'audio', 'document', 'sticker'].includes(m.type))
-    return `📎 ${t('inbox.media', { type: String(media.mediaType ?? m.type) })}${typeof media.caption === 'string' ? ` — ${media.caption}` : ''}`;
+    return `${t('inbox.media', { type: String(media.mediaType ?? m.type) })}${typeof media.caption === 'string' ? ` — ${media.caption}` : ''}`;
   return t('inbox.unsupported', { type: m.type });
 }
 
