@@ -42,7 +42,7 @@ export const en = {
   'inbox.sendTemplate': 'Send template',
   'inbox.templateMessage': 'Template {name}: {params}',
   'inbox.reactionRemoved': 'Reaction removed',
-  'inbox.media': '{type}',
+  'inbox.media': 'Attachment: {type}',
   'inbox.unsupported': 'A {type} message',
   'inbox.image': 'An image',
   'inbox.reactions': 'Reactions: {emojis}',

@@ -44,7 +44,7 @@ export const es: Record<MessageKey, string> = {
   'inbox.sendTemplate': 'Enviar plantilla',
   'inbox.templateMessage': 'Plantilla {name}: {params}',
   'inbox.reactionRemoved': 'Reacción quitada',
-  'inbox.media': '{type}',
+  'inbox.media': 'Adjunto: {type}',
   'inbox.unsupported': 'Un mensaje de tipo {type}',
   'inbox.image': 'Una imagen',
   'inbox.reactions': 'Reacciones: {emojis}',

@@ -86,7 +86,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
           {upload.preview ? (
             <img src={upload.preview} alt={t('inbox.attachmentPreview')} className="media" />
           ) : (
-            <span>📎 {upload.filename}</span>
+            <span>{upload.filename}</span>
           )}
           <Button variant="ghost" onClick={clearUpload}>
             {t('inbox.removeAttachment')}

@@ -4,12 +4,12 @@ import type { Message } from '../api/inbox';
 import { messageText } from './messageText';
 
 const TICKS: Record<string, string> = {
-  queued: '🕓',
-  sending: '🕓',
+  queued: '…',
+  sending: '…',
   sent: '✓',
   delivered: '✓✓',
   read: '✓✓',
-  failed: '⚠',
+  failed: '!',
 };
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
