@@ -1,3 +1,4 @@
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const infrastructure = [
@@ -62,7 +63,16 @@ export default tseslint.config(
   },
   {
     // The CLI, benchmarks and scripts talk to a terminal by design.
-    files: ['server/src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['server/src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The web console: the rules of hooks, and no console.log left in what ships to browsers.
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
 );

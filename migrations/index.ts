@@ -12,6 +12,7 @@ import * as outboxClaimOrder from './0011_outbox_claim_order';
 import * as eventsAndInbox from './0014_events_and_inbox';
 import * as outboundEngine from './0015_outbound_engine';
 import * as workflows from './0016_workflows';
+import * as consoleSessions from './0019_console_sessions';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -31,6 +32,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0014_events_and_inbox': eventsAndInbox,
   '0015_outbound_engine': outboundEngine,
   '0016_workflows': workflows,
+  '0019_console_sessions': consoleSessions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

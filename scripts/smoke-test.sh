@@ -109,12 +109,11 @@ else
 fi
 echo "mode: $MODE, port $PORT (from .env), in $WORK"
 
-step "CLI: staff users, a tenant's payment settings, templates"
+step "CLI: staff users, templates"
 wa users create --name Marta --phone "+54 9 11 4000-0001" --role manager --json >"$WORK/manager.json"
 wa users create --name Sergio --phone "+54 9 11 4000-0002" --role sales --json >"$WORK/sales.json"
 wa users create --name Olga --phone "+54 9 11 4000-0004" --role operations --json >"$WORK/ops.json"
 wa users create --name Gabriel --phone "+54 9 11 4000-0003" --role field_staff --json >"$WORK/guide.json"
-wa tenants update default --payment-instructions "Bank transfer to CBU 0110 0001" >/dev/null
 wa templates seed >/dev/null
 wa jobs list >"$WORK/jobs" && grep -q retention "$WORK/jobs" || fail "jobs list does not show retention"
 wa jobs run expire-conversations >"$WORK/jobs" && grep -q succeeded "$WORK/jobs" || fail "jobs run"
@@ -163,7 +162,9 @@ grep -q '^< Thanks for your message! Your enquiry is LD-1' "$WORK/sim" || fail "
 grep -q 'console → .*Thanks for your message' "$WORK/server.log" ||
   fail "the console provider did not log what it sent"
 
-step "REST: trip, guide, quote, booking, payment page, payment"
+step "REST: payment settings, trip, guide, quote, booking, payment page, payment"
+api PUT /settings/payments "$MANAGER" '{"instructions":"Bank transfer to CBU 0110 0001"}' |
+  jq -e '.instructions == "Bank transfer to CBU 0110 0001"' >/dev/null || fail "payment settings"
 api POST /trips "$OPS" '{"code":"TRP123","name":"Iguazu Falls","departureDate":"2027-03-14"}' | jq -e '.code == "TRP123"' >/dev/null
 api POST /trips/TRP123/assignments "$OPS" "{\"userId\":\"$GUIDE_ID\"}" | jq -e '.assigned' >/dev/null
 api POST /trips "$OPS" '{"code":"TRP9","name":"x","departureDate":"2027-03-14","departure_date":"x"}' |

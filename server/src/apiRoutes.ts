@@ -20,6 +20,8 @@ import { contactRoutes } from './modules/contact/http/contactRoutes';
 import { webhookSubscriptionRoutes } from './modules/webhook/http/webhookSubscriptionRoutes';
 import { smsFallbackRoutes } from './modules/smsfallback/http/smsFallbackRoutes';
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
+import { sessionRoutes } from './modules/session/http/sessionRoutes';
+import { setupRoutes } from './modules/session/http/setupRoutes';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
 export function apiRoutes(container: Container): RouteDefinition[] {
@@ -44,5 +46,7 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...webhookSubscriptionRoutes(container),
     ...paymentSettingsRoutes(container),
     ...smsFallbackRoutes(container),
+    ...sessionRoutes(container),
+    ...setupRoutes(container),
   ];
 }

@@ -15,6 +15,9 @@ import { apiRoutes } from './apiRoutes';
 import { authFailureGuard } from './authFailures';
 import type { AuditLog } from './modules/audit/domain/AuditLog';
 import type { ApiKeyRepository } from './modules/identity/domain/UserRepository';
+import type { SessionRepository } from './modules/session/domain/ConsoleSession';
+import type { Clock } from './shared/clock/Clock';
+import type { ConsoleSecrets } from './shared/crypto/consoleSecrets';
 import type { Logger } from './shared/logging/createLogger';
 import type { Metrics } from './shared/metrics/Metrics';
 import { metricsRoutes } from './shared/metrics/metricsRoutes';
@@ -29,6 +32,7 @@ import type { MercadoPagoApi } from './modules/payment/domain/MercadoPagoApi';
 import type { PaymentSettingsRepository } from './modules/payment/domain/PaymentSettings';
 import { paymentWebhookRoutes } from './modules/payment/http/paymentWebhookRoutes';
 import { payPageRoutes } from './modules/payment/http/payPageRoutes';
+import { builtConsoleDir, consoleContentSecurityPolicy, consoleRoutes } from './shared/http/consoleRoutes';
 
 export const BODY_LIMIT = '1mb';
 
@@ -41,7 +45,12 @@ const requestId: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function createApp(container: Container): Express {
+export interface AppOptions {
+  /** The built web console (default: dist/web of the project). */
+  consoleDir?: string;
+}
+
+export function createApp(container: Container, options: AppOptions = {}): Express {
   const logger = container.get<Logger>(TYPES.Logger);
   const db = container.get<Database>(TYPES.Database);
   const config = container.get<Config>(TYPES.Config);
@@ -52,8 +61,8 @@ export function createApp(container: Container): Express {
   app.set('trust proxy', config.trustProxy);
   const authFailures = authFailureGuard(container);
   app.use(requestId);
-  // Security headers on every answer, the webhooks' included.
-  app.use(helmet());
+  // Security headers on every answer, the webhooks' included; the policy is the console's.
+  app.use(helmet({ contentSecurityPolicy: consoleContentSecurityPolicy }));
   // Provider webhooks come first: the hottest path, answered to machines. They skip per-request
   // access logging (which cost a quarter of the ack throughput, bench/webhook-ingest) and log
   // their own failures.
@@ -100,10 +109,14 @@ export function createApp(container: Container): Express {
     '/api/v1',
     mountRoutes(routes, {
       apiKeys: container.get<ApiKeyRepository>(TYPES.ApiKeyRepository),
+      sessions: container.get<SessionRepository>(TYPES.SessionRepository),
+      secrets: container.get<ConsoleSecrets>(TYPES.ConsoleSecrets),
+      clock: container.get<Clock>(TYPES.Clock),
       audit: container.get<AuditLog>(TYPES.AuditLog),
       authFailures,
     }),
   );
+  app.use(consoleRoutes(options.consoleDir ?? builtConsoleDir()));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
   return app;

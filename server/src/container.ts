@@ -29,6 +29,8 @@ import { jobsModule } from './jobs/jobsModule';
 import { eventsModule } from './modules/events/eventsModule';
 import { contactModule } from './modules/contact/contactModule';
 import { webhookModule } from './modules/webhook/webhookModule';
+import { sessionModule } from './modules/session/sessionModule';
+import { ConsoleSecrets } from './shared/crypto/consoleSecrets';
 
 export interface Infrastructure {
   config: Config;
@@ -51,6 +53,7 @@ export function createContainer(infra: Infrastructure): Container {
       bind(TYPES.Metrics).toConstantValue(createMetrics(infra.db));
       bind(TYPES.ConsoleWebhookSecret).toConstantValue(consoleWebhookSecret(infra.encryptionKey));
       bind(TYPES.ReminderLog).to(KnexReminderLog);
+      bind(TYPES.ConsoleSecrets).toConstantValue(new ConsoleSecrets(infra.encryptionKey));
     }),
     identityModule,
     connectionModule,
@@ -72,6 +75,7 @@ export function createContainer(infra: Infrastructure): Container {
     eventsModule,
     contactModule,
     webhookModule,
+    sessionModule,
   );
   return container;
 }

@@ -57,3 +57,13 @@ export function startupBanner(f: StartupFacts): string {
     ``,
   ].join('\n');
 }
+
+/** Printed while the tenant has no manager: the one-time link that creates the first one. */
+export function setupInvitation(url: string, token: string): string {
+  return [
+    ``,
+    `  first run: create the first manager of this business in the browser (the link works once):`,
+    `            ${url}/setup?token=${token}`,
+    ``,
+  ].join('\n');
+}

@@ -5,10 +5,11 @@ import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { EnsureDefaultTenant } from './modules/identity/application/EnsureDefaultTenant';
-import { startupBanner, startupFacts } from './firstRun';
+import { setupInvitation, startupBanner, startupFacts } from './firstRun';
 import { withEnvFile } from './envFile';
 import { assertProviderConfigured } from './requiredProviderVariables';
 import { oneLineMessage } from './shared/errors/oneLineMessage';
+import type { OpenFirstRunSetup } from './modules/session/application/OpenFirstRunSetup';
 import { createLogger } from './shared/logging/createLogger';
 import { startBackgroundWorkers } from './workers';
 import { TYPES } from './types';
@@ -41,6 +42,15 @@ async function main(): Promise<void> {
   );
   // On a terminal, the same facts for a person (logs stay JSON for machines, on stdout).
   if (process.stderr.isTTY) process.stderr.write(`${startupBanner(facts)}\n`);
+  // Until the tenant has a manager, a one-time link to create one in the browser. It goes to the
+  // output plainly (the JSON log line leaves the token out), terminal or not.
+  const setupToken = await runtime.container
+    .get<OpenFirstRunSetup>(TYPES.OpenFirstRunSetup)
+    .execute(tenant.id);
+  if (setupToken) {
+    logger.info({ tenantId: tenant.id }, 'no manager yet: open the one-time setup link printed above');
+    process.stdout.write(`${setupInvitation(facts.url, setupToken)}\n`);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -145,4 +145,15 @@ export const TYPES = {
   WebhookDeliveries: Symbol.for('WebhookDeliveries'),
   WebhookDeliveryWorker: Symbol.for('WebhookDeliveryWorker'),
   CreateWebhookSubscription: Symbol.for('CreateWebhookSubscription'),
+  // web console sign-in (SPEC §20)
+  ConsoleSecrets: Symbol.for('ConsoleSecrets'),
+  LoginCodeRepository: Symbol.for('LoginCodeRepository'),
+  SessionRepository: Symbol.for('SessionRepository'),
+  SetupTokenRepository: Symbol.for('SetupTokenRepository'),
+  StaffLookup: Symbol.for('StaffLookup'),
+  RequestLoginCode: Symbol.for('RequestLoginCode'),
+  StartSession: Symbol.for('StartSession'),
+  RevokeSession: Symbol.for('RevokeSession'),
+  OpenFirstRunSetup: Symbol.for('OpenFirstRunSetup'),
+  CompleteFirstRunSetup: Symbol.for('CompleteFirstRunSetup'),
 } as const;

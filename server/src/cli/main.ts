@@ -16,7 +16,7 @@ const USAGE = `usage: wa-ops <command> [options]
                                             roles: sales, operations, field_staff, manager
                                             prints the user and its API key (shown once)
   templates seed [--tenant ID|SLUG] [--json]
-                                            the seven default templates in the tenant's language
+                                            the default templates in the tenant's language
                                             (console: approved at once; Meta, 360dialog: submitted)
   jobs list                                 the scheduled jobs and their schedules
   jobs run NAME                             run one job now (e.g. from an external cron)

@@ -4,7 +4,7 @@ import { TYPES } from '../types';
 import { json, parse, text, withRuntime, type Command } from './cliSupport';
 import { resolveTenant } from './resolveTenant';
 
-/** `templates seed`: the seven default templates for a tenant (the default tenant unless --tenant). */
+/** `templates seed`: the default templates for a tenant (the default tenant unless --tenant). */
 export const templateCommands: Record<string, Command> = {
   'templates seed': async (args, ctx) => {
     const o = parse(args, { tenant: text, json });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config';
-import { databaseHost, startupBanner, startupFacts } from '../../src/firstRun';
+import { databaseHost, setupInvitation, startupBanner, startupFacts } from '../../src/firstRun';
 
 describe('first-run output', () => {
   it('names the URL, the embedded directory and the simulate command with that URL', () => {
@@ -46,6 +46,12 @@ describe('first-run output', () => {
   it('shows a PostgreSQL host and database without the credentials', () => {
     expect(databaseHost('postgres://ops:s3cret@db.internal:5432/wa_ops?sslmode=require')).to.equal(
       'PostgreSQL at db.internal:5432/wa_ops',
+    );
+  });
+
+  it('prints the one-time setup link while the business has no manager', () => {
+    expect(setupInvitation('http://localhost:3000', 'abc_DEF-123')).to.include(
+      'http://localhost:3000/setup?token=abc_DEF-123',
     );
   });
 });

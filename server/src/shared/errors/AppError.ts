@@ -52,6 +52,13 @@ export class AuthenticationError extends AppError {
 
 export class BusinessRuleError extends AppError {}
 
+/** A cookie-authenticated change without the session's CSRF token. */
+export class CsrfError extends AppError {
+  constructor() {
+    super('CSRF_TOKEN_INVALID', 'Send the session’s CSRF token in the x-csrf-token header');
+  }
+}
+
 /** A dependency (the database) is down: the caller should retry later. */
 export class UnavailableError extends AppError {
   constructor(message = 'Service temporarily unavailable') {

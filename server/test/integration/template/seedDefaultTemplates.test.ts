@@ -71,6 +71,13 @@ describe('SeedDefaultTemplates', () => {
         0,
       ]);
       expect(kit.fake.templates.existing.map((t) => t.name).sort()).to.deep.equal(NAMES);
+      // WhatsApp writes an AUTHENTICATION template's words: only its parts and the copy-code button go.
+      const loginCode = kit.fake.templates.existing.find((t) => t.name === 'login_code');
+      expect(loginCode?.components).to.deep.equal([
+        { type: 'BODY', add_security_recommendation: true },
+        { type: 'FOOTER', code_expiration_minutes: 10 },
+        { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
+      ]);
     } finally {
       await kit.fake.close();
     }

@@ -18,6 +18,8 @@ export interface CreateUserInput {
   name: string;
   phone: string;
   role: string;
+  /** Who acts when there is no actor: the operator at the CLI, or the first-run setup page. */
+  via?: 'cli' | 'setup';
 }
 
 @injectable()
@@ -58,7 +60,7 @@ export class CreateUser {
       await this.apiKeys.add({ tenantId: tenant.id, userId: user.id, prefix: key.prefix, hash: key.hash });
       await this.audit.record({
         tenantId: tenant.id,
-        actor: input.actor ? actorLabel(input.actor) : 'cli',
+        actor: input.actor ? actorLabel(input.actor) : (input.via ?? 'cli'),
         action: 'USER_CREATED',
         entityType: 'user',
         entityId: user.id,

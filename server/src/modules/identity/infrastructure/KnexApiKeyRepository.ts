@@ -16,15 +16,19 @@ export class KnexApiKeyRepository implements ApiKeyRepository {
   }
 
   async findUserByHash(hash: string): Promise<User | undefined> {
+    return (await this.findLiveKey(hash))?.user;
+  }
+
+  async findLiveKey(hash: string): Promise<{ id: string; user: User } | undefined> {
     const row = await this.db
-      .q<UserRow>('api_keys as k')
+      .q<UserRow & { key_id: string }>('api_keys as k')
       .join('users as u', function () {
         this.on('u.id', 'k.user_id').andOn('u.tenant_id', 'k.tenant_id');
       })
       .where({ 'k.key_hash': hash, 'u.active': true })
       .whereNull('k.revoked_at')
-      .first('u.*');
-    return row && toUser(row);
+      .first('u.*', 'k.id as key_id');
+    return row && { id: row.key_id, user: toUser(row) };
   }
 
   async revokeAll(tenantId: string, userId: string): Promise<number> {

@@ -61,8 +61,8 @@ export class Template {
     return this.#props.rejectionReason;
   }
   get content(): TemplateContent {
-    const { header, body, bodyExamples, footer, buttons } = this.#props;
-    return { header, body, bodyExamples, footer, buttons };
+    const { header, body, bodyExamples, footer, buttons, codeExpirationMinutes } = this.#props;
+    return { header, body, bodyExamples, footer, buttons, codeExpirationMinutes };
   }
   get parameters(): ParameterCounts {
     return parameterCounts(this.#props);

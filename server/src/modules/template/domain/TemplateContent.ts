@@ -12,7 +12,8 @@ export interface TemplateHeader {
   example?: string;
 }
 
-export const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER'] as const;
+/** OTP: an AUTHENTICATION template's copy-code button (the only button such a template has). */
+export const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'OTP'] as const;
 export type ButtonType = (typeof BUTTON_TYPES)[number];
 
 export interface TemplateButton {
@@ -24,6 +25,8 @@ export interface TemplateButton {
   phoneNumber?: string;
   /** A sample for the URL's `{{1}}`. */
   example?: string;
+  /** OTP buttons: the kind WhatsApp shows (copy the code). */
+  otpType?: 'COPY_CODE';
 }
 
 /** What a template says: the parts WhatsApp shows, in our own shape (see metaComponents.ts for the wire shape). */
@@ -35,6 +38,8 @@ export interface TemplateContent {
   bodyExamples?: string[];
   footer?: string;
   buttons?: TemplateButton[];
+  /** AUTHENTICATION templates: the expiry WhatsApp states in the footer it writes itself. */
+  codeExpirationMinutes?: number;
 }
 
 export interface TemplateDefinition extends TemplateContent {

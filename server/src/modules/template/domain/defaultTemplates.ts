@@ -1,4 +1,4 @@
-import type { TemplateDefinition } from './TemplateContent';
+import type { TemplateButton, TemplateDefinition } from './TemplateContent';
 import { fillPlaceholders } from './templateParameters';
 
 /**
@@ -9,11 +9,14 @@ import { fillPlaceholders } from './templateParameters';
  */
 export interface DefaultTemplate {
   name: string;
-  category: 'UTILITY' | 'MARKETING';
+  category: 'UTILITY' | 'MARKETING' | 'AUTHENTICATION';
   params: string[];
   /** Sample values for the provider's reviewers, in parameter order. */
   examples: string[];
   body: { en: string; es: string };
+  footer?: { en: string; es: string };
+  button?: { en: string; es: string };
+  codeExpirationMinutes?: number;
 }
 
 export const DEFAULT_TEMPLATES = {
@@ -117,6 +120,21 @@ export const DEFAULT_TEMPLATES = {
       es: 'Hola {{1}}, te recordamos que {{2}} sale el {{3}}: {{4}}. Responde a este mensaje si tienes alguna pregunta.',
     },
   },
+  // WhatsApp writes an AUTHENTICATION template's words itself; these are the same words, for the
+  // free-form message while the window is open and for providers that show our text.
+  login_code: {
+    name: 'login_code',
+    category: 'AUTHENTICATION',
+    params: ['code'],
+    examples: ['123456'],
+    body: {
+      en: '*{{1}}* is your verification code. For your security, do not share this code.',
+      es: '*{{1}}* es tu código de verificación. Por tu seguridad, no lo compartas.',
+    },
+    footer: { en: 'This code expires in 10 minutes.', es: 'Este código caduca en 10 minutos.' },
+    button: { en: 'Copy code', es: 'Copiar código' },
+    codeExpirationMinutes: 10,
+  },
 } as const satisfies Record<string, DefaultTemplate>;
 
 export type DefaultTemplateName = keyof typeof DEFAULT_TEMPLATES;
@@ -135,11 +153,20 @@ export function renderTemplate(name: DefaultTemplateName, language: string, para
 /** The definition submitted for a default template in `language`. */
 export function defaultTemplateDefinition(name: DefaultTemplateName, language: string): TemplateDefinition {
   const template: DefaultTemplate = DEFAULT_TEMPLATES[name];
+  const words = wording(language);
+  const copyCode: TemplateButton | undefined = template.button && {
+    type: 'OTP',
+    otpType: 'COPY_CODE',
+    text: template.button[words],
+  };
   return {
     name: template.name,
     language,
     category: template.category,
-    body: template.body[wording(language)],
+    body: template.body[words],
     bodyExamples: [...template.examples],
+    ...(template.footer ? { footer: template.footer[words] } : {}),
+    ...(copyCode ? { buttons: [copyCode] } : {}),
+    ...(template.codeExpirationMinutes ? { codeExpirationMinutes: template.codeExpirationMinutes } : {}),
   };
 }

@@ -15,7 +15,12 @@ export function toMetaComponents(c: TemplateContent): MetaComponent[] {
     text: c.body,
     ...(c.bodyExamples?.length ? { example: { body_text: [c.bodyExamples] } } : {}),
   });
-  if (c.footer !== undefined) components.push({ type: 'FOOTER', text: c.footer });
+  if (c.footer !== undefined)
+    components.push({
+      type: 'FOOTER',
+      text: c.footer,
+      ...(c.codeExpirationMinutes ? { code_expiration_minutes: c.codeExpirationMinutes } : {}),
+    });
   if (c.buttons?.length) components.push({ type: 'BUTTONS', buttons: c.buttons.map(metaButton) });
   return components;
 }
@@ -29,6 +34,7 @@ function metaButton(b: TemplateButton): Record<string, unknown> {
   if (b.type === 'URL')
     return { type: 'URL', text: b.text, url: b.url, ...(b.example ? { example: [b.example] } : {}) };
   if (b.type === 'PHONE_NUMBER') return { type: 'PHONE_NUMBER', text: b.text, phone_number: b.phoneNumber };
+  if (b.type === 'OTP') return { type: 'OTP', otp_type: b.otpType ?? 'COPY_CODE', text: b.text };
   return { type: 'QUICK_REPLY', text: b.text };
 }
 
@@ -59,6 +65,9 @@ export function fromMetaComponents(components: unknown): TemplateContent {
       ? { bodyExamples: (bodyExamples[0] as unknown[]).map(String) }
       : {}),
     ...(footer && str(footer.text) !== undefined ? { footer: str(footer.text) } : {}),
+    ...(typeof footer?.code_expiration_minutes === 'number'
+      ? { codeExpirationMinutes: footer.code_expiration_minutes }
+      : {}),
     ...(buttons.length ? { buttons: buttons.map(obj).map(readButton) } : {}),
   };
 }
@@ -70,5 +79,6 @@ function readButton(b: Record<string, unknown>): TemplateButton {
     ...(str(b.url) ? { url: str(b.url) } : {}),
     ...(str(b.phone_number) ? { phoneNumber: str(b.phone_number) } : {}),
     ...(firstString(b.example) ? { example: firstString(b.example) } : {}),
+    ...(str(b.otp_type) === 'COPY_CODE' ? { otpType: 'COPY_CODE' as const } : {}),
   };
 }

@@ -5,7 +5,10 @@ import { HEADER_MEDIA_TYPES, type HeaderMediaType } from './templateSendParams';
 
 /** What a template's header takes at send time; `unsupported`: a location, or a format we do not know. */
 export type HeaderSlot = 'none' | 'text' | HeaderMediaType | 'unsupported';
-/** What a button takes: a URL suffix (required), a quick-reply payload (optional), or nothing. */
+/**
+ * What a button takes: a URL suffix (required; an OTP copy-code button takes the code the same
+ * way), a quick-reply payload (optional), or nothing.
+ */
 export type ButtonSlot = 'url' | 'quick_reply' | 'fixed';
 
 /** The values a send of a template must (or may) carry, component by component. */
@@ -34,7 +37,7 @@ export function templateSlots(content: TemplateContent): TemplateSlots {
     buttons: (content.buttons ?? []).map((b) =>
       b.type === 'QUICK_REPLY'
         ? 'quick_reply'
-        : b.type === 'URL' && countPlaceholders(b.url)
+        : b.type === 'OTP' || (b.type === 'URL' && countPlaceholders(b.url))
           ? 'url'
           : 'fixed',
     ),

@@ -60,7 +60,17 @@ export function validateTemplate(t: TemplateDefinition): Problems {
   if (!(TEMPLATE_CATEGORIES as readonly string[]).includes(t.category))
     problem(problems, 'category', `one of ${TEMPLATE_CATEGORIES.join(', ')}`);
   validateContent(t, problems);
+  validateAuthentication(t, problems);
   return problems;
+}
+
+/** WhatsApp: an AUTHENTICATION template has one OTP button; no other template has one. */
+function validateAuthentication(t: TemplateDefinition, problems: Problems): void {
+  const otp = (t.buttons ?? []).filter((b) => b.type === 'OTP').length;
+  if (t.category === 'AUTHENTICATION' && (otp !== 1 || t.buttons?.length !== 1))
+    problem(problems, 'buttons', 'an AUTHENTICATION template has exactly one OTP button');
+  if (t.category !== 'AUTHENTICATION' && otp)
+    problem(problems, 'buttons', 'only AUTHENTICATION templates have an OTP button');
 }
 
 export function validateContent(c: TemplateContent, problems: Problems): void {

@@ -7,7 +7,10 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** What a handler sees: the caller and the request parts, already validated and converted by joi. */
 export interface RouteContext<B = unknown, Q = unknown, P = Record<string, string>> {
+  /** The caller; not set on `public` routes. */
   actor: Actor;
+  /** The console session, when its cookie authenticated the request. */
+  session?: { id: string; csrfToken: string };
   params: P;
   query: Q;
   body: B;
@@ -46,8 +49,11 @@ export interface RouteDefinition<B = unknown, Q = unknown, P = Record<string, st
   tag: string;
   summary: string;
   description?: string;
-  /** The policy actions any one of which admits the caller; `authenticated`: any active staff user. */
-  permission: Action | readonly Action[] | 'authenticated';
+  /**
+   * The policy actions any one of which admits the caller; `authenticated`: any active staff user;
+   * `public`: no credentials at all (signing in).
+   */
+  permission: Action | readonly Action[] | 'authenticated' | 'public';
   request?: {
     params?: Joi.ObjectSchema;
     query?: Joi.ObjectSchema;

@@ -1,16 +1,14 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { AuditLog } from '../../../modules/audit/domain/AuditLog';
 import { actorLabel, type Actor } from '../../../modules/identity/domain/Actor';
-import type { ApiKeyRepository } from '../../../modules/identity/domain/UserRepository';
 import { PermissionError } from '../../errors/AppError';
 import type { AuthFailureGuard } from '../AuthFailureGuard';
-import { authenticate } from './authenticate';
+import { authenticate, type AuthenticationDeps, type Authenticated } from './authenticate';
 import { authorize } from './authorize';
 import type { RouteDefinition, RouteResult } from './RouteDefinition';
 import { validateRequest } from './validateRequest';
 
-export interface ApiDependencies {
-  apiKeys: ApiKeyRepository;
+export interface ApiDependencies extends AuthenticationDeps {
   audit: AuditLog;
   authFailures: AuthFailureGuard;
 }
@@ -22,17 +20,20 @@ export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDepende
     const rawBody = route.request?.rawBody;
     const parsers = rawBody ? [express.raw({ type: () => true, limit: rawBody.limit })] : [];
     router[route.method](route.path, ...parsers, async (req: Request, res: Response) => {
-      const actor = await deps.authFailures.guard(req.ip, 'api_key', () => authenticate(req, deps.apiKeys));
+      const { actor, session }: Partial<Authenticated> =
+        route.permission === 'public'
+          ? {}
+          : await deps.authFailures.guard(req.ip, 'api_key', () => authenticate(req, deps));
       try {
-        authorize(actor, route.permission);
+        if (actor) authorize(actor, route.permission);
         const input = validateRequest(route.request ?? {}, {
           params: req.params,
           query: req.query,
           body: rawBody ? {} : req.body,
         });
-        await send(res, await route.handler({ actor, ...input, req } as never));
+        await send(res, await route.handler({ actor, session, ...input, req } as never));
       } catch (error) {
-        if (error instanceof PermissionError) await auditRefusal(deps.audit, actor, route, error);
+        if (error instanceof PermissionError && actor) await auditRefusal(deps.audit, actor, route, error);
         throw error;
       }
     });

@@ -6,7 +6,7 @@ export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, 
 
 const PROBLEMS: Record<number, string> = {
   400: 'Invalid request: `fields` names each failing field',
-  401: 'Missing, invalid or revoked API key',
+  401: 'Missing, invalid or revoked API key or session',
   403: 'The caller’s role may not do this (audited)',
   404: 'No such resource in the caller’s tenant',
   409: 'Conflicts with the current state',
@@ -79,9 +79,11 @@ const operationId = (route: RouteDefinition) =>
     .join('');
 
 const permissionText = (permission: RouteDefinition['permission']) =>
-  permission === 'authenticated'
-    ? 'Any active staff user.'
-    : `Policy action: ${[permission].flat().join(' or ')}.`;
+  permission === 'public'
+    ? 'No credentials needed.'
+    : permission === 'authenticated'
+      ? 'Any active staff user.'
+      : `Policy action: ${[permission].flat().join(' or ')}.`;
 
 /** The OpenAPI 3.1 document, generated from the same definitions the router validates with. */
 export function openApiDocument(routes: readonly RouteDefinition[]): OpenApiDocument {
@@ -94,6 +96,7 @@ export function openApiDocument(routes: readonly RouteDefinition[]): OpenApiDocu
       summary: route.summary,
       description: [route.description, permissionText(route.permission)].filter(Boolean).join('\n\n'),
       'x-permission': route.permission,
+      ...(route.permission === 'public' ? { security: [] } : {}),
       parameters: parameters(route),
       ...(requestBody(route) && { requestBody: requestBody(route) }),
       responses: responses(route),
@@ -108,7 +111,7 @@ export function openApiDocument(routes: readonly RouteDefinition[]): OpenApiDocu
         'Staff REST API of the WhatsApp operations layer. Errors are application/problem+json with a stable `code`; lists are cursor-paginated (`limit` ≤ 200, `nextCursor`).',
     },
     servers: [{ url: '/api/v1' }],
-    security: [{ apiKey: [] }],
+    security: [{ apiKey: [] }, { session: [] }],
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
@@ -117,6 +120,13 @@ export function openApiDocument(routes: readonly RouteDefinition[]): OpenApiDocu
           type: 'http',
           scheme: 'bearer',
           description: 'A staff user’s API key (shown once at creation): `Authorization: Bearer wao_…`',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'wa_ops_session',
+          description:
+            'The web console’s session (POST /auth/session); changes also need its `x-csrf-token` header',
         },
       },
       schemas: { Problem: toJsonSchema(problemSchema) },

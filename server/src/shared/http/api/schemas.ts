@@ -6,22 +6,22 @@ import { publicLinkProblem } from '../../net/publicLinkProblem';
 export const uuid = () => Joi.string().guid({ version: ['uuidv4', 'uuidv5', 'uuidv7', 'uuidv1'] });
 export const timestamp = () => Joi.date().iso();
 
+// Still of type `date`, so the OpenAPI document says `string` / `date-time` for it.
 const strictDates = Joi.extend((joi) => ({
-  type: 'isoTimestamp',
+  type: 'date',
   base: joi.date().iso(),
   messages: {
-    'isoTimestamp.calendar':
+    'date.calendar':
       '{{#label}} must be a real date (YYYY-MM-DD or an ISO 8601 timestamp) between the years 0001 and 9999',
   },
   // Before Joi's own conversion, which would roll 2024-02-30 over to March 1.
   prepare: (value: unknown, helpers) =>
     typeof value === 'string' && !isIsoTimestamp(value.trim())
-      ? { errors: [helpers.error('isoTimestamp.calendar')] }
+      ? { errors: [helpers.error('date.calendar')] }
       : undefined,
 }));
 /** A date or timestamp in a request: a real calendar day within PostgreSQL's range, as a Date. */
-export const timestampInput = (): Joi.DateSchema =>
-  (strictDates as unknown as { isoTimestamp(): Joi.DateSchema }).isoTimestamp();
+export const timestampInput = (): Joi.DateSchema => strictDates.date();
 
 /** A link a provider will fetch: http(s), and never at a private, loopback or link-local address. */
 export const publicLink = () =>

@@ -6,7 +6,8 @@ export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
 export type TemplateButton =
   | { type: 'QUICK_REPLY'; text: string }
   | { type: 'URL'; text: string; url: string; example?: string }
-  | { type: 'PHONE_NUMBER'; text: string; phoneNumber: string };
+  | { type: 'PHONE_NUMBER'; text: string; phoneNumber: string }
+  | { type: 'OTP'; text: string; otpType: 'COPY_CODE' };
 
 /** A template as we define it; `{{1}}…` in header and body are its parameters. */
 export interface TemplateDefinition {
@@ -22,6 +23,8 @@ export interface TemplateDefinition {
   headerExample?: string;
   footer?: string;
   buttons?: TemplateButton[];
+  /** AUTHENTICATION: the code's lifetime, which WhatsApp writes into its own footer. */
+  codeExpirationMinutes?: number;
 }
 
 export interface SubmittedTemplate {

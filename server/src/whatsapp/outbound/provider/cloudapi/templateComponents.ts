@@ -12,6 +12,7 @@ function buttonComponent(button: TemplateButton): Component {
   if (button.type === 'QUICK_REPLY') return { type: 'QUICK_REPLY', text: button.text };
   if (button.type === 'PHONE_NUMBER')
     return { type: 'PHONE_NUMBER', text: button.text, phone_number: button.phoneNumber };
+  if (button.type === 'OTP') return { type: 'OTP', otp_type: button.otpType, text: button.text };
   return {
     type: 'URL',
     text: button.text,
@@ -22,8 +23,23 @@ function buttonComponent(button: TemplateButton): Component {
   };
 }
 
+/**
+ * WhatsApp writes an AUTHENTICATION template's text itself ("*{{1}}* is your verification code.",
+ * the security advice, the expiry): the submission only asks for those parts and the OTP button.
+ */
+function authenticationComponents(template: TemplateDefinition): Component[] {
+  return [
+    { type: 'BODY', add_security_recommendation: true },
+    ...(template.codeExpirationMinutes
+      ? [{ type: 'FOOTER', code_expiration_minutes: template.codeExpirationMinutes }]
+      : []),
+    { type: 'BUTTONS', buttons: (template.buttons ?? []).map(buttonComponent) },
+  ];
+}
+
 /** Our definition as Cloud API `components` (HEADER, BODY with examples, FOOTER, BUTTONS). */
 export function toCloudApiComponents(template: TemplateDefinition): Component[] {
+  if (template.category === 'AUTHENTICATION') return authenticationComponents(template);
   const components: Component[] = [];
   if (template.header !== undefined)
     components.push({
@@ -57,6 +73,8 @@ function readButton(raw: Record<string, unknown>): TemplateButton | undefined {
       return { type: 'URL', text, url: str(raw.url) ?? '' };
     case 'PHONE_NUMBER':
       return { type: 'PHONE_NUMBER', text, phoneNumber: str(raw.phone_number) ?? '' };
+    case 'OTP':
+      return { type: 'OTP', text, otpType: 'COPY_CODE' };
     default:
       return undefined;
   }

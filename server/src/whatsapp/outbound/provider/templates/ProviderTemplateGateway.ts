@@ -107,7 +107,7 @@ const twilioManagesContent = () =>
 
 /** Text headers only: a media header needs a sample uploaded to the provider first. */
 function definitionOf(t: Template): TemplateDefinition {
-  const { header, body, bodyExamples, footer, buttons } = t.content;
+  const { header, body, bodyExamples, footer, buttons, codeExpirationMinutes } = t.content;
   return {
     name: t.name,
     language: t.language,
@@ -116,6 +116,7 @@ function definitionOf(t: Template): TemplateDefinition {
     bodyExamples,
     ...(header?.format === 'TEXT' ? { header: header.text, headerExample: header.example } : {}),
     ...(footer !== undefined ? { footer } : {}),
+    ...(codeExpirationMinutes ? { codeExpirationMinutes } : {}),
     ...(buttons?.length
       ? {
           buttons: buttons.map((b) =>
@@ -123,7 +124,9 @@ function definitionOf(t: Template): TemplateDefinition {
               ? { type: 'URL' as const, text: b.text, url: b.url ?? '', example: b.example }
               : b.type === 'PHONE_NUMBER'
                 ? { type: 'PHONE_NUMBER' as const, text: b.text, phoneNumber: b.phoneNumber ?? '' }
-                : { type: 'QUICK_REPLY' as const, text: b.text },
+                : b.type === 'OTP'
+                  ? { type: 'OTP' as const, text: b.text, otpType: 'COPY_CODE' as const }
+                  : { type: 'QUICK_REPLY' as const, text: b.text },
           ),
         }
       : {}),

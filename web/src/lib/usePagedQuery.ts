@@ -1,0 +1,24 @@
+import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** A cursor-paged list of the API (`limit`, `cursor` → `nextCursor`), flattened for a table. */
+export function usePagedQuery<T>(queryKey: QueryKey, fetchPage: (cursor?: string) => Promise<Page<T>>) {
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  return {
+    rows: query.data?.pages.flatMap((p) => p.data),
+    loading: query.isPending,
+    error: query.error,
+    hasMore: query.hasNextPage,
+    loadingMore: query.isFetchingNextPage,
+    loadMore: () => void query.fetchNextPage(),
+  };
+}
