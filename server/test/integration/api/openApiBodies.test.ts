@@ -49,6 +49,17 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'PATCH /contacts/:phone': { name: 'Carla', language: 'es', tags: ['vip'], notes: 'Prefers mornings' },
   'POST /timeline/notes': { entityType: 'lead', entityId: ID, text: 'Called her back' },
   'POST /webhook-subscriptions': { url: 'https://hooks.example.com/wa-ops', events: ['lead.created'] },
+  'POST /bookings/:id/cancel': { reason: 'the customer fell ill', refundAmount: '450.00' },
+  'PUT /settings/payments': {
+    instructions: 'Bank transfer to CBU 0110 0001',
+    paymentUrlTemplate: 'https://checkout.example/pay?ref={ref}',
+    webhookSecret: 'a-generic-secret',
+    mercadopago: { accessToken: 'APP_USR-123456', webhookSecret: 'mp-secret-123' },
+  },
+  'PUT /settings/sms-fallback': { enabled: true, from: '+15550100123' },
+  'POST /auth/login-code': { phone: PHONE, tenant: 'default' },
+  'POST /auth/session': { phone: PHONE, code: '123456' },
+  'POST /setup': { token: 'a'.repeat(32), name: 'Marta', phone: PHONE },
 };
 
 /** One value of each JSON type. No numeric or boolean strings: joi converts those, on purpose. */

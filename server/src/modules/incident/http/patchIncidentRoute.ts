@@ -54,16 +54,18 @@ export function patchIncidentRoute(container: Container): RouteDefinition {
     permission: ['resolve_incident', 'manage_incidents'],
     request: {
       params: idOrRefParam('INC-7'),
+      // The condition sits on the object, not on `message`: a conditional key converts to an
+      // untyped schema in the OpenAPI document, an object-level one to if/then.
       body: Joi.object({
         status: Joi.string().valid('acknowledged', 'resolved'),
         note: Joi.string().trim().max(1000),
         notifyCustomers: Joi.boolean().default(false),
-        message: Joi.string()
-          .trim()
-          .min(1)
-          .max(1000)
-          .when('notifyCustomers', { is: true, then: Joi.required() }),
-      }).or('status', 'note'),
+        message: Joi.string().trim().min(1).max(1000).description('Required with `notifyCustomers: true`'),
+      })
+        .or('status', 'note')
+        .when(Joi.object({ notifyCustomers: Joi.valid(true).required() }).unknown(), {
+          then: Joi.object({ message: Joi.string().required() }),
+        }),
     },
     responses: {
       200: {
