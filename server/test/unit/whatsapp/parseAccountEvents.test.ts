@@ -4,15 +4,14 @@ import type {
   TemplateCategoryEvent,
   UserPreferenceEvent,
 } from '../../../src/shared/channel/InboundEvent';
-import { parseMetaDelivery } from '../../../src/whatsapp/inbound/MetaWebhookParser';
-import { MalformedDeliveryError } from '../../../src/whatsapp/inbound/MalformedDeliveryError';
+import { parseMetaDelivery, readMetaDelivery } from '../../../src/whatsapp/inbound/MetaWebhookParser';
 
 const WABA = '102290129340398';
 
 /** The envelope of Meta's webhook reference examples (entry id = WABA, `time` in seconds). */
 const delivery = (field: string, value: unknown, entryId = WABA) => ({
   object: 'whatsapp_business_account',
-  entry: [{ id: entryId, time: 1739321024, changes: [{ field, value }] }],
+  entry: [{ id: entryId, time: 1739321024, changes: [{ field, value }] as unknown[] }],
 });
 
 const one = <T>(field: string, value: unknown, entryId?: string): T => {
@@ -169,9 +168,15 @@ describe('parseMetaDelivery: account-health, preference and category fields', ()
     });
   });
 
-  it('refuses a template_category_update without the template name, naming the field', () => {
-    expect(() => parseMetaDelivery(delivery('template_category_update', { new_category: 'MARKETING' })))
-      .to.throw(MalformedDeliveryError)
-      .with.property('field', 'entry[0].changes[0].value.message_template_name');
+  it('skips a template_category_update without the template name, naming the field, and keeps the rest', () => {
+    const body = delivery('template_category_update', { new_category: 'MARKETING' });
+    (body.entry[0].changes as unknown[]).push({
+      field: 'account_review_update',
+      value: { decision: 'APPROVED' },
+    });
+    const { events, skipped } = readMetaDelivery(body);
+    expect(events.map((e) => e.kind)).to.deep.equal(['account']);
+    expect(skipped).to.have.length(1);
+    expect(skipped[0]).to.match(/^entry\[0\]\.changes\[0\]\.value\.message_template_name /);
   });
 });
