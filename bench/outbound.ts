@@ -41,7 +41,7 @@ const { values } = parseArgs({
 });
 const MESSAGES = Number(values.messages);
 const CONCURRENCY = Number(values.concurrency);
-const API_VERSION = 'v21.0';
+const API_VERSION = 'v25.0';
 
 type Client = 'node:http' | 'fetch';
 const agent = new http.Agent({ keepAlive: true });

@@ -9,6 +9,7 @@ import * as refSequences from './0008_ref_sequences';
 import * as outboundMedia from './0009_outbound_media';
 import * as broadcastTemplateValues from './0010_broadcast_template_values';
 import * as outboxClaimOrder from './0011_outbox_claim_order';
+import * as connections from './0013_connections';
 import * as eventsAndInbox from './0014_events_and_inbox';
 import * as outboundEngine from './0015_outbound_engine';
 import * as workflows from './0016_workflows';
@@ -29,6 +30,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0009_outbound_media': outboundMedia,
   '0010_broadcast_template_values': broadcastTemplateValues,
   '0011_outbox_claim_order': outboxClaimOrder,
+  '0013_connections': connections,
   '0014_events_and_inbox': eventsAndInbox,
   '0015_outbound_engine': outboundEngine,
   '0016_workflows': workflows,

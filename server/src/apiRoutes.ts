@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import { analyticsRoutes } from './modules/analytics/http/analyticsRoutes';
 import { auditRoutes } from './modules/audit/http/auditRoutes';
+import { connectionRoutes } from './modules/connection/http/connectionRoutes';
 import { conversationRoutes } from './modules/conversation/http/conversationRoutes';
 import { mediaRoutes } from './modules/media/http/mediaRoutes';
 import { messageRoutes } from './modules/message/http/messageRoutes';
@@ -48,5 +49,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...smsFallbackRoutes(container),
     ...sessionRoutes(container),
     ...setupRoutes(container),
+    ...connectionRoutes(container),
   ];
 }

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import Joi from 'joi';
+import { DEFAULT_API_VERSION, graphApiVersionStatus } from './shared/graphApiVersions';
 import { PROVIDERS, type ProviderName } from './shared/providers';
 
 /** The only reader of the environment: validated once, typed, frozen. */
@@ -133,7 +134,7 @@ const schema = Joi.object({
   WHATSAPP_API_BASE_URL: url().default('https://graph.facebook.com'),
   WHATSAPP_API_VERSION: Joi.string()
     .pattern(/^v\d+\.\d+$/, 'vNN.N')
-    .default('v21.0'),
+    .default(DEFAULT_API_VERSION),
   DIALOG360_API_KEY: Joi.string(),
   DIALOG360_API_BASE_URL: url().default('https://waba-v2.360dialog.io'),
   TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/, 'AC + 32 hex'),
@@ -179,8 +180,11 @@ function trustProxy(value: string): boolean | number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-/** Validates `env` (process.env in production, a literal in tests). Throws one line naming the variable. */
-export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+/**
+ * Validates `env` (process.env in production, a literal in tests). Throws one line naming the
+ * variable; a Graph API version Meta no longer serves on `now` is refused the same way.
+ */
+export function loadConfig(env: Record<string, string | undefined>, now = new Date()): Readonly<Config> {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const { value: v, error } = schema.validate(present, { abortEarly: true, convert: true });
   if (error) {
@@ -189,6 +193,11 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       `Invalid configuration: ${variable}: ${error.details[0].message.replace(/^"[^"]+" /, '')}`,
     );
   }
+  const version = graphApiVersionStatus(v.WHATSAPP_API_VERSION, now);
+  if (version.kind === 'expired')
+    throw new ConfigError(
+      `Invalid configuration: WHATSAPP_API_VERSION: ${v.WHATSAPP_API_VERSION} expired on ${version.expires} (Meta no longer serves it); use ${DEFAULT_API_VERSION}`,
+    );
   // Unset, the links this server hands out point at itself, on its own PORT.
   const publicBaseUrl = (v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, '');
   return Object.freeze({

@@ -9,6 +9,7 @@ import { setupInvitation, startupBanner, startupFacts } from './firstRun';
 import { withEnvFile } from './envFile';
 import { assertProviderConfigured } from './requiredProviderVariables';
 import { oneLineMessage } from './shared/errors/oneLineMessage';
+import { graphApiVersionWarning } from './shared/graphApiVersions';
 import type { OpenFirstRunSetup } from './modules/session/application/OpenFirstRunSetup';
 import { createLogger } from './shared/logging/createLogger';
 import { startBackgroundWorkers } from './workers';
@@ -29,6 +30,8 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+  const versionWarning = graphApiVersionWarning(config.whatsapp.apiVersion);
+  if (versionWarning) logger.warn(versionWarning);
   const runtime = await bootstrap(config, logger);
   const tenant = await runtime.container.get<EnsureDefaultTenant>(TYPES.EnsureDefaultTenant).execute();
   const workers = startBackgroundWorkers(runtime.container);

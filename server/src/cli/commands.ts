@@ -11,6 +11,7 @@ const from =
     pick(await load());
 
 const tenants = () => import('./tenantCommands');
+const connections = () => import('./connectionCommands');
 const jobs = () => import('./jobCommands');
 
 export const COMMANDS: Record<string, CommandLoader> = {
@@ -21,6 +22,11 @@ export const COMMANDS: Record<string, CommandLoader> = {
   'tenants create': from(tenants, (m) => m.tenantCommands['tenants create']),
   'tenants list': from(tenants, (m) => m.tenantCommands['tenants list']),
   'tenants update': from(tenants, (m) => m.tenantCommands['tenants update']),
+  'connections add': from(connections, (m) => m.connectionCommands['connections add']),
+  'connections list': from(connections, (m) => m.connectionCommands['connections list']),
+  'connections update': from(connections, (m) => m.connectionCommands['connections update']),
+  'connections remove': from(connections, (m) => m.connectionCommands['connections remove']),
+  'connections test': from(connections, (m) => m.connectionCommands['connections test']),
   'users create': from(
     () => import('./userCommands'),
     (m) => m.userCommands['users create'],

@@ -9,9 +9,20 @@ import { EXIT, failureOf } from './exitCode';
 const USAGE = `usage: wa-ops <command> [options]
 
   migrate                                   bring the database schema up to date
-  tenants create --name NAME [--slug S] [--language en] [--region AR] [--json]
+  tenants create --name NAME [--slug S] [--language en] [--region AR] [--plan PLAN] [--json]
   tenants list [--json]
-  tenants update ID|SLUG [--name N] [--language L] [--region R] [--json]
+  tenants update ID|SLUG [--name N] [--language L] [--region R] [--plan PLAN] [--json]
+                                            plans: free, starter, professional, business, enterprise
+  connections add --tenant ID|SLUG --provider meta|360dialog|twilio|console --phone-number +E164
+      [--phone-number-id ID] [--business-account-id ID] [--verify-token V]
+      [--access-token-file F] [--webhook-secret-file F]          (meta)
+      [--api-key-file F] [--webhook-secret-file F]               (360dialog)
+      [--twilio-account-sid SID] [--twilio-auth-token-file F]    (twilio)
+      [--json]              each --*-file also takes --*-env VARIABLE; secrets never on the command line
+  connections list [--tenant ID|SLUG] [--json]                    secrets shown only as hasAccessToken, …
+  connections update ID [same options] [--json]
+  connections remove ID
+  connections test ID [--json]              asks the provider; prints the number's health (exit 1 if it fails)
   users create [--tenant ID|SLUG] --name NAME --phone PHONE --role ROLE [--json]
                                             roles: sales, operations, field_staff, manager
                                             prints the user and its API key (shown once)

@@ -2,26 +2,45 @@ import type { CreateTenant } from '../modules/identity/application/CreateTenant'
 import type { UpdateTenant } from '../modules/identity/application/UpdateTenant';
 import type { Tenant } from '../modules/identity/domain/Tenant';
 import type { TenantRepository } from '../modules/identity/domain/TenantRepository';
+import { ValidationError } from '../shared/errors/AppError';
 import { TYPES } from '../types';
 import { json, parse, text, withRuntime, type Command } from './cliSupport';
 import { resolveTenant } from './resolveTenant';
 import { UsageError } from './UsageError';
 
-const describe = (t: Tenant) => `${t.id}  ${t.slug.padEnd(20)}  ${t.name}`;
+const describe = (t: Tenant) => `${t.id}  ${t.slug.padEnd(20)}  ${t.plan.padEnd(12)}  ${t.name}`;
 
-/** `tenants create|list|update`: the businesses this installation serves. */
+/** Bad values name their option: `--plan must be one of free, starter, …`. */
+async function asUsage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ValidationError && error.fields.length)
+      throw new UsageError(error.fields.map((f) => `--${f.field} ${f.message}`).join('; '));
+    throw error;
+  }
+}
+
+/** `tenants create|list|update`: the businesses this installation serves (SPEC §15). */
 export const tenantCommands: Record<string, Command> = {
   'tenants create': async (args, ctx) => {
-    const o = parse(args, { name: text, slug: text, language: text, region: text, json }, ['name']);
+    const o = parse(args, { name: text, slug: text, language: text, region: text, plan: text, json }, [
+      'name',
+    ]);
     const tenant = await withRuntime(ctx, ({ container }) =>
-      container.get<CreateTenant>(TYPES.CreateTenant).execute({
-        name: String(o.name),
-        slug: o.slug as string | undefined,
-        defaultLanguage: o.language as string | undefined,
-        defaultRegion: (o.region as string | undefined)?.toUpperCase(),
-      }),
+      asUsage(() =>
+        container.get<CreateTenant>(TYPES.CreateTenant).execute({
+          name: String(o.name),
+          slug: o.slug as string | undefined,
+          defaultLanguage: o.language as string | undefined,
+          defaultRegion: (o.region as string | undefined)?.toUpperCase(),
+          plan: o.plan as string | undefined,
+        }),
+      ),
     );
-    ctx.io.out(o.json ? JSON.stringify(tenant) : `tenant ${tenant.slug} created: ${tenant.id}`);
+    ctx.io.out(
+      o.json ? JSON.stringify(tenant) : `tenant ${tenant.slug} created: ${tenant.id} (plan ${tenant.plan})`,
+    );
   },
 
   'tenants list': async (args, ctx) => {
@@ -38,20 +57,22 @@ export const tenantCommands: Record<string, Command> = {
     const given = args[0];
     if (!given || given.startsWith('-'))
       throw new UsageError('tenants update needs a tenant id or slug (see: wa-ops tenants list)');
-    const o = parse(args.slice(1), {
-      name: text,
-      language: text,
-      region: text,
-      json,
+    const o = parse(args.slice(1), { name: text, language: text, region: text, plan: text, json });
+    if (['name', 'language', 'region', 'plan'].every((k) => o[k] === undefined))
+      throw new UsageError('nothing to change: give --name, --language, --region or --plan');
+    const tenant = await withRuntime(ctx, async ({ container }) => {
+      const { id } = await resolveTenant(container, given);
+      return asUsage(() =>
+        container.get<UpdateTenant>(TYPES.UpdateTenant).execute({
+          tenantId: id,
+          by: 'cli',
+          name: o.name as string | undefined,
+          defaultLanguage: o.language as string | undefined,
+          defaultRegion: (o.region as string | undefined)?.toUpperCase(),
+          plan: o.plan as string | undefined,
+        }),
+      );
     });
-    const tenant = await withRuntime(ctx, async ({ container }) =>
-      container.get<UpdateTenant>(TYPES.UpdateTenant).execute({
-        tenantId: (await resolveTenant(container, given)).id,
-        name: o.name as string | undefined,
-        defaultLanguage: o.language as string | undefined,
-        defaultRegion: (o.region as string | undefined)?.toUpperCase(),
-      }),
-    );
-    ctx.io.out(o.json ? JSON.stringify(tenant) : `tenant ${tenant.slug} updated`);
+    ctx.io.out(o.json ? JSON.stringify(tenant) : `tenant ${tenant.slug} updated (plan ${tenant.plan})`);
   },
 };

@@ -2,6 +2,8 @@ import { ContainerModule } from 'inversify';
 import { TYPES } from '../types';
 import { ApplyStatusUpdate } from '../modules/message/application/ApplyStatusUpdate';
 import { RecordInboundMessage } from '../modules/message/application/RecordInboundMessage';
+import { ApplyUserPreference } from '../modules/optin/application/ApplyUserPreference';
+import { ApplyTemplateCategory } from '../modules/template/application/ApplyTemplateCategory';
 import { ApplyTemplateStatus } from '../modules/template/application/ApplyTemplateStatus';
 import { InboundEventHandler } from './inbox/InboundEventHandler';
 import { InboxEvents } from './inbox/InboxEvents';
@@ -18,6 +20,8 @@ export const whatsappModule = new ContainerModule(({ bind }) => {
   bind(TYPES.RecordInboundMessage).to(RecordInboundMessage);
   bind(TYPES.ApplyStatusUpdate).to(ApplyStatusUpdate);
   bind(TYPES.ApplyTemplateStatus).to(ApplyTemplateStatus);
+  bind(TYPES.ApplyTemplateCategory).to(ApplyTemplateCategory);
+  bind(TYPES.ApplyUserPreference).to(ApplyUserPreference);
   bind(InboxProcessor).toSelf();
   bind(TYPES.BackgroundWorkers).toService(InboxProcessor);
   bind(TYPES.MediaFetchers).to(ProviderMediaFetchers);

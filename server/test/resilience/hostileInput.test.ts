@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { parseMetaDelivery } from '../../src/whatsapp/inbound/MetaWebhookParser';
+import { signMetaBody } from '../../src/whatsapp/inbound/metaSignature';
 import { twilioSignature } from '../../src/whatsapp/inbound/twilioSignature';
 import { loadFixture, FIXTURES_DIR } from '../support/fixtures';
 import { META_APP, metaAppEnv, metaTextDelivery, signedBody } from '../support/process/metaApp';
@@ -8,17 +10,26 @@ import { waitFor } from '../support/process/waitFor';
 import { deeplyNested, hostileJson, hostileText, mutate, mutations } from './support/hostilePayloads';
 import { PipelineState } from './support/pipelineState';
 import { byProfile, freshDatabase } from './support/resilienceHooks';
+import {
+  connectExtraTenants,
+  META_TENANTS,
+  retarget,
+  TWILIO_TENANTS,
+  type TwilioTenant,
+} from './support/threeTenants';
 import { readdirSync } from 'node:fs';
 
 const RUNS = byProfile(40, 300);
 const TWILIO = {
-  accountSid: 'AC' + 'f'.repeat(32),
-  authToken: 'fuzz-twilio-auth-token',
+  accountSid: TWILIO_TENANTS[0].accountSid,
+  authToken: TWILIO_TENANTS[0].token,
   publicBaseUrl: 'https://ops.example.com',
   path: '/api/whatsapp/webhook/twilio',
 };
 /** What a webhook edge may answer: accepted, or refused as the client's fault. Never a 5xx. */
 const CLIENT_OUTCOMES = [200, 400, 413];
+/** Mutations may break the routing too (an id no connection has): refused as unsigned for it. */
+const MUTATED_OUTCOMES = [200, 400, 401, 413];
 const BODY_LIMIT = 1024 * 1024;
 
 const metaFixtures = readdirSync(FIXTURES_DIR)
@@ -37,8 +48,8 @@ const postMeta = (server: ServerProcess, body: string, signature = signedBody(bo
     'x-hub-signature-256': signature,
   });
 
-function postTwilio(server: ServerProcess, params: Record<string, string>) {
-  const signature = twilioSignature(TWILIO.authToken, TWILIO.publicBaseUrl + TWILIO.path, params);
+function postTwilio(server: ServerProcess, params: Record<string, string>, token: string = TWILIO.authToken) {
+  const signature = twilioSignature(token, TWILIO.publicBaseUrl + TWILIO.path, params);
   return post(server, TWILIO.path, new URLSearchParams(params).toString(), {
     'content-type': 'application/x-www-form-urlencoded',
     'x-twilio-signature': signature,
@@ -83,17 +94,18 @@ describe('hostile input at the webhook edges', function () {
   before(async () => {
     const metaDb = await freshDatabase('fuzz_meta');
     const twilioDb = await freshDatabase('fuzz_twilio');
-    meta = await serverProcess({ name: 'meta', env: metaAppEnv(metaDb) });
-    twilio = await serverProcess({
-      name: 'twilio',
-      env: {
-        ...metaAppEnv(twilioDb),
-        WHATSAPP_PROVIDER: 'twilio',
-        TWILIO_ACCOUNT_SID: TWILIO.accountSid,
-        TWILIO_AUTH_TOKEN: TWILIO.authToken,
-        PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
-      },
-    });
+    const metaEnv = metaAppEnv(metaDb);
+    const twilioEnv = {
+      ...metaAppEnv(twilioDb),
+      WHATSAPP_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: TWILIO.accountSid,
+      TWILIO_AUTH_TOKEN: TWILIO.authToken,
+      PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
+    };
+    // Three tenants on each server: the environment's, and two connected with wa-ops beforehand.
+    await Promise.all([connectExtraTenants(metaEnv, 'meta'), connectExtraTenants(twilioEnv, 'twilio')]);
+    meta = await serverProcess({ name: 'meta', env: metaEnv });
+    twilio = await serverProcess({ name: 'twilio', env: twilioEnv });
     await Promise.all([meta.start(), twilio.start()]);
     metaState = new PipelineState(metaDb);
     twilioState = new PipelineState(twilioDb);
@@ -118,12 +130,30 @@ describe('hostile input at the webhook edges', function () {
     );
   });
 
-  it('answers mutated Meta deliveries (wrong types, missing and wrapped fields) with 200 or a 4xx', async () => {
+  it("answers mutated deliveries for any tenant's number, signed with any tenant's secret, with 200 or a 4xx — never accepting events under a secret that is not their number's", async () => {
+    const tenant = fc.constantFrom(...META_TENANTS);
     await check(
       meta,
-      fc.asyncProperty(fc.constantFrom(...metaFixtures), mutations, async (fixture, changes) => {
-        expect(CLIENT_OUTCOMES).to.include(await postMeta(meta, JSON.stringify(mutate(fixture, changes))));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...metaFixtures),
+        mutations,
+        tenant,
+        tenant,
+        async (fixture, changes, to, signer) => {
+          const body = JSON.stringify(mutate(JSON.parse(retarget(JSON.stringify(fixture), to)), changes));
+          const status = await postMeta(meta, body, signMetaBody(body, signer.secret));
+          if (signer.secret === to.secret) return void expect(MUTATED_OUTCOMES).to.include(status);
+          const events = (() => {
+            try {
+              return parseMetaDelivery(JSON.parse(body)).length;
+            } catch {
+              return 0;
+            }
+          })();
+          // A foreign secret may only carry a delivery with no event in it (nothing to apply).
+          expect(events ? [400, 401, 413] : MUTATED_OUTCOMES).to.include(status);
+        },
+      ),
     );
   });
 
@@ -201,7 +231,30 @@ describe('hostile input at the webhook edges', function () {
     await check(
       twilio,
       fc.asyncProperty(params, async (form) => {
-        expect(CLIENT_OUTCOMES).to.include(await postTwilio(twilio, form));
+        // Odd To, From or AccountSid values name no connection of this token: 401.
+        expect(MUTATED_OUTCOMES).to.include(await postTwilio(twilio, form));
+      }),
+    );
+  });
+
+  it("refuses every Twilio callback to one tenant's number signed with another tenant's token", async () => {
+    const base = Object.fromEntries(new URLSearchParams(loadFixture('twilio-inbound.form').toString('utf8')));
+    const otherParams = fc.dictionary(
+      fc.constantFrom('Body', 'ProfileName', 'WaId', 'NumMedia'),
+      hostileText,
+    );
+    const tenant = fc.constantFrom(...TWILIO_TENANTS);
+    const inbound = (to: TwilioTenant, changes: Record<string, string>) => ({
+      ...base,
+      ...changes,
+      To: `whatsapp:${to.phone}`,
+      AccountSid: to.accountSid,
+    });
+    await check(
+      twilio,
+      fc.asyncProperty(otherParams, tenant, tenant, async (changes, to, signer) => {
+        const status = await postTwilio(twilio, inbound(to, changes), signer.token);
+        expect(signer === to ? CLIENT_OUTCOMES : [401, 413]).to.include(status);
       }),
     );
   });

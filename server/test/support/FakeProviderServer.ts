@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeConnectionApi } from './FakeConnectionApi';
 import { FakeOutboundApi } from './FakeOutboundApi';
 import { FakeTemplateApi } from './FakeTemplateApi';
 
@@ -111,6 +112,8 @@ export class FakeProviderServer {
   readonly outbound: FakeOutboundApi;
   /** Template management: `templates.existing`, `templates.pageSize`. */
   readonly templates: FakeTemplateApi;
+  /** What connection tests ask: Meta numbers, Twilio accounts, 360dialog webhook configs. */
+  readonly connections: FakeConnectionApi;
   private readonly metaMedia = new Map<string, FakeMetaMedia>();
   private readonly twilioMedia = new Map<string, FakeTwilioMedia & { location: string }>();
 
@@ -120,8 +123,11 @@ export class FakeProviderServer {
   ) {
     this.outbound = new FakeOutboundApi(this);
     this.templates = new FakeTemplateApi(this, this.outbound);
+    this.connections = new FakeConnectionApi(this);
     this.route('GET', '/:mediaId', (req, res) => this.lookup(req, res, META_LOOKASIDE));
-    this.route('GET', '/:version/:mediaId', (req, res) => this.lookup(req, res, this.url));
+    this.route('GET', '/:version/:mediaId', (req, res) =>
+      this.connections.answerNumber(req, res) ? undefined : this.lookup(req, res, this.url),
+    );
     this.route('GET', '/whatsapp_business/attachments', (req, res) => this.download(req, res));
     this.route('GET', '/2010-04-01/Accounts/:sid/Messages/:messageSid/Media/:mediaSid', (req, res) =>
       this.twilio(req, res),

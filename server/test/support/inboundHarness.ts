@@ -15,6 +15,8 @@ export const FIXTURE_PHONE_NUMBER_ID = '106540352242922';
 export const FIXTURE_WABA_ID = '102938475610293';
 export const FIXTURE_BUSINESS_PHONE = '+15550100199';
 export const PUBLIC_BASE_URL = 'https://ops.example.com';
+/** The account the Twilio fixtures' callbacks name. */
+export const FIXTURE_TWILIO_ACCOUNT_SID = 'ACbdb91c5bb4ef3ed99b86dc9aef8265e2';
 
 export interface InboundHarness extends TestContext {
   tenantId: string;
@@ -67,7 +69,7 @@ export async function configureFixtureTenant(container: Container, tenantId: str
     tenantId,
     provider: 'twilio',
     phoneNumber: FIXTURE_BUSINESS_PHONE,
-    credentials: { twilioAccountSid: 'AC' + '0'.repeat(32), twilioAuthToken: TWILIO_AUTH_TOKEN },
+    credentials: { twilioAccountSid: FIXTURE_TWILIO_ACCOUNT_SID, twilioAuthToken: TWILIO_AUTH_TOKEN },
     settings: {},
   });
   container.get<TenantDirectory>(TYPES.TenantDirectory).invalidate();

@@ -13,7 +13,7 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).to.equal(undefined);
     expect(config.whatsapp.provider).to.equal('console');
     expect(config.whatsapp.apiBaseUrl).to.equal('https://graph.facebook.com');
-    expect(config.whatsapp.apiVersion).to.equal('v21.0');
+    expect(config.whatsapp.apiVersion).to.equal('v25.0');
     expect(config.whatsapp.rateLimitPerMinute).to.equal(50);
     expect(config.whatsapp.messageRetentionDays).to.equal(90);
     expect(config.whatsapp.enableMedia).to.equal(true);

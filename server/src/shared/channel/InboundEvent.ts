@@ -1,23 +1,30 @@
+import type { AccountEvent, TemplateCategoryEvent, UserPreferenceEvent } from './accountEvents';
+import type { Route } from './Route';
+
+export type { Route } from './Route';
+export {
+  ACCOUNT_FIELDS,
+  type AccountEvent,
+  type AccountField,
+  type TemplateCategoryEvent,
+  type UserPreferenceEvent,
+} from './accountEvents';
+
 /** What the inbound pipeline hands on, whatever the provider (Meta Cloud API, 360dialog, Twilio). */
 export type InboundEvent =
-  InboundMessageEvent | MessageStatusEvent | TemplateStatusEvent | ProviderErrorEvent;
+  | InboundMessageEvent
+  | MessageStatusEvent
+  | TemplateStatusEvent
+  | ProviderErrorEvent
+  | AccountEvent
+  | UserPreferenceEvent
+  | TemplateCategoryEvent;
 
 export interface ProviderError {
   code: string;
   title?: string;
   message?: string;
   details?: string;
-}
-
-/**
- * How the tenant is found. Meta: `metadata.phone_number_id`, `display_phone_number` and the WABA id
- * (`entry[].id`); Twilio: the business number. `businessPhone` is always E.164 with '+' so that both
- * providers can be looked up the same way.
- */
-export interface Route {
-  phoneNumberId?: string;
-  businessPhone?: string;
-  wabaId?: string;
 }
 
 export type InboundMessageType =

@@ -38,5 +38,25 @@ export function createMetrics(db: Database): Metrics {
       return [{ labels: {}, value: Number(row?.count ?? 0) }];
     },
   );
+  metrics.gaugeFromSource(
+    'waops_connection_up',
+    '1 while a WhatsApp connection is active and its last test (if any) passed, else 0',
+    ['tenant', 'connection'],
+    async () => {
+      const rows = await db
+        .q('whatsapp_configurations')
+        .select(
+          'tenant_id',
+          'id',
+          db.knex.raw(
+            `(status = 'active' AND COALESCE((health->'lastTest'->>'ok')::boolean, true))::int AS up`,
+          ),
+        );
+      return (rows as Array<{ tenant_id: string; id: string; up: number }>).map((r) => ({
+        labels: { tenant: r.tenant_id, connection: r.id },
+        value: Number(r.up),
+      }));
+    },
+  );
   return metrics;
 }

@@ -1,15 +1,18 @@
-import type {
-  DeliveryStatus,
-  InboundEvent,
-  MessageStatusEvent,
-  Route,
-  TemplateStatusEvent,
+import {
+  ACCOUNT_FIELDS,
+  type AccountField,
+  type DeliveryStatus,
+  type InboundEvent,
+  type MessageStatusEvent,
+  type Route,
+  type TemplateStatusEvent,
 } from '../../shared/channel/InboundEvent';
 import { compact } from './compact';
 import { fitToStorage } from './fitToStorage';
 import { JsonReader } from './JsonReader';
 import { MalformedDeliveryError } from './MalformedDeliveryError';
 import { ourMessageId } from './ourMessageId';
+import { parseAccountEvent, parseTemplateCategory, parseUserPreferences } from './parseAccountEvents';
 import { parseMetaErrors } from './parseMetaErrors';
 import { parseMetaMessage } from './parseMetaMessage';
 
@@ -30,7 +33,8 @@ export interface MetaDelivery {
 /**
  * Every event of a Meta Cloud API (or 360dialog, same envelope) webhook delivery, in delivery order:
  * all entries, all changes, and within a change its messages, statuses, then value-level errors.
- * Fields other than `messages` and `message_template_status_update` yield nothing.
+ * `messages`, `message_template_status_update`, `template_category_update`, `user_preferences` and
+ * the account-health fields (ACCOUNT_FIELDS) yield events; other fields yield nothing.
  * Throws MalformedDeliveryError only when the body is not a WhatsApp delivery at all; an entry,
  * change, message or status that cannot be read is skipped and listed, and the rest is kept (a
  * 400 would refuse them all, and Meta would redeliver the whole delivery for days).
@@ -52,6 +56,12 @@ export function readMetaDelivery(body: unknown): MetaDelivery {
         if (field === 'messages') readMessagesValue(change.requiredObj('value'), wabaId, reader);
         else if (field === 'message_template_status_update')
           reader.keep(parseTemplateStatus(change.requiredObj('value'), entry));
+        else if (field === 'template_category_update')
+          reader.keep(parseTemplateCategory(change.requiredObj('value'), entry));
+        else if (field === 'user_preferences')
+          for (const event of parseUserPreferences(change.requiredObj('value'), entry)) reader.keep(event);
+        else if (isAccountField(field))
+          reader.keep(parseAccountEvent(field, change.requiredObj('value'), entry));
       });
   }
   return { events: reader.events, skipped: reader.skipped };
@@ -82,6 +92,9 @@ class PartReader {
     if (fitted) this.events.push(fitted);
   }
 }
+
+const isAccountField = (field: string): field is AccountField =>
+  (ACCOUNT_FIELDS as readonly string[]).includes(field);
 
 /** The events of a delivery, without the list of what was skipped. */
 export const parseMetaDelivery = (body: unknown): InboundEvent[] => readMetaDelivery(body).events;

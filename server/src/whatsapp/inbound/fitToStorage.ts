@@ -15,6 +15,8 @@ const MAX = {
   mimeType: 128,
   filename: 512,
   errorCode: 32,
+  accountEvent: 32,
+  verifiedName: 256,
 } as const;
 
 const clamp = (text: string | undefined, max: number) =>
@@ -78,7 +80,18 @@ export function fitToStorage(events: InboundEvent[]): InboundEvent[] {
       case 'provider_error':
         return { ...event, errors: fitErrors(event.errors) ?? [] };
       case 'template_status':
+      case 'template_category':
         return event;
+      case 'user_preference':
+        requireFits('user_preferences[].wa_id', event.waId, MAX.customerId);
+        requireFits('user_preferences[].user_id', event.userId, MAX.customerId);
+        return event;
+      case 'account':
+        return compact({
+          ...event,
+          event: clamp(event.event, MAX.accountEvent),
+          requestedName: clamp(event.requestedName, MAX.verifiedName),
+        });
     }
   });
 }

@@ -4,6 +4,9 @@ import { TYPES } from '../../types';
 import type { ApplyStatusUpdate } from '../../modules/message/application/ApplyStatusUpdate';
 import type { RecordInboundMessage } from '../../modules/message/application/RecordInboundMessage';
 import type { ApplyTemplateStatus } from '../../modules/template/application/ApplyTemplateStatus';
+import type { ApplyTemplateCategory } from '../../modules/template/application/ApplyTemplateCategory';
+import type { ApplyAccountEvent } from '../../modules/connection/application/ApplyAccountEvent';
+import type { ApplyUserPreference } from '../../modules/optin/application/ApplyUserPreference';
 import type { TenantDirectory } from '../../modules/connection/application/TenantDirectory';
 import type { InboundEvent, InboundMessageEvent } from '../../shared/channel/InboundEvent';
 import { readMetaDelivery, type MetaDelivery } from '../inbound/MetaWebhookParser';
@@ -22,6 +25,9 @@ export class InboundEventHandler {
     @inject(TYPES.RecordInboundMessage) private readonly recordMessage: RecordInboundMessage,
     @inject(TYPES.ApplyStatusUpdate) private readonly applyStatus: ApplyStatusUpdate,
     @inject(TYPES.ApplyTemplateStatus) private readonly applyTemplateStatus: ApplyTemplateStatus,
+    @inject(TYPES.ApplyTemplateCategory) private readonly applyTemplateCategory: ApplyTemplateCategory,
+    @inject(TYPES.ApplyAccountEvent) private readonly applyAccountEvent: ApplyAccountEvent,
+    @inject(TYPES.ApplyUserPreference) private readonly applyUserPreference: ApplyUserPreference,
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
@@ -69,8 +75,9 @@ export class InboundEventHandler {
   }
 
   /**
-   * Whose conversation the delivery touches (customers' phones or user ids, template names), so that
-   * deliveries of one customer are never processed in parallel. Empty when it does not parse.
+   * Whose conversation the delivery touches (customers' phones or user ids, template names, business
+   * accounts), so that deliveries of one customer are never processed in parallel. Empty when it
+   * does not parse.
    */
   customersOf(delivery: ClaimedEvent): string[] {
     try {
@@ -78,7 +85,9 @@ export class InboundEventHandler {
         .events.flatMap((e) => {
           if (e.kind === 'message') return [e.from.waId ?? e.from.userId ?? ''];
           if (e.kind === 'status') return [e.recipient ?? e.recipientUserId ?? ''];
-          if (e.kind === 'template_status') return [`template:${e.name}`];
+          if (e.kind === 'template_status' || e.kind === 'template_category') return [`template:${e.name}`];
+          if (e.kind === 'user_preference') return [e.waId ?? e.userId ?? ''];
+          if (e.kind === 'account') return [`account:${e.route.wabaId ?? e.route.phoneNumberId ?? ''}`];
           return [];
         })
         .filter(Boolean);
@@ -94,6 +103,15 @@ export class InboundEventHandler {
         return;
       case 'template_status':
         await this.applyTemplateStatus.execute(tenantId, event);
+        return;
+      case 'template_category':
+        await this.applyTemplateCategory.execute(tenantId, event);
+        return;
+      case 'account':
+        await this.applyAccountEvent.execute(tenantId, event);
+        return;
+      case 'user_preference':
+        await this.applyUserPreference.execute(tenantId, event);
         return;
       case 'provider_error':
         this.logger.warn({ tenantId, errors: event.errors }, 'provider reported an error');

@@ -1,21 +1,18 @@
 import express, { Router, type Request } from 'express';
-import { AuthenticationError, ValidationError } from '../../shared/errors/AppError';
 import type { Logger } from '../../shared/logging/createLogger';
 import type { Metrics } from '../../shared/metrics/Metrics';
 import { PhoneNumber } from '../../shared/phone/PhoneNumber';
-import type { ProviderName } from '../../shared/providers';
 import type { TenantDirectory } from '../../modules/connection/application/TenantDirectory';
-import type { InboundEvent } from '../../shared/channel/InboundEvent';
-import { MalformedDeliveryError } from '../inbound/MalformedDeliveryError';
+import type { WhatsappConfiguration } from '../../modules/connection/domain/WhatsappConfiguration';
 import { parseMetaDelivery } from '../inbound/MetaWebhookParser';
 import { CALLBACK_MESSAGE_ID_PARAM, parseTwilioDelivery } from '../inbound/TwilioWebhookParser';
 import type { WebhookInbox } from '../inbox/WebhookInbox';
 import type { AuthFailureGuard } from '../../shared/http/AuthFailureGuard';
 import { constantTimeEquals } from './constantTimeEquals';
-import { exceedsNesting } from '../../shared/http/exceedsNesting';
 import { measuredDelivery } from './measuredDelivery';
 import { storeDelivery } from './storeDelivery';
-import { verify360dialog, verifyMeta, verifyTwilio } from './verifyDelivery';
+import { boundToSigners, dialog360Signers, metaSigners, twilioSigner } from './verifyDelivery';
+import { bodyOf, foreignCredentials, parseJson, unauthorized, validated } from './webhookBody';
 
 export interface WebhookDeps {
   directory: TenantDirectory;
@@ -27,12 +24,15 @@ export interface WebhookDeps {
   authFailures?: AuthFailureGuard;
 }
 
-/** Deeper than any provider's envelope (about ten levels) by far; see exceedsNesting. */
-const MAX_NESTING = 64;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Keep the raw bytes: signatures are over them, not over a re-serialised body. */
 const rawBody = express.raw({ type: () => true, limit: '1mb' });
 
+/**
+ * The provider webhooks (SPEC §4, §15): verify the signature over the raw bytes, check that the
+ * verifying credentials belong to the numbers the events are for, store, acknowledge. The
+ * connections come from the directory's in-memory snapshot: no query before the insert.
+ */
 export function webhookRoutes(deps: WebhookDeps): Router {
   const router = Router();
 
@@ -54,42 +54,40 @@ export function webhookRoutes(deps: WebhookDeps): Router {
   });
 
   // One endpoint for both Cloud API providers: 360dialog deliveries carry ?orgId=.
-  const cloudApiProviderOf = (req: Request) => (typeof req.query.orgId === 'string' ? '360dialog' : 'meta');
+  const orgIdOf = (req: Request) => (typeof req.query.orgId === 'string' ? req.query.orgId : undefined);
   router.post(
     '/api/whatsapp/webhook',
     rawBody,
-    measuredDelivery(deps.metrics, cloudApiProviderOf, async (req, res) => {
-      const raw = bodyOf(req);
-      const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;
-      let provider: ProviderName = 'meta';
-      let tenantId: string | undefined;
-      if (orgId) {
-        const config = UUID.test(orgId) ? await deps.directory.forTenant(orgId, '360dialog') : undefined;
-        const headers = {
-          signature: req.get('x-360dialog-signature'),
-          secretHeader: req.get('x-webhook-secret'),
-        };
-        if (!config || !verify360dialog(raw, headers, config)) throw unauthorized();
-        [provider, tenantId] = ['360dialog', config.tenantId];
-      } else if (
-        // The console channel speaks Meta's format (wa-ops simulate).
-        !verifyMeta(raw, req.get('x-hub-signature-256'), await deps.directory.ofProvider('meta', 'console'))
-      ) {
-        throw unauthorized();
-      }
-      const text = raw.toString('utf8');
-      const payload = parseJson(text);
-      const events = validated(() => parseMetaDelivery(payload));
-      tenantId ??= await singleTenant(deps.directory, events);
-      return storeDelivery(deps, res, {
-        provider,
-        tenantId,
-        payload,
-        payloadJson: text,
-        signature: req.get('x-hub-signature-256'),
-        rawBody: raw,
-      });
-    }),
+    measuredDelivery(
+      deps.metrics,
+      (req) => (orgIdOf(req) !== undefined ? '360dialog' : 'meta'),
+      async (req, res) => {
+        const raw = bodyOf(req);
+        const orgId = orgIdOf(req);
+        const snapshot = await deps.directory.snapshot();
+        const signers =
+          orgId === undefined
+            ? metaSigners(raw, req.get('x-hub-signature-256'), snapshot)
+            : dialog360Signers(
+                raw,
+                { signature: req.get('x-360dialog-signature'), secretHeader: req.get('x-webhook-secret') },
+                UUID.test(orgId) ? snapshot.ofProvider('360dialog').filter((c) => c.tenantId === orgId) : [],
+              );
+        if (!signers) throw unauthorized();
+        const text = raw.toString('utf8');
+        const payload = parseJson(text);
+        const routed = validated(() => parseMetaDelivery(payload)).map((e) => snapshot.route(e.route));
+        if (!boundToSigners(routed, signers, orgId !== undefined)) throw foreignCredentials();
+        return storeDelivery(deps, res, {
+          provider: orgId !== undefined ? '360dialog' : 'meta',
+          tenantId: orgId ?? singleTenant(routed),
+          payload,
+          payloadJson: text,
+          signature: req.get('x-hub-signature-256'),
+          rawBody: raw,
+        });
+      },
+    ),
   );
 
   router.post(
@@ -101,20 +99,17 @@ export function webhookRoutes(deps: WebhookDeps): Router {
       async (req, res) => {
         const raw = bodyOf(req);
         const params = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
-        const url = deps.publicBaseUrl + req.originalUrl;
         const header = req.get('x-twilio-signature');
-        const business = businessNumber(params);
-        const twilio = await deps.directory.ofProvider('twilio');
-        const candidates = twilio.filter((c) => c.phoneNumber === business);
-        const config = verifyTwilio(url, params, header, candidates.length ? candidates : twilio);
-        if (!config) throw unauthorized();
+        const snapshot = await deps.directory.snapshot();
+        const url = deps.publicBaseUrl + req.originalUrl;
+        const owner = twilioSigner(snapshot, businessNumber(params), { url, params, header });
+        if (!owner) throw unauthorized();
         withCallbackMessageId(params, req.query.messageId);
-        const events = validated(() => parseTwilioDelivery(params));
-        const tenantId = candidates.length ? config.tenantId : await singleTenant(deps.directory, events);
+        validated(() => parseTwilioDelivery(params));
         return storeDelivery(
           deps,
           res,
-          { provider: 'twilio', tenantId, payload: params, signature: header, rawBody: raw },
+          { provider: 'twilio', tenantId: owner.tenantId, payload: params, signature: header, rawBody: raw },
           '<Response/>',
         );
       },
@@ -123,51 +118,6 @@ export function webhookRoutes(deps: WebhookDeps): Router {
 
   return router;
 }
-
-function bodyOf(req: Request): Buffer {
-  if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-    throw new ValidationError(
-      'Request body is empty',
-      [{ field: 'body', message: 'required' }],
-      'EMPTY_BODY',
-    );
-  return req.body;
-}
-
-function parseJson(text: string): unknown {
-  if (exceedsNesting(text, MAX_NESTING))
-    throw new ValidationError(
-      `Request body nests deeper than ${MAX_NESTING} levels`,
-      [{ field: 'body', message: 'nested too deeply' }],
-      'MALFORMED_BODY',
-    );
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationError(
-      'Request body is not valid JSON',
-      [{ field: 'body', message: 'invalid JSON' }],
-      'MALFORMED_BODY',
-    );
-  }
-}
-
-function validated(parse: () => InboundEvent[]): InboundEvent[] {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof MalformedDeliveryError)
-      throw new ValidationError(
-        error.message,
-        [{ field: error.field, message: error.message }],
-        'MALFORMED_DELIVERY',
-      );
-    throw error;
-  }
-}
-
-const unauthorized = () =>
-  new AuthenticationError('Missing or invalid webhook signature', 'INVALID_SIGNATURE');
 
 /**
  * Our message id from the status callback URL (signed with the rest), kept with the parameters
@@ -185,8 +135,7 @@ function businessNumber(params: Record<string, string>): string | undefined {
 }
 
 /** The tenant of the delivery when all its events belong to one (kept on the row for operators). */
-async function singleTenant(directory: TenantDirectory, events: InboundEvent[]): Promise<string | undefined> {
-  const tenants = new Set<string | undefined>();
-  for (const e of events) tenants.add((await directory.route(e.route))?.tenantId);
+function singleTenant(routed: Array<WhatsappConfiguration | undefined>): string | undefined {
+  const tenants = new Set(routed.map((c) => c?.tenantId));
   return tenants.size === 1 ? [...tenants][0] : undefined;
 }

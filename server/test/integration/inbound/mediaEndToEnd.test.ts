@@ -50,7 +50,7 @@ describe('inbound media, end to end', () => {
     const message = await testDb().knex('whatsapp_messages').where({ direction: 'INBOUND' }).first();
     expect(media.message_id).to.equal(message.id);
     expect(await readFile(path.join(dataDir, 'media', media.storage_key))).to.deep.equal(bytes);
-    expect(fake.requestsTo('/v21.0/5507846353537433')[0].headers.authorization).to.equal(
+    expect(fake.requestsTo('/v25.0/5507846353537433')[0].headers.authorization).to.equal(
       'Bearer EAAG-fixture',
     );
   });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { ApplyStatusUpdate } from '../../../src/modules/message/application/ApplyStatusUpdate';
+import type { TenantDirectory } from '../../../src/modules/connection/application/TenantDirectory';
 import { TYPES } from '../../../src/types';
 import { InboxProcessor } from '../../../src/whatsapp/inbox/InboxProcessor';
 import type { InboxEvents } from '../../../src/whatsapp/inbox/InboxEvents';
@@ -350,18 +351,17 @@ describe('inbound processing', () => {
       ]);
     });
 
-    it('keeps a delivery for an unknown phone_number_id, processed with a note, without crashing', async () => {
-      const body = JSON.parse(
-        (await import('../../support/fixtures')).loadFixture('meta-text.json').toString(),
-      );
-      body.entry[0].changes[0].value.metadata.phone_number_id = '999999999';
-      body.entry[0].changes[0].value.metadata.display_phone_number = '15550009999';
-      body.entry[0].id = '999';
-      await h.postMeta(JSON.stringify(body)).expect(200);
+    it('keeps a delivery whose number was disconnected after it was stored, processed with a note', async () => {
+      await h.postFixture('meta-text.json').expect(200);
+      // The number is removed between the acknowledgement and the processing.
+      await knex()('whatsapp_configurations').where({ tenant_id: h.tenantId }).delete();
+      h.container.get<TenantDirectory>(TYPES.TenantDirectory).invalidate();
+      // As a delivery for several tenants is stored: with no tenant of its own, each event is routed.
+      await knex()('whatsapp_webhook_events').update({ tenant_id: null });
       await h.processor.drain();
       const event = await knex()('whatsapp_webhook_events').first();
       expect(event.processed_at).to.be.instanceOf(Date);
-      expect(event.error).to.match(/^unrouted: .*999999999/);
+      expect(event.error).to.match(/^unrouted: .*106540352242922/);
       expect(await messages()).to.have.length(0);
     });
 

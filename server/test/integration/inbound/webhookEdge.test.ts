@@ -3,6 +3,7 @@ import twilio from 'twilio';
 import request from 'supertest';
 import { createApp } from '../../../src/app';
 import { createContainer } from '../../../src/container';
+import type { TenantDirectory } from '../../../src/modules/connection/application/TenantDirectory';
 import { openDatabase } from '../../../src/shared/db/openDatabase';
 import { createLogger } from '../../../src/shared/logging/createLogger';
 import { signMetaBody } from '../../../src/whatsapp/inbound/metaSignature';
@@ -165,9 +166,9 @@ describe('webhook edge', () => {
       });
       // The directory is served from memory; seed it from the working database.
       const { TYPES } = await import('../../../src/types');
-      const directory = container.get<{ all(): Promise<unknown[]> }>(TYPES.TenantDirectory);
+      const directory = container.get<TenantDirectory>(TYPES.TenantDirectory);
       Object.assign(directory, {
-        snapshot: await h.container.get<{ all(): Promise<unknown[]> }>(TYPES.TenantDirectory).all(),
+        current: await h.container.get<TenantDirectory>(TYPES.TenantDirectory).snapshot(),
         loadedAt: Date.now() + 3_600_000,
       });
       const raw = loadFixture('meta-text.json');

@@ -71,7 +71,7 @@ describe('DownloadMedia', () => {
       expect(row.stored_at).to.be.instanceOf(Date);
       const file = path.join(context.dataDir, 'media', row.storage_key as string);
       expect((await readFile(file)).equals(bytes)).to.equal(true);
-      const [lookup] = fake.requestsTo(`/v21.0/${MEDIA_ID}`);
+      const [lookup] = fake.requestsTo(`/v25.0/${MEDIA_ID}`);
       expect(lookup.headers.authorization).to.equal(`Bearer ${TOKEN}`);
       const [download] = fake.requestsTo('/whatsapp_business/attachments');
       expect(download.headers.authorization).to.equal(`Bearer ${TOKEN}`);
@@ -110,7 +110,7 @@ describe('DownloadMedia', () => {
       afterBackoff(context);
       expect(await context.downloader.execute()).to.include({ stored: 1 });
       expect(await mediaRow(id)).to.include({ status: 'stored', attempts: 3, error: null });
-      expect(fake.requestsTo(`/v21.0/${MEDIA_ID}`)).to.have.length(3);
+      expect(fake.requestsTo(`/v25.0/${MEDIA_ID}`)).to.have.length(3);
     });
 
     it('asks for a new URL when the download URL has expired (404)', async () => {
@@ -123,7 +123,7 @@ describe('DownloadMedia', () => {
       expect(await context.downloader.execute()).to.include({ stored: 1 });
 
       expect(await mediaRow(id)).to.include({ status: 'stored', attempts: 2 });
-      expect(fake.requestsTo(`/v21.0/${MEDIA_ID}`)).to.have.length(2);
+      expect(fake.requestsTo(`/v25.0/${MEDIA_ID}`)).to.have.length(2);
     });
 
     it('gives up on retryable failures after 5 attempts, keeping the last error', async () => {

@@ -50,7 +50,7 @@ describe('OutboundDispatcher against the Meta adapter and a local Graph API', ()
     await kit.dispatcher.drain();
     expect(await message(id)).to.include({ status: 'sent', attempts: 3, error_code: null });
     expect(fake.outbound.sent).to.have.length(1);
-    expect(fake.requestsTo('/v21.0/')).to.have.length(3);
+    expect(fake.requestsTo('/v25.0/')).to.have.length(3);
   });
 
   it('gives up after five attempts with the last provider code', async () => {
@@ -82,7 +82,7 @@ describe('OutboundDispatcher against the Meta adapter and a local Graph API', ()
     expect(row.error_title).to.match(/Re-engagement/);
     kit.clock.advance(HOUR);
     expect(await kit.dispatcher.drain()).to.equal(0);
-    expect(fake.requestsTo('/v21.0/')).to.have.length(1);
+    expect(fake.requestsTo('/v25.0/')).to.have.length(1);
   });
 
   it('on an auth error (190) pauses the tenant, holds the queue, and a manager resume sends what was held', async () => {

@@ -129,7 +129,7 @@ describe('recording sends: batches, leases, and what is left when recording fail
     const ids = await queueTo(phones(25));
     expect(await kit.dispatcher.drain()).to.equal(25);
     // 20 of 20 failed: panic mode after the 20th; the five behind it never reached the provider.
-    expect(fake.requestsTo('/v21.0/')).to.have.length(20);
+    expect(fake.requestsTo('/v25.0/')).to.have.length(20);
     expect(await kit.container.get(PanicMode).status(kit.tenantId)).to.deep.include({ active: true });
     for (const id of ids.slice(20)) expect(await message(id)).to.include({ status: 'queued', attempts: 0 });
   });

@@ -72,7 +72,7 @@ describe('templates on Meta (against a fake Graph API)', () => {
     expect(template.status).to.equal('PENDING');
     expect(template.providerTemplateId).to.equal(kit.fake.templates.existing[0].id);
     const [submission] = kit.fake.requests.filter((r) => r.method === 'POST');
-    expect(submission.path).to.equal(`/v21.0/${WABA_ID}/message_templates`);
+    expect(submission.path).to.equal(`/v25.0/${WABA_ID}/message_templates`);
     expect(JSON.parse(submission.body.toString())).to.deep.equal({
       name: 'trip_reminder',
       language: 'en',

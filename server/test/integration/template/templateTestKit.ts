@@ -28,7 +28,7 @@ export interface MetaTemplateKit extends TestContext {
 /** The container pointed at a fake Graph server that keeps a WABA's templates. */
 export async function metaTemplateKit(): Promise<MetaTemplateKit> {
   const fake = await FakeProviderServer.start();
-  const ctx = testContainer({ WHATSAPP_API_BASE_URL: fake.url, WHATSAPP_API_VERSION: 'v21.0' });
+  const ctx = testContainer({ WHATSAPP_API_BASE_URL: fake.url, WHATSAPP_API_VERSION: 'v25.0' });
   fake.tokens.add(ACCESS_TOKEN);
   fake.templates.pageSize = 2;
   fakeTemplateChanges(fake);

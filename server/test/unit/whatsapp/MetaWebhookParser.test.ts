@@ -242,10 +242,10 @@ describe('parseMetaDelivery', () => {
       expect(parseMetaDelivery({ object: 'whatsapp_business_account', entry: [] })).to.deep.equal([]);
     });
 
-    it('ignores fields other than messages and template status updates, whatever their value', () => {
+    it('ignores fields it does not handle, whatever their value', () => {
       const events = parseMetaDelivery(
         delivery(
-          { field: 'account_update', value: { event: 'VERIFIED_ACCOUNT' } },
+          { field: 'security', value: { event: 'PIN_CHANGED' } },
           { field: 'smb_message_echoes', value: 'not even an object' },
           messagesChange({ messages: [message('text')] }),
         ),

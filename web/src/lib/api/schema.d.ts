@@ -1262,6 +1262,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/whatsapp/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant’s WhatsApp numbers, with their status and health
+         * @description Secrets are write-only: answers carry `hasAccessToken`, `hasWebhookSecret`, `hasApiKey`, `hasTwilioAuthToken`, `hasVerifyToken`.
+         *
+         *     Policy action: manage_connections.
+         */
+        get: operations["getWhatsappConnections"];
+        put?: never;
+        /**
+         * Connect a number: provider, number and the credentials that provider needs
+         * @description meta: phoneNumberId, accessToken, webhookSecret; 360dialog: apiKey, webhookSecret; twilio: twilioAccountSid, twilioAuthToken. Secrets are write-only: answers carry `hasAccessToken`, `hasWebhookSecret`, `hasApiKey`, `hasTwilioAuthToken`, `hasVerifyToken`.
+         *
+         *     Policy action: manage_connections.
+         */
+        post: operations["postWhatsappConnections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One connection
+         * @description Secrets are write-only: answers carry `hasAccessToken`, `hasWebhookSecret`, `hasApiKey`, `hasTwilioAuthToken`, `hasVerifyToken`.
+         *
+         *     Policy action: manage_connections.
+         */
+        get: operations["getWhatsappConnectionsById"];
+        put?: never;
+        post?: never;
+        /**
+         * Disconnect a number: its credentials are deleted, deliveries for it refused
+         * @description Policy action: manage_connections.
+         */
+        delete: operations["deleteWhatsappConnectionsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a connection; a secret given replaces the stored one
+         * @description Connections managed by the environment (source `environment`) are changed through the WHATSAPP_* variables instead (409). Secrets are write-only: answers carry `hasAccessToken`, `hasWebhookSecret`, `hasApiKey`, `hasTwilioAuthToken`, `hasVerifyToken`.
+         *
+         *     Policy action: manage_connections.
+         */
+        patch: operations["patchWhatsappConnectionsById"];
+        trace?: never;
+    };
+    "/whatsapp/connections/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the provider whether the number works, and record what it says
+         * @description Meta: the phone number’s display number, verified name, quality rating, messaging limit and name status; Twilio: the account’s status; 360dialog: the registered webhook URL (it must be this service’s `?orgId=<tenant>` URL). A refusal or no answer is `ok: false` with the reason.
+         *
+         *     Policy action: manage_connections.
+         */
+        post: operations["postWhatsappConnectionsByIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8522,6 +8604,644 @@ export interface operations {
                         }[];
                         /** @description Pass as `cursor` for the next page; null on the last */
                         nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWhatsappConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every connection of the tenant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            businessAccountId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            displayPhoneNumber: string | null;
+                            hasAccessToken: boolean;
+                            hasApiKey: boolean;
+                            hasTwilioAuthToken: boolean;
+                            hasVerifyToken: boolean;
+                            hasWebhookSecret: boolean;
+                            /** @description lastTest, lastAccountEvent */
+                            health: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            markAsRead: boolean;
+                            messagingLimitTier: string | null;
+                            nameStatus: string | null;
+                            /** @description E.164 */
+                            phoneNumber: string | null;
+                            phoneNumberId: string | null;
+                            /** @enum {string} */
+                            provider: "meta" | "360dialog" | "twilio" | "console";
+                            /** @enum {string} */
+                            qualityRating: "GREEN" | "YELLOW" | "RED" | "UNKNOWN";
+                            /**
+                             * @description `environment`: the WHATSAPP_* variables manage it (read-only here)
+                             * @enum {string}
+                             */
+                            source: "environment" | "manual" | "onboarding";
+                            /** @enum {string} */
+                            status: "pending" | "active" | "suspended" | "disconnected";
+                            /** Format: uuid */
+                            tenantId: string;
+                            /** Format: date-time */
+                            tokenExpiresAt: string | null;
+                            twilioAccountSid: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verifiedName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWhatsappConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Meta: the bearer token (write-only: never returned) */
+                    accessToken?: string;
+                    /** @description 360dialog: the D360-API-KEY (write-only: never returned) */
+                    apiKey?: string;
+                    /** @description WhatsApp Business Account id (templates, account events), digits; null clears it */
+                    businessAccountId?: string | null;
+                    /** @description Blue ticks for handled inbound messages (default true) */
+                    markAsRead?: boolean;
+                    /** @description The business number, E.164 */
+                    phoneNumber: string;
+                    /** @description Meta phone-number id (required for meta), digits; null clears it */
+                    phoneNumberId?: string | null;
+                    /** @enum {string} */
+                    provider: "meta" | "360dialog" | "twilio" | "console";
+                    twilioAccountSid?: string;
+                    /** @description Twilio: the auth token (write-only: never returned) */
+                    twilioAuthToken?: string;
+                    /** @description Answer to Meta’s GET verification (write-only) */
+                    verifyToken?: string | null;
+                    /** @description Meta: the app secret; 360dialog: the webhook secret (write-only: never returned) */
+                    webhookSecret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The connection */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        businessAccountId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        displayPhoneNumber: string | null;
+                        hasAccessToken: boolean;
+                        hasApiKey: boolean;
+                        hasTwilioAuthToken: boolean;
+                        hasVerifyToken: boolean;
+                        hasWebhookSecret: boolean;
+                        /** @description lastTest, lastAccountEvent */
+                        health: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        markAsRead: boolean;
+                        messagingLimitTier: string | null;
+                        nameStatus: string | null;
+                        /** @description E.164 */
+                        phoneNumber: string | null;
+                        phoneNumberId: string | null;
+                        /** @enum {string} */
+                        provider: "meta" | "360dialog" | "twilio" | "console";
+                        /** @enum {string} */
+                        qualityRating: "GREEN" | "YELLOW" | "RED" | "UNKNOWN";
+                        /**
+                         * @description `environment`: the WHATSAPP_* variables manage it (read-only here)
+                         * @enum {string}
+                         */
+                        source: "environment" | "manual" | "onboarding";
+                        /** @enum {string} */
+                        status: "pending" | "active" | "suspended" | "disconnected";
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** Format: date-time */
+                        tokenExpiresAt: string | null;
+                        twilioAccountSid: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        verifiedName: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWhatsappConnectionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        businessAccountId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        displayPhoneNumber: string | null;
+                        hasAccessToken: boolean;
+                        hasApiKey: boolean;
+                        hasTwilioAuthToken: boolean;
+                        hasVerifyToken: boolean;
+                        hasWebhookSecret: boolean;
+                        /** @description lastTest, lastAccountEvent */
+                        health: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        markAsRead: boolean;
+                        messagingLimitTier: string | null;
+                        nameStatus: string | null;
+                        /** @description E.164 */
+                        phoneNumber: string | null;
+                        phoneNumberId: string | null;
+                        /** @enum {string} */
+                        provider: "meta" | "360dialog" | "twilio" | "console";
+                        /** @enum {string} */
+                        qualityRating: "GREEN" | "YELLOW" | "RED" | "UNKNOWN";
+                        /**
+                         * @description `environment`: the WHATSAPP_* variables manage it (read-only here)
+                         * @enum {string}
+                         */
+                        source: "environment" | "manual" | "onboarding";
+                        /** @enum {string} */
+                        status: "pending" | "active" | "suspended" | "disconnected";
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** Format: date-time */
+                        tokenExpiresAt: string | null;
+                        twilioAccountSid: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        verifiedName: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWhatsappConnectionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchWhatsappConnectionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Meta: the bearer token (write-only: never returned) */
+                    accessToken?: string;
+                    /** @description 360dialog: the D360-API-KEY (write-only: never returned) */
+                    apiKey?: string;
+                    /** @description WhatsApp Business Account id (templates, account events), digits; null clears it */
+                    businessAccountId?: string | null;
+                    /** @description Blue ticks for handled inbound messages (default true) */
+                    markAsRead?: boolean;
+                    /** @description The business number, E.164 */
+                    phoneNumber?: string;
+                    /** @description Meta phone-number id (required for meta), digits; null clears it */
+                    phoneNumberId?: string | null;
+                    /** @enum {string} */
+                    provider?: "meta" | "360dialog" | "twilio" | "console";
+                    twilioAccountSid?: string;
+                    /** @description Twilio: the auth token (write-only: never returned) */
+                    twilioAuthToken?: string;
+                    /** @description Answer to Meta’s GET verification (write-only) */
+                    verifyToken?: string | null;
+                    /** @description Meta: the app secret; 360dialog: the webhook secret (write-only: never returned) */
+                    webhookSecret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The connection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        businessAccountId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        displayPhoneNumber: string | null;
+                        hasAccessToken: boolean;
+                        hasApiKey: boolean;
+                        hasTwilioAuthToken: boolean;
+                        hasVerifyToken: boolean;
+                        hasWebhookSecret: boolean;
+                        /** @description lastTest, lastAccountEvent */
+                        health: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        markAsRead: boolean;
+                        messagingLimitTier: string | null;
+                        nameStatus: string | null;
+                        /** @description E.164 */
+                        phoneNumber: string | null;
+                        phoneNumberId: string | null;
+                        /** @enum {string} */
+                        provider: "meta" | "360dialog" | "twilio" | "console";
+                        /** @enum {string} */
+                        qualityRating: "GREEN" | "YELLOW" | "RED" | "UNKNOWN";
+                        /**
+                         * @description `environment`: the WHATSAPP_* variables manage it (read-only here)
+                         * @enum {string}
+                         */
+                        source: "environment" | "manual" | "onboarding";
+                        /** @enum {string} */
+                        status: "pending" | "active" | "suspended" | "disconnected";
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** Format: date-time */
+                        tokenExpiresAt: string | null;
+                        twilioAccountSid: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        verifiedName: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWhatsappConnectionsByIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the provider said */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Twilio: the account status */
+                        accountStatus: string | null;
+                        /** Format: date-time */
+                        checkedAt: string;
+                        displayPhoneNumber: string | null;
+                        /** @description Why the number is not usable, when ok is false */
+                        error: string | null;
+                        messagingLimitTier: string | null;
+                        nameStatus: string | null;
+                        ok: boolean;
+                        qualityRating: string | null;
+                        verifiedName: string | null;
+                        /** @description 360dialog: where the webhook is registered */
+                        webhookUrl: string | null;
                     };
                 };
             };

@@ -1,22 +1,26 @@
 import { inject, injectable } from 'inversify';
 import type { Clock } from '../../../shared/clock/Clock';
-import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
 import type { ProviderName } from '../../../shared/providers';
 import { TYPES } from '../../../types';
 import type { Route } from '../../../shared/channel/InboundEvent';
 import type { WhatsappConfiguration, WhatsappConfigurationRepository } from '../domain/WhatsappConfiguration';
+import { ConnectionSnapshot } from './ConnectionSnapshot';
 
-const TTL_MS = 30_000;
+/** How long an instance trusts its copy: a change made elsewhere (another instance, the CLI) shows within this. */
+export const DIRECTORY_TTL_MS = 30_000;
 
 /**
  * Which tenant a delivery belongs to, and which secrets can verify it. Read on every webhook, so it
- * is an in-memory snapshot refreshed every 30 s (or at once through `invalidate`).
+ * is an in-memory snapshot refreshed every 30 s, or at once after a change made in this process
+ * (`invalidate`, called by the connection use cases).
  */
 @injectable()
 export class TenantDirectory {
-  private snapshot: WhatsappConfiguration[] = [];
+  private current = new ConnectionSnapshot([]);
   private loadedAt = -Infinity;
   private loading?: Promise<void>;
+  /** Bumped by `invalidate`: a load that began before it must not count as fresh. */
+  private generation = 0;
 
   constructor(
     @inject(TYPES.WhatsappConfigurationRepository)
@@ -25,40 +29,41 @@ export class TenantDirectory {
   ) {}
 
   invalidate(): void {
+    this.generation++;
     this.loadedAt = -Infinity;
+    this.loading = undefined;
+  }
+
+  async snapshot(): Promise<ConnectionSnapshot> {
+    if (this.clock.now().getTime() - this.loadedAt > DIRECTORY_TTL_MS) await (this.loading ??= this.load());
+    return this.current;
+  }
+
+  private async load(): Promise<void> {
+    const generation = this.generation;
+    try {
+      const snapshot = new ConnectionSnapshot(await this.repository.listAll());
+      if (generation !== this.generation) return; // a change landed meanwhile: the next read loads again
+      this.current = snapshot;
+      this.loadedAt = this.clock.now().getTime();
+    } finally {
+      if (generation === this.generation) this.loading = undefined;
+    }
   }
 
   async all(): Promise<WhatsappConfiguration[]> {
-    if (this.clock.now().getTime() - this.loadedAt > TTL_MS) {
-      this.loading ??= this.repository
-        .listAll()
-        .then((configs) => {
-          this.snapshot = configs;
-          this.loadedAt = this.clock.now().getTime();
-        })
-        .finally(() => (this.loading = undefined));
-      await this.loading;
-    }
-    return this.snapshot;
+    return [...(await this.snapshot()).all];
   }
 
   async ofProvider(...providers: ProviderName[]): Promise<WhatsappConfiguration[]> {
-    return (await this.all()).filter((c) => providers.includes(c.provider));
+    return (await this.snapshot()).ofProvider(...providers);
   }
 
   async forTenant(tenantId: string, provider?: ProviderName): Promise<WhatsappConfiguration | undefined> {
-    return (await this.all()).find((c) => c.tenantId === tenantId && (!provider || c.provider === provider));
+    return (await this.snapshot()).forTenant(tenantId, provider);
   }
 
-  /** Meta: phone_number_id, then the WABA id (template events carry only that), then the display number. */
   async route(route: Route): Promise<WhatsappConfiguration | undefined> {
-    const configs = await this.all();
-    const byId =
-      (route.phoneNumberId && configs.find((c) => c.phoneNumberId === route.phoneNumberId)) ||
-      (route.wabaId && configs.find((c) => c.businessAccountId === route.wabaId));
-    if (byId || !route.businessPhone) return byId || undefined;
-    // Meta's test numbers (+1 555 …) are not valid to libphonenumber: compare them as given.
-    const phone = PhoneNumber.tryParse(route.businessPhone)?.e164 ?? route.businessPhone;
-    return configs.find((c) => c.phoneNumber === phone);
+    return (await this.snapshot()).route(route);
   }
 }

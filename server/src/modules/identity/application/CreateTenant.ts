@@ -1,7 +1,9 @@
 import { inject, injectable } from 'inversify';
 import { ConflictError, ValidationError } from '../../../shared/errors/AppError';
 import { TYPES } from '../../../types';
+import { DEFAULT_PLAN, type Plan } from '../domain/Plan';
 import type { Tenant } from '../domain/Tenant';
+import { tenantFieldProblems } from '../domain/tenantFields';
 import type { TenantRepository } from '../domain/TenantRepository';
 
 export interface CreateTenantInput {
@@ -9,6 +11,8 @@ export interface CreateTenantInput {
   slug?: string;
   defaultLanguage?: string;
   defaultRegion?: string;
+  /** SPEC §17; `enterprise` (unlimited) unless given. */
+  plan?: string;
 }
 
 const slugify = (name: string) =>
@@ -32,8 +36,11 @@ export class CreateTenant {
       throw new ValidationError('name needs letters or digits', [
         { field: 'name', message: 'no usable slug' },
       ]);
+    const problems = tenantFieldProblems({ ...input, slug });
+    if (problems.length)
+      throw new ValidationError(problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
     if (await this.tenants.findBySlug(slug))
       throw new ConflictError('TENANT_EXISTS', `A tenant "${slug}" already exists`);
-    return this.tenants.create({ ...input, name, slug });
+    return this.tenants.create({ ...input, name, slug, plan: (input.plan as Plan) ?? DEFAULT_PLAN });
   }
 }

@@ -37,7 +37,8 @@ export type Action =
   | 'resume_panic_mode'
   | 'view_analytics'
   | 'manage_payment_settings'
-  | 'manage_settings';
+  | 'manage_settings'
+  | 'manage_connections';
 
 export type Principal = Role | 'customer';
 

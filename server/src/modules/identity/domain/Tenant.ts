@@ -1,3 +1,5 @@
+import type { Plan } from './Plan';
+
 export interface Tenant {
   id: string;
   slug: string;
@@ -5,6 +7,7 @@ export interface Tenant {
   defaultLanguage: string;
   defaultRegion?: string;
   quoteApprovalThreshold?: string;
+  plan: Plan;
   createdAt: Date;
 }
 
@@ -15,6 +18,7 @@ export interface NewTenant {
   name: string;
   defaultLanguage?: string;
   defaultRegion?: string;
+  plan?: Plan;
 }
 
-export type TenantChanges = Partial<Pick<Tenant, 'name' | 'defaultLanguage' | 'defaultRegion'>>;
+export type TenantChanges = Partial<Pick<Tenant, 'name' | 'defaultLanguage' | 'defaultRegion' | 'plan'>>;

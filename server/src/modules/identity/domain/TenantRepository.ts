@@ -5,6 +5,6 @@ export interface TenantRepository {
   findById(id: string): Promise<Tenant | undefined>;
   findBySlug(slug: string): Promise<Tenant | undefined>;
   list(): Promise<Tenant[]>;
-  /** Writes the given fields. */
+  /** Writes the given fields (`defaultRegion: undefined` among them clears it). */
   update(id: string, changes: TenantChanges): Promise<Tenant>;
 }

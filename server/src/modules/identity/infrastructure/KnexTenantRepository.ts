@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
+import type { Plan } from '../domain/Plan';
 import type { NewTenant, Tenant, TenantChanges } from '../domain/Tenant';
 import type { TenantRepository } from '../domain/TenantRepository';
 
@@ -11,6 +12,7 @@ interface TenantRow {
   default_language: string;
   default_region: string | null;
   quote_approval_threshold: string | null;
+  plan: string;
   created_at: Date;
 }
 
@@ -21,6 +23,7 @@ const toTenant = (r: TenantRow): Tenant => ({
   defaultLanguage: r.default_language,
   defaultRegion: r.default_region ?? undefined,
   quoteApprovalThreshold: r.quote_approval_threshold ?? undefined,
+  plan: r.plan as Plan,
   createdAt: r.created_at,
 });
 
@@ -36,6 +39,7 @@ export class KnexTenantRepository implements TenantRepository {
         name: tenant.name,
         default_language: tenant.defaultLanguage ?? 'en',
         default_region: tenant.defaultRegion ?? null,
+        ...(tenant.plan && { plan: tenant.plan }),
       })
       .returning('*');
     return toTenant(row);
@@ -57,14 +61,14 @@ export class KnexTenantRepository implements TenantRepository {
   }
 
   async update(id: string, changes: TenantChanges): Promise<Tenant> {
-    const fields = changes;
     const [row] = await this.db
       .q<TenantRow>('tenants')
       .where({ id })
       .update({
-        ...(fields.name !== undefined && { name: fields.name }),
-        ...(fields.defaultLanguage !== undefined && { default_language: fields.defaultLanguage }),
-        ...('defaultRegion' in fields && { default_region: fields.defaultRegion ?? null }),
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.defaultLanguage !== undefined && { default_language: changes.defaultLanguage }),
+        ...('defaultRegion' in changes && { default_region: changes.defaultRegion ?? null }),
+        ...(changes.plan !== undefined && { plan: changes.plan }),
       } as never)
       .returning('*');
     return toTenant(row as TenantRow);

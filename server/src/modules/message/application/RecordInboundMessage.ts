@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
 import type { Clock } from '../../../shared/clock/Clock';
-import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
+import { customerKeyOf } from '../../../shared/phone/customerKey';
 import { TYPES } from '../../../types';
 import type { MessageRouter, RoutableMessage } from '../domain/MessageRouter';
 import { inRounds } from '../../../shared/batch/inRounds';
@@ -175,9 +175,7 @@ export class RecordInboundMessage {
 
 /** The customer's identity: E.164 from the WhatsApp id, or the business-scoped user id without a phone. */
 function customerKey(event: InboundMessageEvent): string {
-  const { waId, userId } = event.from;
-  // wa_ids are authoritative: the number Meta delivered for, quirks applied, kept even if unknown to the metadata.
-  if (waId) return PhoneNumber.tryFromWhatsAppId(waId)?.e164 ?? `+${waId.replace(/\D/g, '')}`;
-  if (userId) return userId;
+  const key = customerKeyOf(event.from.waId, event.from.userId);
+  if (key) return key;
   throw new Error(`message ${event.providerMessageId} has neither a WhatsApp id nor a user id`);
 }

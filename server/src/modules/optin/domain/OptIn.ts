@@ -18,6 +18,8 @@ export interface OptInRepository {
   recordFirstContact(tenantId: string, phones: string[]): Promise<Map<string, OptInStatus>>;
   /** Meta 131050: the user stopped marketing messages from this business. */
   recordMarketingOptOut(tenantId: string, phone: string): Promise<void>;
+  /** Meta `user_preferences` `resume`: marketing templates may go again (a STOP stays a STOP). */
+  recordMarketingOptIn(tenantId: string, phone: string): Promise<void>;
 }
 
 /** Meta's error when the user stopped marketing messages from this business. */

@@ -86,4 +86,17 @@ export class KnexOptInRepository implements OptInRepository {
       .onConflict(['tenant_id', 'phone'])
       .merge({ marketing_opted_out_at: this.db.knex.fn.now(), updated_at: this.db.knex.fn.now() });
   }
+
+  async recordMarketingOptIn(tenantId: string, phone: string): Promise<void> {
+    // A row that only remembered the stop has nothing left to remember.
+    await this.db
+      .q('whatsapp_opt_ins')
+      .where({ tenant_id: tenantId, phone, source: MARKETING_STOP_ONLY })
+      .delete();
+    await this.db
+      .q('whatsapp_opt_ins')
+      .where({ tenant_id: tenantId, phone })
+      .whereNotNull('marketing_opted_out_at')
+      .update({ marketing_opted_out_at: null, updated_at: this.db.knex.fn.now() });
+  }
 }

@@ -23,7 +23,7 @@ export interface SeedResult {
 }
 
 /**
- * The default templates (SPEC §9, and `login_code` of §20) in the tenant's language, `en` when the tenant has none
+ * The default templates (SPEC §9, `login_code` of §20, `account_alert` of §15) in the tenant's language, `en` when the tenant has none
  * we have wording for. Idempotent: templates the tenant already has are left alone; one that the
  * provider refuses does not stop the others.
  */

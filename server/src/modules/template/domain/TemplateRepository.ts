@@ -1,4 +1,5 @@
 import type { NewTemplate, Template } from './Template';
+import type { TemplateCategory } from './TemplateContent';
 import type { TemplateStatus } from './TemplateStatus';
 
 export interface TemplateStatusChange {
@@ -8,6 +9,14 @@ export interface TemplateStatusChange {
   language: string;
   status: TemplateStatus;
   reason?: string;
+}
+
+export interface TemplateCategoryChange {
+  tenantId: string;
+  providerTemplateId?: string;
+  name: string;
+  language: string;
+  category: TemplateCategory;
 }
 
 export interface TemplateFilter {
@@ -33,4 +42,6 @@ export interface TemplateRepository {
   list(tenantId: string, filter?: TemplateFilter, page?: TemplatePage): Promise<Template[]>;
   /** Returns false when no such template is known for the tenant. */
   applyStatus(change: TemplateStatusChange): Promise<boolean>;
+  /** Meta recategorised a template; returns the id of the template changed, undefined when unknown. */
+  applyCategory(change: TemplateCategoryChange): Promise<string | undefined>;
 }

@@ -135,6 +135,16 @@ export const DEFAULT_TEMPLATES = {
     button: { en: 'Copy code', es: 'Copiar código' },
     codeExpirationMinutes: 10,
   },
+  account_alert: {
+    name: 'account_alert',
+    category: 'UTILITY',
+    params: ['account', 'summary'],
+    examples: ['Andes Treks', 'the number was flagged for low quality'],
+    body: {
+      en: 'WhatsApp account notice for {{1}}: {{2}}. Details are in WhatsApp Manager.',
+      es: 'Aviso de la cuenta de WhatsApp {{1}}: {{2}}. Los detalles están en WhatsApp Manager.',
+    },
+  },
 } as const satisfies Record<string, DefaultTemplate>;
 
 export type DefaultTemplateName = keyof typeof DEFAULT_TEMPLATES;

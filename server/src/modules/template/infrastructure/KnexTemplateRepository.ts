@@ -7,6 +7,7 @@ import type {
   TemplateFilter,
   TemplatePage,
   TemplateRepository,
+  TemplateCategoryChange,
   TemplateStatusChange,
 } from '../domain/TemplateRepository';
 import { templateColumns, toTemplate, type TemplateRow } from './templateRow';
@@ -84,5 +85,18 @@ export class KnexTemplateRepository implements TemplateRepository {
         updated_at: this.db.knex.fn.now(),
       });
     return Number(updated) > 0;
+  }
+
+  async applyCategory(c: TemplateCategoryChange): Promise<string | undefined> {
+    const [row] = await this.db
+      .q('whatsapp_templates')
+      .where({ tenant_id: c.tenantId })
+      .andWhere((w) => {
+        if (c.providerTemplateId) w.where({ provider_template_id: c.providerTemplateId });
+        w.orWhere({ name: c.name, language: c.language });
+      })
+      .update({ category: c.category, updated_at: this.db.knex.fn.now() })
+      .returning('id');
+    return (row as { id: string } | undefined)?.id;
   }
 }

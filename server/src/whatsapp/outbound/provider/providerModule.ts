@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { TYPES } from '../../../types';
+import { ProviderConnectionProbe } from './probe/ProviderConnectionProbe';
 import { ProviderRegistry } from './ProviderRegistry';
 import { ProviderTemplateApis } from './ProviderTemplateApis';
 import { ProviderTemplateGateway } from './templates/ProviderTemplateGateway';
@@ -8,4 +9,5 @@ export const providerModule = new ContainerModule(({ bind }) => {
   bind(TYPES.WhatsappProviders).to(ProviderRegistry);
   bind(TYPES.TemplateProviderApi).to(ProviderTemplateApis);
   bind(TYPES.TemplateProviderGateway).to(ProviderTemplateGateway);
+  bind(TYPES.ConnectionProbe).to(ProviderConnectionProbe);
 });

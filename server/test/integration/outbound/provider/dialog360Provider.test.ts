@@ -35,7 +35,7 @@ describe('360dialog provider', () => {
 
   it('sends exactly the Cloud API payloads Meta gets', async () => {
     fake.tokens.add('meta-token');
-    const meta = new CloudApiProvider(MetaEndpoint.of(fake.url, 'v21.0'));
+    const meta = new CloudApiProvider(MetaEndpoint.of(fake.url, 'v25.0'));
     const request: SendMessageRequest = {
       to: CUSTOMER,
       replyToProviderId: WAMID,

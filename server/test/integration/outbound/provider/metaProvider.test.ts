@@ -6,7 +6,7 @@ import { graphError, httpStatus, noAnswer, tooManyRequests } from '../../../supp
 import { FakeProviderServer } from '../../../support/FakeProviderServer';
 import { CUSTOMER, failure, json, metaAccount, WAMID } from './providerTestKit';
 
-const MESSAGES = '/v21.0/106540352242922/messages';
+const MESSAGES = '/v25.0/106540352242922/messages';
 
 describe('Meta Cloud API provider', () => {
   let fake: FakeProviderServer;
@@ -16,7 +16,7 @@ describe('Meta Cloud API provider', () => {
   beforeEach(async () => {
     fake = await FakeProviderServer.start();
     fake.tokens.add('meta-token');
-    meta = new CloudApiProvider(MetaEndpoint.of(fake.url, 'v21.0'));
+    meta = new CloudApiProvider(MetaEndpoint.of(fake.url, 'v25.0'));
   });
   afterEach(() => fake.close());
 
@@ -240,7 +240,7 @@ describe('Meta Cloud API provider', () => {
       filename: 'note.ogg',
     });
     const [upload] = fake.outbound.uploads;
-    expect(fake.requestsTo('/v21.0/106540352242922/media')[0].headers.authorization).to.equal(
+    expect(fake.requestsTo('/v25.0/106540352242922/media')[0].headers.authorization).to.equal(
       'Bearer meta-token',
     );
     expect(upload.mediaId).to.equal(mediaId);
@@ -323,7 +323,7 @@ describe('Meta Cloud API provider', () => {
 
     it('a provider that does not answer times out as retryable', async () => {
       fake.outbound.failNext('send', noAnswer());
-      const hasty = new CloudApiProvider(MetaEndpoint.of(fake.url, 'v21.0'), 300);
+      const hasty = new CloudApiProvider(MetaEndpoint.of(fake.url, 'v25.0'), 300);
       const started = Date.now();
       const error = await failure(
         hasty.sendMessage(account, { to: CUSTOMER, message: { kind: 'text', text: 'Hi' } }),

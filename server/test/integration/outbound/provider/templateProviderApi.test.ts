@@ -55,11 +55,11 @@ describe('Template provider APIs', () => {
   afterEach(() => fake.close());
 
   describe('Meta', () => {
-    const api = (timeoutMs?: number) => new MetaTemplateApi(`${fake.url}/v21.0`, timeoutMs);
+    const api = (timeoutMs?: number) => new MetaTemplateApi(`${fake.url}/v25.0`, timeoutMs);
 
     it('submits the template as Cloud API components to the WABA', async () => {
       const submitted = await api().submitTemplate(metaAccount(), PAYMENT_LINK);
-      const [request] = fake.requestsTo('/v21.0/102938475610293/message_templates');
+      const [request] = fake.requestsTo('/v25.0/102938475610293/message_templates');
       expect(request.headers.authorization).to.equal('Bearer meta-token');
       expect(json(request.body)).to.deep.equal({
         name: 'payment_link',
@@ -103,7 +103,7 @@ describe('Template provider APIs', () => {
       fake.templates.existing[2].rejected_reason = 'INVALID_FORMAT';
       fake.templates.pageSize = 3;
       const templates = await api().listTemplates(metaAccount());
-      expect(fake.requestsTo('/v21.0/102938475610293/message_templates')).to.have.length(2);
+      expect(fake.requestsTo('/v25.0/102938475610293/message_templates')).to.have.length(2);
       expect(templates.map((t) => [t.providerTemplateId, t.status, t.providerStatus])).to.deep.equal([
         ['101', 'APPROVED', 'APPROVED'],
         ['102', 'PENDING', 'IN_APPEAL'],
@@ -197,7 +197,7 @@ describe('Template provider APIs', () => {
         code: 'unsupported',
       });
       await api.submitTemplate(metaAccount(), PAYMENT_LINK);
-      expect(fake.requestsTo('/v21.0/102938475610293/message_templates')).to.have.length(1);
+      expect(fake.requestsTo('/v25.0/102938475610293/message_templates')).to.have.length(1);
     });
   });
 });

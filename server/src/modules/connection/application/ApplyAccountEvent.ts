@@ -1,0 +1,91 @@
+import { inject, injectable } from 'inversify';
+import type { Clock } from '../../../shared/clock/Clock';
+import type { Logger } from '../../../shared/logging/createLogger';
+import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
+import { TYPES } from '../../../types';
+import type { AccountEvent } from '../../../shared/channel/InboundEvent';
+import type { AuditLog } from '../../audit/domain/AuditLog';
+import type { TenantRepository } from '../../identity/domain/TenantRepository';
+import { notification } from '../../message/domain/notification';
+import type { OutboundQueue } from '../../message/domain/OutboundRequest';
+import type { StaffDirectory } from '../../trip/domain/StaffDirectory';
+import { accountEventEffect } from '../domain/accountHealth';
+import type { WhatsappConfiguration, WhatsappConfigurationRepository } from '../domain/WhatsappConfiguration';
+
+/**
+ * An account-health webhook (SPEC §15): the connections it concerns get their new health fields
+ * and an audit entry; the tenant's managers are alerted (template `account_alert`) when it is a
+ * warning, a critical event or a change of status. Runs in the inbox's processing transaction.
+ */
+@injectable()
+export class ApplyAccountEvent {
+  constructor(
+    @inject(TYPES.WhatsappConfigurationRepository)
+    private readonly connections: WhatsappConfigurationRepository,
+    @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.StaffDirectory) private readonly staff: StaffDirectory,
+    @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
+    @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.Logger) private readonly logger: Logger,
+  ) {}
+
+  async execute(tenantId: string, event: AccountEvent): Promise<void> {
+    const targets = concerned(await this.connections.findByTenant(tenantId), event);
+    if (!targets.length)
+      return this.logger.warn(
+        { tenantId, field: event.field },
+        'account event for no connection of the tenant',
+      );
+    const at = (event.timestamp ?? this.clock.now()).toISOString();
+    let alert: { summary: string; severity: string } | undefined;
+    for (const connection of targets) {
+      const { severity, summary, ...fields } = accountEventEffect(event, connection.messagingLimitTier);
+      const updated = await this.connections.recordHealth(connection.id, {
+        ...fields,
+        health: { lastAccountEvent: { field: event.field, event: event.event ?? '', severity, summary, at } },
+      });
+      const statusChanged = updated.status !== connection.status;
+      await this.audit.record({
+        tenantId,
+        actor: 'meta',
+        action: 'CONNECTION_ACCOUNT_EVENT',
+        entityType: 'connection',
+        entityId: connection.id,
+        details: { field: event.field, event: event.event, severity, summary, status: updated.status },
+      });
+      if (severity !== 'info' || statusChanged) alert ??= { summary, severity };
+    }
+    if (alert) await this.alertManagers(tenantId, label(targets, event), alert.summary);
+  }
+
+  private async alertManagers(tenantId: string, account: string, summary: string): Promise<void> {
+    const language = (await this.tenants.findById(tenantId))?.defaultLanguage ?? 'en';
+    for (const manager of await this.staff.activeByRoles(tenantId, ['manager']))
+      await this.outbound.enqueue(
+        notification(tenantId, manager.phone, 'account_alert', [account, summary], language, {
+          accountAlert: summary,
+        }),
+      );
+  }
+}
+
+/**
+ * The number the event names (phone-number id or display number), else every connection of the
+ * WABA. Only Cloud API connections: a Twilio number of the same business hears from Twilio.
+ */
+function concerned(all: WhatsappConfiguration[], event: AccountEvent): WhatsappConfiguration[] {
+  const connections = all.filter((c) => c.provider !== 'twilio');
+  const { phoneNumberId, businessPhone, wabaId } = event.route;
+  const phone = businessPhone && (PhoneNumber.tryParse(businessPhone)?.e164 ?? businessPhone);
+  const number = connections.filter(
+    (c) => (phoneNumberId && c.phoneNumberId === phoneNumberId) || (phone && c.phoneNumber === phone),
+  );
+  if (number.length) return number;
+  return connections.filter((c) => wabaId && c.businessAccountId === wabaId);
+}
+
+const label = (targets: WhatsappConfiguration[], event: AccountEvent): string =>
+  targets.length === 1
+    ? (targets[0].verifiedName ?? targets[0].displayPhoneNumber ?? targets[0].phoneNumber ?? 'your number')
+    : `WhatsApp Business Account ${event.route.wabaId ?? ''}`.trim();
