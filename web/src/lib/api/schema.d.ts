@@ -4516,7 +4516,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    message?: unknown[] | boolean | number | Record<string, never> | string | null;
+                    /** @description Required with `notifyCustomers: true` */
+                    message?: string;
                     note?: string;
                     /** @default false */
                     notifyCustomers?: boolean;
