@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { childProcessDir } from '../../support/process/childProcessDir';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -12,10 +13,11 @@ describe('start-up with an expired WHATSAPP_API_VERSION', function () {
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = execFile(
         process.execPath,
-        ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'server/src/main.ts')],
+        ['-r', require.resolve('ts-node/register/transpile-only'), path.join(ROOT, 'server/src/main.ts')],
         {
-          cwd: ROOT,
+          cwd: childProcessDir().cwd,
           env: {
+            ...childProcessDir().env,
             PATH: process.env.PATH,
             WHATSAPP_API_VERSION: 'v20.0',
             DATA_DIR: path.join(os.tmpdir(), `wa-ops-version-${process.pid}`),
