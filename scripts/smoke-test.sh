@@ -189,7 +189,7 @@ page_says "$LINK" 'Bank transfer to CBU 0110 0001'
   fail "a wrong token is not a 404"
 api POST /bookings/BK-1/payments "$SALES" '{"amount":"1800.00","currency":"USD","reference":"transfer 0042"}' |
   jq -e '.booking.status == "confirmed"' >/dev/null || fail "recording the payment"
-page_says "$LINK" 'paid — confirmed'
+page_says "$LINK" 'Paid and confirmed'
 api GET /me "$MANAGER" | jq -e '.role == "manager"' >/dev/null
 
 step "simulate: a guide reports an incident, operations are alerted"

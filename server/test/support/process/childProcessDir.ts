@@ -11,6 +11,10 @@ let dir: string | undefined;
  * a test. ts-node is pointed at the repository's tsconfig explicitly (decorators need it).
  */
 export function childProcessDir(): { cwd: string; env: Record<string, string> } {
-  dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'wa-ops-child-'));
+  if (!dir) {
+    const created = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-ops-child-'));
+    process.once('exit', () => fs.rmSync(created, { recursive: true, force: true }));
+    dir = created;
+  }
   return { cwd: dir, env: { TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') } };
 }
