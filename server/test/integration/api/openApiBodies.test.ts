@@ -60,6 +60,17 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'POST /auth/login-code': { phone: PHONE, tenant: 'default' },
   'POST /auth/session': { phone: PHONE, code: '123456' },
   'POST /setup': { token: 'a'.repeat(32), name: 'Marta', phone: PHONE },
+  'POST /whatsapp/connections': {
+    provider: 'meta',
+    phoneNumber: '+5491155550199',
+    phoneNumberId: '123456789012345',
+    businessAccountId: '987654321098765',
+    verifyToken: 'verify-me',
+    accessToken: 'EAAG-token',
+    webhookSecret: 'app-secret',
+    markAsRead: true,
+  },
+  'PATCH /whatsapp/connections/:id': { verifyToken: 'verify-again', markAsRead: false },
 };
 
 /** One value of each JSON type. No numeric or boolean strings: joi converts those, on purpose. */

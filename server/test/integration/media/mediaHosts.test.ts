@@ -44,7 +44,7 @@ describe('media downloads stay on the provider’s hosts', () => {
 
   /** Graph's lookup answers `url` as the download URL of MEDIA_ID. */
   const lookupAnswers = (url: string) =>
-    graph.route('GET', '/v21.0/:mediaId', (_req, res) =>
+    graph.route('GET', '/v25.0/:mediaId', (_req, res) =>
       sendJson(res, 200, { messaging_product: 'whatsapp', url, mime_type: 'image/jpeg', id: MEDIA_ID }),
     );
 
