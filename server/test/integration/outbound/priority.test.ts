@@ -85,20 +85,18 @@ describe('outbound claims: tenants take turns', () => {
     const kit = await outboundKit();
     const tenants = [kit.tenantId, (await aTenant()).id, (await aTenant()).id].sort();
     for (const tenantId of tenants)
-      await testDb().run(() =>
-        testDb()
-          .knex('whatsapp_messages')
-          .insert({
-            tenant_id: tenantId,
-            direction: 'OUTBOUND',
-            type: 'text',
-            customer_phone: CUSTOMER,
-            content: JSON.stringify({ purpose: 'reply', text: 'hi' }),
-            status: 'queued',
-            priority: 'high',
-            available_at: kit.clock.now(),
-          }),
-      );
+      await testDb()
+        .knex('whatsapp_messages')
+        .insert({
+          tenant_id: tenantId,
+          direction: 'OUTBOUND',
+          type: 'text',
+          customer_phone: CUSTOMER,
+          content: JSON.stringify({ purpose: 'reply', text: 'hi' }),
+          status: 'queued',
+          priority: 'high',
+          available_at: kit.clock.now(),
+        });
     const rows = kit.container.get(DueRows);
     const now = kit.clock.now();
     expect(await rows.dueTenants(now, 2)).to.deep.equal(tenants.slice(0, 2));
