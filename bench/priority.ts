@@ -37,7 +37,7 @@ const RATE = Number(values.rate);
 const WARMUP_MS = Number(values.warmup) * 1000;
 const REPLIES = Number(values.replies);
 const EVERY_MS = Number(values.every) * 1000;
-const API_VERSION = 'v21.0';
+const API_VERSION = 'v25.0';
 
 const newCustomer = (i: number) => `5491170${String(i).padStart(6, '0')}`;
 const percentile = (sorted: number[], p: number) =>
