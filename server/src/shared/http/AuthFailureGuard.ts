@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { AuthenticationError, RateLimitedError } from '../errors/AppError';
 
 /** Where the credentials were presented (a metrics label). */
-export type AuthSurface = 'api_key' | 'webhook_verify_token' | 'console_outbox' | 'metrics';
+export type AuthSurface = 'api_key' | 'sign_in' | 'webhook_verify_token' | 'console_outbox' | 'metrics';
 
 export interface AuthThrottle {
   /** The client key: an IPv4 address, or the /64 of an IPv6 one. */

@@ -82,4 +82,21 @@ describe('failed authentication is rate-limited per client address', () => {
     expect(refused.status).to.equal(429);
     expect(refused.headers).to.have.property('retry-after');
   });
+  it('counts wrong sign-in codes and keys; past the limit even a valid key cannot open a session', async () => {
+    const tenant = await aTenant();
+    const { apiKey, phone } = await aUser(tenant, { role: 'manager' });
+    const http = request(appWith());
+    const signIn = (body: object) =>
+      http.post('/api/v1/auth/session').set('x-forwarded-for', '203.0.113.30').send(body);
+
+    expect((await signIn({ phone, code: '000000' })).status).to.equal(401);
+    for (let i = 1; i < LIMIT; i++) expect((await signIn({ apiKey: `wao_guess${i}` })).status).to.equal(401);
+    expect((await signIn({ apiKey })).status).to.equal(429);
+    expect((await http.get('/metrics')).text).to.include('waops_auth_failures_total{surface="sign_in"} 3');
+    const elsewhere = await http
+      .post('/api/v1/auth/session')
+      .set('x-forwarded-for', '203.0.113.31')
+      .send({ apiKey });
+    expect(elsewhere.status).to.equal(201);
+  });
 });

@@ -63,6 +63,7 @@ export function sessionRoutes(container: Container): RouteDefinition[] {
       tag: 'auth',
       summary: 'Sign in with a login code or an API key: sets the wa_ops_session cookie',
       permission: 'public',
+      checksCredentials: true,
       request: {
         body: Joi.object({
           phone: phoneInput(),

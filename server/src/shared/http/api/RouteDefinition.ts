@@ -54,6 +54,11 @@ export interface RouteDefinition<B = unknown, Q = unknown, P = Record<string, st
    * `public`: no credentials at all (signing in).
    */
   permission: Action | readonly Action[] | 'authenticated' | 'public';
+  /**
+   * A public route that checks credentials itself (signing in): its wrong codes and keys count
+   * toward the client's failed-authentication limit like a wrong API key does.
+   */
+  checksCredentials?: true;
   request?: {
     params?: Joi.ObjectSchema;
     query?: Joi.ObjectSchema;

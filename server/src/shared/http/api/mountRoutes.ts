@@ -13,7 +13,7 @@ export interface ApiDependencies extends AuthenticationDeps {
   authFailures: AuthFailureGuard;
 }
 
-/** Each route: authenticate (failures counted per client address) → policy → validate → handler → response; refusals are audited. */
+/** Each route: authenticate (failures, and wrong sign-in credentials, counted per client address) → policy → validate → handler → response; refusals are audited. */
 export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDependencies): Router {
   const router = Router();
   for (const route of routes) {
@@ -31,7 +31,11 @@ export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDepende
           query: req.query,
           body: rawBody ? {} : req.body,
         });
-        await send(res, await route.handler({ actor, session, ...input, req } as never));
+        const run = () => route.handler({ actor, session, ...input, req } as never);
+        await send(
+          res,
+          route.checksCredentials ? await deps.authFailures.guard(req.ip, 'sign_in', run) : await run(),
+        );
       } catch (error) {
         if (error instanceof PermissionError && actor) await auditRefusal(deps.audit, actor, route, error);
         throw error;
