@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Job, JobContext, JobSummary } from '../../../shared/jobs/Job';
 import type { Clock } from '../../../shared/clock/Clock';
+import { drainInBatches } from '../../../shared/jobs/drainInBatches';
 import { TYPES } from '../../../types';
 import type { ConversationRepository } from '../domain/Conversation';
 
@@ -21,12 +22,9 @@ export class ExpireConversationsJob implements Job {
 
   async run({ signal }: JobContext): Promise<JobSummary> {
     const idleSince = new Date(this.clock.now().getTime() - CONVERSATION_IDLE_MS);
-    let expired = 0;
-    let batch = BATCH;
-    while (batch === BATCH && !signal.aborted) {
-      batch = await this.conversations.expireIdle(idleSince, BATCH);
-      expired += batch;
-    }
+    const expired = await drainInBatches(BATCH, signal, (limit) =>
+      this.conversations.expireIdle(idleSince, limit),
+    );
     return { expired };
   }
 }

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Clock } from '../../../shared/clock/Clock';
 import type { Job, JobContext, JobSummary } from '../../../shared/jobs/Job';
+import { drainInBatches } from '../../../shared/jobs/drainInBatches';
 import { TYPES } from '../../../types';
 import { EVENT_RETENTION_MS, type EventRetention } from '../domain/EventRetention';
 
@@ -20,12 +21,9 @@ export class EventRetentionJob implements Job {
 
   async run({ signal }: JobContext): Promise<JobSummary> {
     const cutoff = new Date(this.clock.now().getTime() - EVENT_RETENTION_MS);
-    let deleted = 0;
-    let batch = BATCH;
-    while (batch === BATCH && !signal.aborted) {
-      batch = await this.retention.deleteOlderThan(cutoff, BATCH);
-      deleted += batch;
-    }
+    const deleted = await drainInBatches(BATCH, signal, (limit) =>
+      this.retention.deleteOlderThan(cutoff, limit),
+    );
     return { deleted };
   }
 }
