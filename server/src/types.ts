@@ -165,4 +165,11 @@ export const TYPES = {
   RevokeSession: Symbol.for('RevokeSession'),
   OpenFirstRunSetup: Symbol.for('OpenFirstRunSetup'),
   CompleteFirstRunSetup: Symbol.for('CompleteFirstRunSetup'),
+  // plans, usage and click-to-chat (SPEC §17)
+  UsageLimits: Symbol.for('UsageLimits'),
+  UsageAlerts: Symbol.for('UsageAlerts'),
+  UsageCounters: Symbol.for('UsageCounters'),
+  TenantPlans: Symbol.for('TenantPlans'),
+  AiConversationSpans: Symbol.for('AiConversationSpans'),
+  UnmeteredOutboundQueue: Symbol.for('UnmeteredOutboundQueue'),
 } as const;
