@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { LimitReachedError } from '../../../src/shared/errors/AppError';
+import type { OutboundQueue } from '../../../src/modules/message/domain/OutboundRequest';
+import { TYPES } from '../../../src/types';
 import { aUser } from '../../support/builders';
 import { testDb } from '../../support/integrationHooks';
-import { anotherInstance, CUSTOMER, outboundKit, type OutboundKit } from '../outbound/outboundKit';
+import { anotherInstance, CUSTOMER, outboundKit, optedOut, type OutboundKit } from '../outbound/outboundKit';
 import { alreadyUsed, counter, onPlan, outboundRows, usageEvents, usageResetJob } from './usageKit';
 
 const MARCH = '2026-03-01'; // the TestClock starts on 2026-03-01T09:00Z
@@ -54,6 +56,20 @@ describe('usage: the monthly messages limit', () => {
       .knex('whatsapp_audit_logs')
       .where({ tenant_id: kit.tenantId, action: 'MESSAGE_LIMIT_REACHED' });
     expect(audit.map((a: { entity_id: string }) => a.entity_id)).to.deep.equal([id]);
+  });
+
+  it('gives the unit back when a message fails before any provider accepted it, and counts a retry again', async () => {
+    await optedOut(kit.tenantId, CUSTOMER);
+    const id = await kit.queue({ purpose: 'reply', text: 'Your lead is LD-1' });
+    expect((await counter(kit.tenantId, MARCH))?.used).to.equal(1);
+    await kit.claim();
+    const [row] = await outboundRows(kit.tenantId);
+    expect(row).to.include({ id, status: 'failed', error_code: 'OPTED_OUT', usage_period: null });
+    expect((await counter(kit.tenantId, MARCH))?.used).to.equal(0);
+    await testDb().knex('usage_counters').where({ tenant_id: kit.tenantId }).update({ used: 1_000 });
+    const retry = testDb().run(() => kit.container.get<OutboundQueue>(TYPES.OutboundQueue).requeueFailed(id));
+    expect(await retry.catch((e: unknown) => e)).to.be.instanceOf(LimitReachedError);
+    expect((await outboundRows(kit.tenantId))[0]).to.include({ status: 'failed' });
   });
 
   it('does not count staff alerts or login codes (messages to staff users)', async () => {

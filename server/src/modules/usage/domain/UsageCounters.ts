@@ -40,6 +40,11 @@ export interface UsageCounters {
   lock(tenantId: string, period: string, counter: Counter): Promise<number>;
   /** Gives units back (a message that failed before the provider accepted it). */
   release(tenantId: string, period: string, counter: string, n: number): Promise<void>;
+  /**
+   * A message that failed before any provider accepted it stops counting: its `usage_period` is
+   * cleared and the unit given back, once (the row's own update decides).
+   */
+  releaseMessage(messageId: string): Promise<void>;
   /** Adds `n` to a counter with no limit (billable messages per pricing category). */
   add(tenantId: string, period: string, counter: string, n: number): Promise<void>;
   /** True the first time the level is marked for the counter in the period. */

@@ -37,6 +37,20 @@ export class KnexUsageCounters implements UsageCounters {
       .update({ used: this.db.knex.raw('GREATEST(used - ?, 0)', [n]), updated_at: this.db.knex.fn.now() });
   }
 
+  releaseMessage(messageId: string): Promise<void> {
+    return this.db.run(async () => {
+      const { rows } = await this.db.q.raw<{ rows: Array<{ tenant_id: string; period: string }> }>(
+        `WITH counted AS (
+         SELECT id, tenant_id, usage_period FROM whatsapp_messages
+          WHERE id = ? AND usage_period IS NOT NULL AND provider_message_id IS NULL FOR UPDATE)
+       UPDATE whatsapp_messages m SET usage_period = NULL FROM counted WHERE m.id = counted.id
+       RETURNING counted.tenant_id, to_char(counted.usage_period, 'YYYY-MM-DD') AS period`,
+        [messageId],
+      );
+      for (const row of rows) await this.release(row.tenant_id, row.period, 'messages', 1);
+    });
+  }
+
   async add(tenantId: string, period: string, counter: string, n: number): Promise<void> {
     await this.db.q.raw(
       `INSERT INTO usage_counters (tenant_id, period_start, counter, used) VALUES (?, ?, ?, ?)

@@ -55,8 +55,22 @@ export class MeteredOutboundQueue implements OutboundQueue {
     return this.inner.lockOne(tenantId, id);
   }
 
-  requeueFailed(id: string): Promise<boolean> {
-    return this.inner.requeueFailed(id);
+  /** A retry is a new attempt: counted again (it was given back when it failed), as a staff send. */
+  async requeueFailed(id: string): Promise<boolean> {
+    if (!this.db.inTransaction) return this.db.run(() => this.requeueFailed(id));
+    if (!(await this.inner.requeueFailed(id))) return false;
+    const row = (await this.db
+      .q('whatsapp_messages')
+      .where({ id, channel: 'whatsapp' })
+      .first('tenant_id', 'customer_phone')) as { tenant_id: string; customer_phone: string } | undefined;
+    if (row)
+      this.queuedInTransaction().push({
+        id,
+        tenantId: row.tenant_id,
+        to: row.customer_phone,
+        purpose: 'manual',
+      });
+    return true;
   }
 
   /** The messages this transaction queued, counted once by a hook just before it commits. */
