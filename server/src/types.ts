@@ -172,4 +172,9 @@ export const TYPES = {
   TenantPlans: Symbol.for('TenantPlans'),
   AiConversationSpans: Symbol.for('AiConversationSpans'),
   UnmeteredOutboundQueue: Symbol.for('UnmeteredOutboundQueue'),
+  RecordMessagePricing: Symbol.for('RecordMessagePricing'),
+  GetUsage: Symbol.for('GetUsage'),
+  ClickToChatLink: Symbol.for('ClickToChatLink'),
+  BusinessNumbers: Symbol.for('BusinessNumbers'),
+  QrCodes: Symbol.for('QrCodes'),
 } as const;

@@ -7,6 +7,8 @@ export interface TenantPlan {
   overrides: PlanOverrides;
   /** IANA zone; the periods are its calendar months. */
   timezone: string;
+  /** `tenants.settings.pricePerCategory`, as stored (read with readPrices). */
+  pricePerCategory?: unknown;
 }
 
 export interface TenantPlans {

@@ -5,6 +5,13 @@ import type { Plan } from '../../identity/domain/Plan';
 import type { PlanOverrides } from '../domain/Plans';
 import type { TenantPlan, TenantPlans } from '../domain/UsageCounters';
 
+interface PlanRow {
+  plan: Plan;
+  plan_overrides: PlanOverrides | null;
+  timezone: string;
+  prices: unknown;
+}
+
 @injectable()
 export class KnexTenantPlans implements TenantPlans {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
@@ -13,9 +20,20 @@ export class KnexTenantPlans implements TenantPlans {
     const row = (await this.db
       .q('tenants')
       .where({ id: tenantId })
-      .first('plan', 'plan_overrides', 'timezone')) as
-      { plan: Plan; plan_overrides: PlanOverrides | null; timezone: string } | undefined;
-    return row && { plan: row.plan, overrides: row.plan_overrides ?? {}, timezone: row.timezone };
+      .first(
+        'plan',
+        'plan_overrides',
+        'timezone',
+        this.db.knex.raw(`settings->'pricePerCategory' AS prices`),
+      )) as PlanRow | undefined;
+    return (
+      row && {
+        plan: row.plan,
+        overrides: row.plan_overrides ?? {},
+        timezone: row.timezone,
+        pricePerCategory: row.prices ?? undefined,
+      }
+    );
   }
 
   async timezones(): Promise<Array<{ tenantId: string; timezone: string }>> {
