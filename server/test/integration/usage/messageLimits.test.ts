@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { LimitReachedError } from '../../../src/shared/errors/AppError';
 import type { OutboundQueue } from '../../../src/modules/message/domain/OutboundRequest';
+import type { Metrics } from '../../../src/shared/metrics/Metrics';
 import { TYPES } from '../../../src/types';
 import { aUser } from '../../support/builders';
 import { testDb } from '../../support/integrationHooks';
@@ -33,6 +34,8 @@ describe('usage: the monthly messages limit', () => {
     const rows = await outboundRows(kit.tenantId);
     expect(rows).to.have.length(10);
     expect(rows.every((r) => r.status === 'queued' && r.usage_period !== null)).to.equal(true);
+    const { body } = await kit.container.get<Metrics>(TYPES.Metrics).scrape();
+    expect(body).to.include(`waops_usage{tenant="${kit.tenantId}",counter="messages"} 1000`);
   });
 
   it('refuses a staff send at the limit with LIMIT_REACHED naming the limit and the reset day', async () => {
