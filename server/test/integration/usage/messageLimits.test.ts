@@ -59,6 +59,17 @@ describe('usage: the monthly messages limit', () => {
       .knex('whatsapp_audit_logs')
       .where({ tenant_id: kit.tenantId, action: 'MESSAGE_LIMIT_REACHED' });
     expect(audit.map((a: { entity_id: string }) => a.entity_id)).to.deep.equal([id]);
+    const events = await testDb().knex('events').where({ tenant_id: kit.tenantId, type: 'message.status' });
+    expect(events.map((e: { data: Record<string, unknown> }) => e.data)).to.deep.include.members([
+      {
+        messageId: id,
+        conversationId: null,
+        to: CUSTOMER,
+        status: 'failed',
+        errorCode: 'LIMIT_REACHED',
+        errorTitle: "The plan's limit of 1000 messages this month is reached",
+      },
+    ]);
   });
 
   it('gives the unit back when a message fails before any provider accepted it, and counts a retry again', async () => {

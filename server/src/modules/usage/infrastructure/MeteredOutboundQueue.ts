@@ -4,6 +4,8 @@ import type { Database } from '../../../shared/db/Database';
 import { LimitReachedError } from '../../../shared/errors/AppError';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
+import type { EventLog } from '../../events/domain/EventLog';
+import { messageStatusEvents } from '../../message/domain/messageEvents';
 import type {
   LockedOutbound,
   OutboundPurpose,
@@ -33,6 +35,7 @@ export class MeteredOutboundQueue implements OutboundQueue {
     @inject(TYPES.UsageLimits) private readonly limits: UsageLimits,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async enqueue(request: OutboundRequest): Promise<string> {
@@ -112,7 +115,8 @@ export class MeteredOutboundQueue implements OutboundQueue {
   private async refuse(tenantId: string, messages: Queued[], limit: number): Promise<void> {
     const at = this.clock.now().toISOString();
     const entry = JSON.stringify([{ status: 'failed', at, applied: true, errorCode: 'LIMIT_REACHED' }]);
-    await this.db
+    const title = `The plan's limit of ${limit} messages this month is reached`;
+    const rows = (await this.db
       .q('whatsapp_messages')
       .where({ tenant_id: tenantId })
       .whereIn(
@@ -122,10 +126,29 @@ export class MeteredOutboundQueue implements OutboundQueue {
       .update({
         status: 'failed',
         error_code: 'LIMIT_REACHED',
-        error_title: `The plan's limit of ${limit} messages this month is reached`,
+        error_title: title,
         status_history: this.db.knex.raw(`status_history || ?::jsonb`, [entry]),
         updated_at: this.db.knex.fn.now(),
-      });
+      })
+      .returning(['id', 'conversation_id', 'customer_phone'])) as Array<{
+      id: string;
+      conversation_id: string | null;
+      customer_phone: string;
+    }>;
+    await this.events.append(
+      rows.flatMap((r) =>
+        messageStatusEvents(
+          {
+            id: r.id,
+            tenantId,
+            conversationId: r.conversation_id ?? undefined,
+            customerPhone: r.customer_phone,
+          },
+          'failed',
+          { code: 'LIMIT_REACHED', title },
+        ),
+      ),
+    );
     await this.audit.recordAll(
       messages.map((m) => ({
         tenantId,
