@@ -165,4 +165,16 @@ export const TYPES = {
   RevokeSession: Symbol.for('RevokeSession'),
   OpenFirstRunSetup: Symbol.for('OpenFirstRunSetup'),
   CompleteFirstRunSetup: Symbol.for('CompleteFirstRunSetup'),
+  // plans, usage and click-to-chat (SPEC §17)
+  UsageLimits: Symbol.for('UsageLimits'),
+  UsageAlerts: Symbol.for('UsageAlerts'),
+  UsageCounters: Symbol.for('UsageCounters'),
+  TenantPlans: Symbol.for('TenantPlans'),
+  AiConversationSpans: Symbol.for('AiConversationSpans'),
+  UnmeteredOutboundQueue: Symbol.for('UnmeteredOutboundQueue'),
+  RecordMessagePricing: Symbol.for('RecordMessagePricing'),
+  GetUsage: Symbol.for('GetUsage'),
+  ClickToChatLink: Symbol.for('ClickToChatLink'),
+  BusinessNumbers: Symbol.for('BusinessNumbers'),
+  QrCodes: Symbol.for('QrCodes'),
 } as const;

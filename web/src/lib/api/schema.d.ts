@@ -322,6 +322,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/click-to-chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant’s click-to-chat link (wa.me), or its QR code as SVG or PNG
+         * @description Needs only the tenant’s number (its connection’s display number, or the number it was added with; a `console` connection is a number without an API) and the plan’s `click_to_chat` (403 PLAN_FEATURE). 422 NO_PHONE_NUMBER without a number. `format=svg` answers `image/svg+xml`, `format=png` `image/png` (512 px).
+         *
+         *     Policy action: manage_conversations.
+         */
+        get: operations["getClickToChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contacts": {
         parameters: {
             query?: never;
@@ -1130,6 +1152,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This month’s usage against the plan, billable messages per Meta category and their cost
+         * @description Counters: `messages` (every message to a customer the provider accepts or still has to send; staff alerts and login codes excluded) and `ai_conversations` (one per conversation per 24-hour span). `billable` counts each message once from Meta’s status webhooks (`pricing.category`, `pricing.billable`). `estimatedCost` multiplies them by the tenant’s `settings.pricePerCategory`.
+         *
+         *     Policy action: view_usage.
+         */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -1441,7 +1485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1450,7 +1494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1528,7 +1572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1537,7 +1581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1595,7 +1639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1604,7 +1648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1680,7 +1724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1698,7 +1742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1782,7 +1826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1791,7 +1835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1836,7 +1880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1854,7 +1898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1928,7 +1972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1937,7 +1981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1984,7 +2028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2002,7 +2046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2087,7 +2131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2096,7 +2140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2208,7 +2252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2226,7 +2270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2327,7 +2371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2354,7 +2398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2430,7 +2474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2457,7 +2501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2624,7 +2668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2660,7 +2704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2723,7 +2767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2732,7 +2776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2796,7 +2840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2814,7 +2858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2877,7 +2921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2895,7 +2939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2997,7 +3041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3024,7 +3068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3120,7 +3164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3138,7 +3182,81 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClickToChat: {
+        parameters: {
+            query?: {
+                format?: "json" | "svg" | "png";
+                /** @description The message typed in for the customer */
+                text?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link (JSON), or its QR code (format=svg|png) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The number it opens a chat with, digits */
+                        phone: string;
+                        /** @description The wa.me link (HTTPS): wa.me/<digits>?text=<urlencoded> */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3219,7 +3337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3228,7 +3346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3301,7 +3419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3319,7 +3437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3402,7 +3520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3420,7 +3538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3524,7 +3642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3533,7 +3651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3622,7 +3740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3640,7 +3758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3740,7 +3858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3776,7 +3894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3876,7 +3994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3894,7 +4012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4123,7 +4241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,7 +4277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4210,7 +4328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4237,7 +4355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,7 +4404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4295,7 +4413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4377,7 +4495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4386,7 +4504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4474,7 +4592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4492,7 +4610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4581,7 +4699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4608,7 +4726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4686,7 +4804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4695,7 +4813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4763,7 +4881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4781,7 +4899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4858,7 +4976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4885,7 +5003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4972,7 +5090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4999,7 +5117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5083,7 +5201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5110,7 +5228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5175,7 +5293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5184,7 +5302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5253,7 +5371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5280,7 +5398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5329,7 +5447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5356,7 +5474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5460,7 +5578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5469,7 +5587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5697,7 +5815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5724,7 +5842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5815,7 +5933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5833,7 +5951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5889,7 +6007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5925,7 +6043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5997,7 +6115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6006,7 +6124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6075,7 +6193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6084,7 +6202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6147,7 +6265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6165,7 +6283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6224,7 +6342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6233,7 +6351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6292,7 +6410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6375,7 +6493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6402,7 +6520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6465,7 +6583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6474,7 +6592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6549,7 +6667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6558,7 +6676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6609,7 +6727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6618,7 +6736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6677,7 +6795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6695,7 +6813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6781,7 +6899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6808,7 +6926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +7012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6903,7 +7021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7008,7 +7126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7035,7 +7153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7091,7 +7209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7118,7 +7236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7228,7 +7346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7255,7 +7373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7316,7 +7434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7334,7 +7452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7419,7 +7537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7437,7 +7555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7512,7 +7630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7530,7 +7648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7596,7 +7714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7605,7 +7723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7672,7 +7790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7690,7 +7808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7766,7 +7884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7784,7 +7902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7872,7 +7990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7899,7 +8017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7948,7 +8066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7966,7 +8084,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage of the current period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        billable: {
+                            /** @description Meta's pricing.category: marketing, utility, … */
+                            category: string;
+                            cost: number | null;
+                            messages: number;
+                            unitPrice: number | null;
+                        }[];
+                        counters: {
+                            /** @enum {string} */
+                            counter: "messages" | "ai_conversations";
+                            /** @description null: unlimited */
+                            limit: number | null;
+                            used: number;
+                        }[];
+                        /** @description null unless the tenant’s settings.pricePerCategory is set */
+                        estimatedCost: {
+                            currency: string | null;
+                            total: number;
+                        } | null;
+                        features: ("click_to_chat" | "api_number" | "ai_responses" | "voice_transcription" | "custom_ai_instructions" | "multiple_responders")[];
+                        period: {
+                            /** @description First day of the next period (when counters reset) */
+                            end: string;
+                            /** @description First day of the period, YYYY-MM-DD */
+                            start: string;
+                        };
+                        plan: string;
+                        /** @description IANA zone; periods are its calendar months */
+                        timezone: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8037,7 +8241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8046,7 +8250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8117,7 +8321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8135,7 +8339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8206,7 +8410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8233,7 +8437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8296,7 +8500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8323,7 +8527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8393,7 +8597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8402,7 +8606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8473,7 +8677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8482,7 +8686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8529,7 +8733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8547,7 +8751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8626,7 +8830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8644,7 +8848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8734,7 +8938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8743,7 +8947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8857,7 +9061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8875,7 +9079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8965,7 +9169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8983,7 +9187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9030,7 +9234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9057,7 +9261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9173,7 +9377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9200,7 +9404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9264,7 +9468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9282,7 +9486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;

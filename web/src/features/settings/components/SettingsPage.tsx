@@ -2,10 +2,11 @@ import { useSession } from '../../../app/session/useSession';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { PanicModeCard } from './PanicModeCard';
+import { ClickToChatCard, PlanUsageCard } from './PlanUsageCard';
 import { SessionsCard } from './SessionsCard';
 import { UsersCard } from './UsersCard';
 
-/** What exists to configure today: panic mode, staff and their API keys, console sessions. */
+/** What exists to configure today: panic mode, plan and usage, click-to-chat, staff and their API keys, console sessions. */
 export default function SettingsPage() {
   const { t } = useI18n();
   const manager = useSession().data?.user.role === 'manager';
@@ -13,6 +14,8 @@ export default function SettingsPage() {
     <>
       <PageHeader title={t('nav.settings')} />
       {manager && <PanicModeCard />}
+      {manager && <PlanUsageCard />}
+      <ClickToChatCard />
       {manager && <UsersCard />}
       <SessionsCard />
     </>
