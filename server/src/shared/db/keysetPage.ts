@@ -48,7 +48,11 @@ export interface KeysetColumns {
 }
 
 /** Keeps the rows after `cursor` (older than the last row of the previous page); none: all. */
-export function afterCursor(query: Knex.QueryBuilder, cursor: string | undefined, columns: KeysetColumns): void {
+export function afterCursor(
+  query: Knex.QueryBuilder,
+  cursor: string | undefined,
+  columns: KeysetColumns,
+): void {
   if (!cursor) return;
   const [ts, id] = decode(cursor, !columns.textKey);
   const cast = columns.textKey ? 'text' : 'uuid';
