@@ -1,21 +1,28 @@
 import { expect } from 'chai';
-import { SEARCH_WINDOW } from '../../../src/modules/conversation/infrastructure/conversationSearch';
+import {
+  SEARCH_CANDIDATES,
+  SEARCH_WINDOW,
+} from '../../../src/modules/conversation/infrastructure/conversationSearch';
 import { ApiClient } from '../../support/apiClient';
 import { aTenant, aUser } from '../../support/builders';
 import { testDb } from '../../support/integrationHooks';
 
 /**
- * `q` walks the newest conversations first and falls back to the trigram indexes when the walk
- * cannot fill a page (conversationSearch). Whichever step answers, the pages must list exactly
- * the matches, newest first, across cursors — checked here on more conversations than the walk
- * reads, with common, rare and middling terms, and combined with `unread`.
+ * `q` takes a rare term's few matches from the trigram indexes, walks the newest conversations for
+ * a common one, and falls back to the whole match set when the walk cannot fill a page
+ * (conversationSearch). Whichever step answers, the pages must list exactly the matches, newest
+ * first, across cursors — checked here on more conversations than the walk reads, with a term for
+ * each step, and combined with `unread`.
  */
 describe('inbox search across the walk window (SPEC §19)', () => {
-  const COUNT = 2 * SEARCH_WINDOW + 100;
+  const COUNT = 3_000;
+  /** Old conversations only say `hello`: over SEARCH_CANDIDATES of them, 5 in the newest window. */
+  const HELLO_UNTIL = COUNT - SEARCH_WINDOW + 10;
   const phone = (i: number) => `+5491170${String(i).padStart(6, '0')}`;
   const nameOf = (i: number) => (i % 5 === 0 ? `Marchetti ${i}` : `Customer ${i}`);
-  const textOf = (i: number) => (i === 7 ? 'a kayak for two' : i % 3 === 0 ? 'a trip in March?' : 'hello');
-  const unread = (i: number) => i % 2 === 0;
+  const textOf = (i: number) =>
+    i === 7 ? 'a kayak for two' : i % 2 === 0 ? 'a trip in March?' : i <= HELLO_UNTIL ? 'hello' : 'thanks';
+  const unread = (i: number) => i % 4 < 2;
   const newestFirst = Array.from({ length: COUNT }, (_, k) => COUNT - k);
 
   let api: ApiClient;
@@ -76,22 +83,33 @@ describe('inbox search across the walk window (SPEC §19)', () => {
   }
 
   const expected = (matches: (i: number) => boolean) => newestFirst.filter(matches).map(phone);
-  const march = (i: number) => i % 3 === 0 || i % 5 === 0;
+  const march = (i: number) => i % 2 === 0 || i % 5 === 0;
+  const hello = (i: number) => i % 2 === 1 && i <= HELLO_UNTIL && i !== 7;
+
+  it('has terms for each step of the search', () => {
+    expect(newestFirst.filter((i) => i % 2 === 0).length).to.be.at.least(SEARCH_CANDIDATES);
+    expect(newestFirst.filter(hello).length).to.be.at.least(SEARCH_CANDIDATES);
+    expect(newestFirst.slice(0, SEARCH_WINDOW).filter(hello).length).to.equal(5);
+  });
 
   it('pages a common term (name or message text) newest first, none missed or repeated', async () => {
-    expect(await allPages({ q: 'march' }, 50)).to.deep.equal(expected(march));
-    expect(await allPages({ q: 'MARCH' }, 200)).to.deep.equal(expected(march));
+    expect(await allPages({ q: 'march' }, 200)).to.deep.equal(expected(march));
+    expect(await allPages({ q: 'MARCH' }, 100)).to.deep.equal(expected(march));
+  });
+
+  it('pages a term common overall but scarce among the newest conversations', async () => {
+    expect(await allPages({ q: 'hello' }, 100)).to.deep.equal(expected(hello));
   });
 
   it('finds a rare term beyond the newest conversations, and a middling one across pages', async () => {
     expect(await allPages({ q: 'kayak' }, 50)).to.deep.equal([phone(7)]);
     const middling = (i: number) => i % 5 !== 0 && /^1/.test(String(i));
-    expect(await allPages({ q: 'Customer 1' }, 20)).to.deep.equal(expected(middling));
+    expect(await allPages({ q: 'Customer 1' }, 100)).to.deep.equal(expected(middling));
     expect(await allPages({ q: phone(123).slice(4) }, 20)).to.deep.equal([phone(123)]);
   });
 
   it('combines the search with the unread filter', async () => {
-    expect(await allPages({ q: 'march', unread: true }, 40)).to.deep.equal(
+    expect(await allPages({ q: 'march', unread: true }, 150)).to.deep.equal(
       expected((i) => march(i) && unread(i)),
     );
     expect(await allPages({ q: 'nobody writes this' }, 50)).to.deep.equal([]);
