@@ -18,15 +18,14 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (default)
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { publishResult } from './support/benchResult';
 import { createBenchDatabase } from './support/benchDatabase';
 import { startServer, type ServerChild } from './support/children';
 import { WEBHOOK_PATH } from './support/constants';
 import { postDeliveries, type Acks } from './support/eventLoad';
+import { inboxWait, rssOf } from './support/serverProbes';
 import { SubscribersClient } from './support/subscribersClient';
 
 const { values } = parseArgs({
@@ -48,12 +47,6 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-
-/** Resident set size of a process, from /proc (Linux). */
-function rssOf(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : NaN;
-}
 
 interface Outcome {
   /** Where the time went (app only): the event's occurredAt is when its transaction began. */
@@ -127,26 +120,6 @@ async function measure(
   };
 }
 
-/**
- * Where the time goes, from the database: a delivery's wait in the inbox, from being stored to the
- * start of the transaction that processed it.
- */
-async function printInboxWait(url: string): Promise<void> {
-  const client = new Client({ connectionString: url, application_name: 'wa-ops-bench' });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ p50: number; p99: number }>(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
-              percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
-         FROM (SELECT extract(epoch FROM processed_at - received_at) * 1000 AS ms
-                 FROM whatsapp_webhook_events WHERE processed_at IS NOT NULL) w`,
-    );
-    console.log(`  inbox wait (stored → processing started): p50 ${ms(rows[0].p50)}, p99 ${ms(rows[0].p99)}`);
-  } finally {
-    await client.end();
-  }
-}
-
 function print(label: string, o: Outcome): void {
   console.log(
     `${label.padEnd(34)} acked ${o.acked}/${o.sent}  p50 ${ms(o.p50)}  p99 ${ms(o.p99)}  max ${ms(o.max)}  ` +
@@ -191,7 +164,8 @@ async function main(): Promise<void> {
     children.push(second);
     const app = await measure([first, second], subscribers, first.apiKey ?? '');
     print('app (2 instances, PostgreSQL)', app);
-    await printInboxWait(bench.url);
+    const wait = await inboxWait(bench.url);
+    console.log(`  inbox wait (stored → processing started): p50 ${ms(wait.p50)}, p99 ${ms(wait.p99)}`);
     const pass = app.p99 < GOAL_P99_MS && app.missed === 0;
     console.log(
       `app p99 ${ms(app.p99)}  goal < ${GOAL_P99_MS} ms, none missed: ${pass ? 'PASS' : 'MISS'}  ` +
