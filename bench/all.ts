@@ -26,6 +26,12 @@ const BENCHES: Array<{ file: string; full: string[]; quick: string[] }> = [
   },
   { file: 'pipeline.ts', full: ['--customers', '5000'], quick: ['--customers', '200'] },
   { file: 'outbound.ts', full: ['--messages', '3000'], quick: ['--messages', '300'] },
+  { file: 'events.ts', full: ['--seconds', '10'], quick: ['--seconds', '3', '--warmup', '1'] },
+  {
+    file: 'inbox-search.ts',
+    full: ['--conversations', '100000'],
+    quick: ['--conversations', '10000', '--requests', '50'],
+  },
   {
     file: 'memory.ts',
     full: ['--conversations', '100000', '--warmup', '2000'],

@@ -6,6 +6,10 @@ export interface ServerChild {
   name: string;
   pid: number;
   port: number;
+  /** The API key a child made at start (eventsServer with BENCH_CREATE_USER=1). */
+  apiKey?: string;
+  /** The child itself, for benches that talk to it over IPC. */
+  process: ChildProcess;
   /** Sends a command and waits for the child to confirm it. */
   command(command: Exclude<ParentCommand, 'stop'>): Promise<void>;
   /** Asks the child to shut down; kills it if it has not exited after 10 s. */
@@ -36,17 +40,19 @@ export function startServer(
     child.on('message', (message: ChildMessage) => {
       if (message.type !== 'ready') return;
       child.off('exit', early);
-      resolve(wrap(name, child, message.port));
+      resolve(wrap(name, child, message.port, message.apiKey));
     });
   });
 }
 
-function wrap(name: string, child: ChildProcess, port: number): ServerChild {
+function wrap(name: string, child: ChildProcess, port: number, apiKey?: string): ServerChild {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     name,
     pid: child.pid ?? 0,
     port,
+    apiKey,
+    process: child,
     command: (command) =>
       new Promise((resolve, reject) => {
         const onMessage = (message: ChildMessage) => {

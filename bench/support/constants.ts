@@ -6,5 +6,6 @@ export const BUSINESS_ACCOUNT_ID = '102938475610293';
 export const BUSINESS_PHONE = '+15550100199';
 
 /** Messages sent by parent and children over the fork IPC channel. */
-export type ChildMessage = { type: 'ready'; port: number } | { type: 'done'; command: string };
+export type ChildMessage =
+  { type: 'ready'; port: number; apiKey?: string } | { type: 'done'; command: string };
 export type ParentCommand = 'pause-workers' | 'resume-workers' | 'stop';

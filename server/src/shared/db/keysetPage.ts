@@ -41,6 +41,24 @@ function decode(cursor: string, uuidKey: boolean): [string, string] {
   ]);
 }
 
+export interface KeysetColumns {
+  at: string;
+  id: string;
+  textKey?: boolean;
+}
+
+/** Keeps the rows after `cursor` (older than the last row of the previous page); none: all. */
+export function afterCursor(
+  query: Knex.QueryBuilder,
+  cursor: string | undefined,
+  columns: KeysetColumns,
+): void {
+  if (!cursor) return;
+  const [ts, id] = decode(cursor, !columns.textKey);
+  const cast = columns.textKey ? 'text' : 'uuid';
+  query.whereRaw(`(??, ??) < (?::timestamptz, ?::${cast})`, [columns.at, columns.id, ts, id]);
+}
+
 /**
  * Newest first, keyset-paginated on (`column`, `idColumn`): stable under inserts, and served by an
  * index on (tenant_id, column, id). The query must select its columns explicitly.
@@ -49,13 +67,9 @@ export async function keysetPage<Row extends object>(
   db: Database,
   query: Knex.QueryBuilder,
   page: PageRequest,
-  columns: { at: string; id: string; textKey?: boolean } = { at: 'created_at', id: 'id' },
+  columns: KeysetColumns = { at: 'created_at', id: 'id' },
 ): Promise<{ rows: Row[]; nextCursor: string | null }> {
-  if (page.cursor) {
-    const [ts, id] = decode(page.cursor, !columns.textKey);
-    const cast = columns.textKey ? 'text' : 'uuid';
-    query.whereRaw(`(??, ??) < (?::timestamptz, ?::${cast})`, [columns.at, columns.id, ts, id]);
-  }
+  afterCursor(query, page.cursor, columns);
   const rows = (await query
     .select(db.knex.raw('??::text as page_at', [columns.at]))
     .orderBy([

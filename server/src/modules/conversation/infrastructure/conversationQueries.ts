@@ -3,8 +3,8 @@ import { keysetPage, type Page, type PageRequest } from '../../../shared/db/keys
 import { isUuid } from '../../lead/domain/isUuid';
 import type { Conversation } from '../domain/Conversation';
 import { toConversation, type ConversationRow } from './KnexConversationRepository';
+import { searchConversations } from './conversationSearch';
 import { lastMessages, type LastMessage } from './lastMessages';
-import { containsPattern } from '../../../shared/db/containsPattern';
 
 export interface ConversationView extends Conversation {
   lastMessageAt?: Date;
@@ -35,8 +35,9 @@ const toView = (r: Row, last?: LastMessage): ConversationView => ({
 
 /**
  * `GET /conversations`: newest first on (tenant_id, created_at, id); `unread` on the partial index
- * of unread conversations; `q` matches the customer (name, phone) or any message text through the
- * trigram indexes of migration 0014. The page's last messages come in one more query.
+ * of unread conversations; `q` matches the customer (name, phone) or any message text
+ * (conversationSearch: a walk of the newest, then the trigram indexes of migration 0014). The
+ * page's last messages come in one more query.
  */
 export async function listConversations(
   db: Database,
@@ -44,23 +45,14 @@ export async function listConversations(
   filters: ConversationFilters,
   page: PageRequest,
 ): Promise<Page<ConversationView>> {
-  const query = db.q('whatsapp_conversations as c').where('c.tenant_id', tenantId).select('c.*');
+  const query = db.q('whatsapp_conversations as c').where('c.tenant_id', tenantId);
   if (filters.status) query.where('c.status', filters.status === 'open' ? 'active' : filters.status);
   if (filters.phone) query.where('c.customer_phone', filters.phone);
   if (filters.assignedTo) query.where('c.assigned_to', filters.assignedTo);
   if (filters.unread) query.where('c.unread_count', '>', 0);
-  if (filters.q) {
-    const pattern = containsPattern(filters.q);
-    query.whereRaw(
-      `c.id IN (SELECT id FROM whatsapp_conversations
-                 WHERE tenant_id = ? AND (COALESCE(customer_name, '') || ' ' || customer_phone) ILIKE ?
-                UNION
-                SELECT conversation_id FROM whatsapp_messages
-                 WHERE tenant_id = ? AND conversation_id IS NOT NULL AND content->>'text' ILIKE ?)`,
-      [tenantId, pattern, tenantId, pattern],
-    );
-  }
-  const { rows, nextCursor } = await keysetPage<Row>(db, query, page, { at: 'c.created_at', id: 'c.id' });
+  const { rows, nextCursor } = filters.q
+    ? await searchConversations<Row>(db, tenantId, query, filters.q, page)
+    : await keysetPage<Row>(db, query.select('c.*'), page, { at: 'c.created_at', id: 'c.id' });
   const last = await lastMessages(
     db,
     rows.map((r) => r.id),

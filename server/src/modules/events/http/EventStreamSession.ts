@@ -25,7 +25,7 @@ const TRIPS_FRESH_MS = 1_000;
 /**
  * One `GET /events` connection. It joins the live feed first (buffering), replays what the client
  * missed since `Last-Event-ID` from the table, then writes live events in id order, skipping any
- * it already sent. Writes wait for the socket to drain; a subscriber with more than
+ * it already sent; the events waiting when the socket can take more go out in one write. Writes wait for the socket to drain; a subscriber with more than
  * `maxBuffered` events waiting is disconnected — it reconnects with the last id it received and
  * replays from the table, so a slow client costs the server a bounded amount of memory.
  */
@@ -74,8 +74,7 @@ export class EventStreamSession {
     const { tenantId } = this.subscriber;
     while (!this.closed && this.lastSent < until) {
       const events = await this.source.after(tenantId, this.lastSent, this.options.replayPage);
-      if (!events.length) return;
-      for (const event of events) if (!(await this.write(event))) return;
+      if (!events.length || !(await this.write(events))) return;
     }
   }
 
@@ -88,7 +87,7 @@ export class EventStreamSession {
 
   private pump(): void {
     this.pumping ??= (async () => {
-      while (!this.closed && this.waiting.length) await this.write(this.waiting.shift()!);
+      while (!this.closed && this.waiting.length) await this.write(this.waiting.splice(0));
     })()
       .catch((error: unknown) => {
         this.logger.warn({ err: error }, 'event stream failed; closing it');
@@ -100,18 +99,25 @@ export class EventStreamSession {
       });
   }
 
-  /** Writes the event if it is new and readable by the subscriber; false once the stream closed. */
-  private async write(event: StoredEvent): Promise<boolean> {
+  /**
+   * Writes the events that are new and readable by the subscriber, all in one write (one syscall
+   * however many arrived together); false once the stream closed.
+   */
+  private async write(events: StoredEvent[]): Promise<boolean> {
     if (this.closed) return false;
-    if (event.id <= this.lastSent) return true;
-    this.lastSent = event.id;
-    if (!mayReceive(this.subscriber.role, event, await this.tripsFor(event))) return true;
-    if (!this.res.write(eventFrame(event))) await this.drained();
+    let frames = '';
+    for (const event of events) {
+      if (event.id <= this.lastSent) continue;
+      this.lastSent = event.id;
+      const trips = event.tripId && filtersByTrip(this.subscriber.role) ? await this.assignedTrips() : EMPTY;
+      if (mayReceive(this.subscriber.role, event, trips)) frames += eventFrame(event);
+    }
+    if (this.closed) return false;
+    if (frames && !this.res.write(frames)) await this.drained();
     return !this.closed;
   }
 
-  private async tripsFor(event: StoredEvent): Promise<ReadonlySet<string>> {
-    if (!event.tripId || !filtersByTrip(this.subscriber.role)) return EMPTY;
+  private async assignedTrips(): Promise<ReadonlySet<string>> {
     if (!this.trips || Date.now() - this.trips.at > TRIPS_FRESH_MS)
       this.trips = { ids: await this.subscriber.assignedTrips(), at: Date.now() };
     return this.trips.ids;

@@ -4,6 +4,7 @@ import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
 import type { BackgroundWorker } from '../../../workers';
 import type { StoredEvent } from '../domain/DomainEvent';
+import type { EventNotification } from './eventNotification';
 import { eventsAfter, lastEventId } from './eventQueries';
 import type { EventSignal } from './EventSignal';
 import type { EventStreamOptions } from './EventStreamOptions';
@@ -22,8 +23,9 @@ interface TenantFeed {
 
 /**
  * One reader per tenant per instance, however many subscribers: a signal ("tenant t is at id n")
- * makes it read the new rows once and hand them to every subscriber of the tenant in memory. A
- * slow poll covers signals lost while the LISTEN connection was down.
+ * hands the new events to every subscriber of the tenant in memory — those the signal carries
+ * (no query at all), or else read from the table once. A slow poll covers signals lost while the
+ * LISTEN connection was down.
  */
 @injectable()
 export class EventHub implements BackgroundWorker {
@@ -40,10 +42,7 @@ export class EventHub implements BackgroundWorker {
 
   start(): void {
     this.unlisten = this.signal.on(
-      (tenantId, lastId) => {
-        const feed = this.feeds.get(tenantId);
-        if (feed && lastId > feed.cursor) this.read(tenantId, feed);
-      },
+      (notification) => this.signalled(notification),
       () => this.readAll(),
     );
     void this.signal.start();
@@ -76,6 +75,21 @@ export class EventHub implements BackgroundWorker {
         if (!joined.listeners.size && !joined.reading) this.feeds.delete(tenantId);
       },
     };
+  }
+
+  /**
+   * The events of a commit: handed over as they came when they follow the feed's cursor (no read
+   * in progress, the first one's id is the next expected), read from the table otherwise.
+   */
+  private signalled({ tenantId, lastId, events }: EventNotification): void {
+    const feed = this.feeds.get(tenantId);
+    if (!feed || lastId <= feed.cursor) return;
+    if (events?.length && !feed.reading && events[0].id === feed.cursor + 1 && events.at(-1)!.id === lastId) {
+      feed.cursor = lastId;
+      for (const listener of feed.listeners) listener(events);
+      return;
+    }
+    this.read(tenantId, feed);
   }
 
   private readAll(): void {

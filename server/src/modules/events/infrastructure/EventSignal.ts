@@ -4,14 +4,15 @@ import { Client } from 'pg';
 import type { Database } from '../../../shared/db/Database';
 import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
+import { parseNotification, type EventNotification } from './eventNotification';
 
 export const EVENTS_CHANNEL = 'wa_ops_events';
 const RECONNECT_MS = 1_000;
 
-export type SignalListener = (tenantId: string, lastId: number) => void;
+export type SignalListener = (notification: EventNotification) => void;
 
 /**
- * "Tenant t has events up to id n": on PostgreSQL a NOTIFY from any instance, received on a
+ * "Tenant t has events up to id n" (and, when they fitted, the events): on PostgreSQL a NOTIFY from any instance, received on a
  * connection of its own that LISTENs (reconnected when lost, with `onReconnect` so readers catch
  * up on what they may have missed); on the embedded database an in-memory announcement.
  */
@@ -36,8 +37,8 @@ export class EventSignal {
     };
   }
 
-  announce(tenantId: string, lastId: number): void {
-    this.emitter.emit('signal', tenantId, lastId);
+  announce(notification: EventNotification): void {
+    this.emitter.emit('signal', notification);
   }
 
   async start(): Promise<void> {
@@ -71,8 +72,13 @@ export class EventSignal {
   }
 
   private received(payload: string | undefined): void {
-    const [tenantId, lastId] = (payload ?? '').split(':');
-    if (tenantId && lastId) this.announce(tenantId, Number(lastId));
+    let notification: EventNotification | undefined;
+    try {
+      notification = parseNotification(payload ?? '');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'unreadable event notification');
+    }
+    if (notification) this.announce(notification);
   }
 
   private lost(client: Client, error?: unknown): void {

@@ -3,6 +3,7 @@ import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import type { NewEvent } from '../domain/DomainEvent';
 import type { EventLog } from '../domain/EventLog';
+import { EVENTS_JSON, PAYLOAD_LIMIT, toEvents } from './eventNotification';
 import { EVENTS_CHANNEL, type EventSignal } from './EventSignal';
 
 /**
@@ -10,7 +11,8 @@ import { EVENTS_CHANNEL, type EventSignal } from './EventSignal';
  * all of them: ids from each tenant's counter row (`event_sequences`), taken last so its lock is
  * held only for the commit. Transactions appending for one tenant therefore commit in id order,
  * and a reader that has seen id n has seen every id below it (docs/decisions/0014). The same
- * statement notifies every instance (NOTIFY is delivered at commit); the embedded database, one
+ * statement notifies every instance (NOTIFY is delivered at commit), once per tenant, with the
+ * events themselves when they fit in the payload (eventNotification); the embedded database, one
  * process, is told in memory after the commit.
  */
 @injectable()
@@ -37,8 +39,13 @@ export class KnexEventLog implements EventLog {
 
   private async flush(events: NewEvent[]): Promise<void> {
     const notify =
-      this.db.kind === 'postgres' ? `, pg_notify('${EVENTS_CHANNEL}', tenant_id || ':' || last_id)` : '';
-    const { rows } = await this.db.q.raw<{ rows: Array<{ tenant_id: string; last_id: number }> }>(
+      this.db.kind === 'postgres'
+        ? `, pg_notify('${EVENTS_CHANNEL}', f.tenant_id || ':' || s.last_id ||
+             CASE WHEN octet_length(f.events) < ${PAYLOAD_LIMIT} THEN ':' || f.events ELSE '' END)`
+        : '';
+    const { rows } = await this.db.q.raw<{
+      rows: Array<{ tenant_id: string; last_id: number; events: string }>;
+    }>(
       `WITH input AS (
          SELECT e.*, e.ord AS position FROM jsonb_to_recordset(?::jsonb)
            AS e(ord int, tenant_id uuid, type text, trip_id uuid, data jsonb)),
@@ -52,8 +59,10 @@ export class KnexEventLog implements EventLog {
          INSERT INTO events (tenant_id, id, type, trip_id, data)
          SELECT i.tenant_id, s.last_id - c.n + row_number() OVER (PARTITION BY i.tenant_id ORDER BY i.position),
                 i.type, i.trip_id, i.data
-           FROM input i JOIN counts c USING (tenant_id) JOIN seq s USING (tenant_id))
-       SELECT tenant_id, last_id${notify} FROM seq`,
+           FROM input i JOIN counts c USING (tenant_id) JOIN seq s USING (tenant_id)
+         RETURNING tenant_id, id, type, occurred_at, trip_id, data),
+       f AS (SELECT tenant_id, ${EVENTS_JSON} AS events FROM inserted GROUP BY tenant_id)
+       SELECT s.tenant_id, s.last_id, f.events${notify} FROM seq s JOIN f USING (tenant_id)`,
       [
         JSON.stringify(
           events.map((e, ord) => ({
@@ -67,6 +76,14 @@ export class KnexEventLog implements EventLog {
       ],
     );
     if (this.db.kind === 'embedded')
-      this.db.afterCommit(() => rows.forEach((r) => this.signal.announce(r.tenant_id, Number(r.last_id))));
+      this.db.afterCommit(() =>
+        rows.forEach((r) =>
+          this.signal.announce({
+            tenantId: r.tenant_id,
+            lastId: Number(r.last_id),
+            events: toEvents(r.tenant_id, r.events),
+          }),
+        ),
+      );
   }
 }
