@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   'incident.updated',
   'broadcast.progress',
   'panic.changed',
+  'connection.health',
 ] as const;
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -46,6 +47,8 @@ export function staleQueries(event: StreamEvent): QueryKey[] {
     case 'incident.created':
     case 'incident.updated':
       return [['incidents'], ['trips'], ['timeline']];
+    case 'connection.health':
+      return [['connections']];
     case 'broadcast.progress':
       return [['broadcasts', str(event.data.broadcastId)]];
     default:

@@ -1,6 +1,7 @@
 import { useSession } from '../../../app/session/useSession';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
+import { ConnectionsCard } from './ConnectionsCard';
 import { PanicModeCard } from './PanicModeCard';
 import { SessionsCard } from './SessionsCard';
 import { UsersCard } from './UsersCard';
@@ -13,6 +14,7 @@ export default function SettingsPage() {
     <>
       <PageHeader title={t('nav.settings')} />
       {manager && <PanicModeCard />}
+      {manager && <ConnectionsCard />}
       {manager && <UsersCard />}
       <SessionsCard />
     </>
