@@ -41,7 +41,7 @@ export function staleQueries(event: StreamEvent): QueryKey[] {
       return [['conversations']];
     case 'lead.created':
     case 'lead.updated':
-      return [['leads']];
+      return [['leads'], ['timeline', 'lead', str(event.data.leadId)]];
     case 'booking.updated':
       return [['bookings']];
     case 'incident.created':
