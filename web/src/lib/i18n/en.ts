@@ -44,7 +44,6 @@ export const en = {
   'inbox.reactionRemoved': 'Reaction removed',
   'inbox.media': 'Attachment: {type}',
   'inbox.unsupported': 'A {type} message',
-  'inbox.image': 'An image',
   'inbox.kind.image': 'image',
   'inbox.kind.sticker': 'sticker',
   'inbox.kind.audio': 'audio',

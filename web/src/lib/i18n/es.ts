@@ -46,7 +46,6 @@ export const es: Record<MessageKey, string> = {
   'inbox.reactionRemoved': 'Reacción quitada',
   'inbox.media': 'Adjunto: {type}',
   'inbox.unsupported': 'Un mensaje de tipo {type}',
-  'inbox.image': 'Una imagen',
   'inbox.kind.image': 'imagen',
   'inbox.kind.sticker': 'sticker',
   'inbox.kind.audio': 'audio',
