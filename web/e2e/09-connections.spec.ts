@@ -30,8 +30,9 @@ test('Settings lists the WhatsApp numbers with their health, live, and tests one
     .click();
   const result = card.getByTestId('connection-test-result');
   await expect(result).toHaveAttribute('role', 'status');
-  await expect(result).toContainText('works. WhatsApp says:');
+  await expect(result).toContainText('works. The provider answered:');
   await expect(result).toContainText('Quality');
+  await expect(result).toContainText('High');
   await expectAccessible(page, 'settings with connections');
   await screenshot(page, 'settings-connections');
 

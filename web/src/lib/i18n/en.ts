@@ -313,7 +313,7 @@ export const en = {
   'connections.test': 'Test',
   'connections.testing': 'Testing…',
   'connections.testNumber': 'Test {number}',
-  'connections.testOk': '{number} works. WhatsApp says:',
+  'connections.testOk': '{number} works. The provider answered:',
   'connections.testFailed': '{number} does not work: {error}',
   'connections.displayNumber': 'Display number',
   'connections.nameStatus': 'Name status',

@@ -316,7 +316,7 @@ export const es: Record<MessageKey, string> = {
   'connections.test': 'Probar',
   'connections.testing': 'Probando…',
   'connections.testNumber': 'Probar {number}',
-  'connections.testOk': '{number} funciona. WhatsApp indica:',
+  'connections.testOk': '{number} funciona. El proveedor respondió:',
   'connections.testFailed': '{number} no funciona: {error}',
   'connections.displayNumber': 'Número visible',
   'connections.nameStatus': 'Estado del nombre',

@@ -6,7 +6,7 @@ import { useFormat } from '../../../lib/i18n/format';
 import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { useConnections, useTestConnection, type Connection } from '../api/connections';
-import { lastTest, numberOf, QUALITY_TONES, STATUS_TONES } from './connectionHealth';
+import { lastTest, nameOf, numberOf, QUALITY_TONES, STATUS_TONES } from './connectionHealth';
 import { TestResult } from './TestResult';
 
 /**
@@ -25,7 +25,7 @@ export function ConnectionsCard() {
     <section className="card" aria-labelledby="connections">
       <h2 id="connections">{t('connections.title')}</h2>
       <ErrorAlert error={connections.error ?? test.error} />
-      {test.data && tested && <TestResult number={numberOf(tested)} result={test.data.result} />}
+      {test.data && tested && <TestResult number={nameOf(tested)} result={test.data.result} />}
       <DataTable<Connection>
         label={t('connections.title')}
         rows={connections.data}
@@ -81,7 +81,7 @@ export function ConnectionsCard() {
                 variant="ghost"
                 onClick={() => test.mutate(c.id)}
                 disabled={test.isPending}
-                aria-label={t('connections.testNumber', { number: numberOf(c) })}
+                aria-label={t('connections.testNumber', { number: nameOf(c) })}
               >
                 {testing === c.id ? t('connections.testing') : t('connections.test')}
               </Button>

@@ -30,3 +30,6 @@ export const QUALITY_TONES: Record<Connection['qualityRating'], Tone> = {
 
 /** What the list calls a number: WhatsApp's display form when known, else the E.164 configured. */
 export const numberOf = (c: Connection) => c.displayPhoneNumber ?? c.phoneNumber ?? '—';
+
+/** How a connection is named in a sentence or a button: its number, else its provider. */
+export const nameOf = (c: Connection) => c.displayPhoneNumber ?? c.phoneNumber ?? c.provider;
