@@ -6,12 +6,19 @@ export interface Page<T> {
 }
 
 /** A cursor-paged list of the API (`limit`, `cursor` → `nextCursor`), flattened for a table. */
-export function usePagedQuery<T>(queryKey: QueryKey, fetchPage: (cursor?: string) => Promise<Page<T>>) {
+export function usePagedQuery<T>(
+  queryKey: QueryKey,
+  fetchPage: (cursor?: string) => Promise<Page<T>>,
+  /** Refetch every so many ms while the rows call for it (e.g. a file still downloading). */
+  pollWhile?: { ms: number; until(rows: T[]): boolean },
+) {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: (q) =>
+      pollWhile && !pollWhile.until(q.state.data?.pages.flatMap((p) => p.data) ?? []) ? pollWhile.ms : false,
   });
   return {
     rows: query.data?.pages.flatMap((p) => p.data),

@@ -187,6 +187,15 @@ describe('REST: WhatsApp connections', () => {
         action: 'CONNECTION_TESTED',
       });
       expect(audit[0].details).to.include({ ok: true });
+      const [event] = await knex()('events').where({ tenant_id: tenant.id, type: 'connection.health' });
+      expect(event.data).to.deep.include({
+        connectionId: created.body.id,
+        status: 'active',
+        qualityRating: 'YELLOW',
+        messagingLimitTier: 'TIER_1K',
+      });
+      expect(event.data.health.lastTest).to.include({ ok: true });
+      expect(JSON.stringify(event.data)).not.to.contain(META.accessToken);
     });
 
     it('reports a refused token as not ok with Meta’s code, and a replaced token is used next time', async () => {

@@ -74,6 +74,16 @@ describe('account-health webhooks, user preferences and template categories (SPE
     // The tenant's Twilio connection of the same number hears from Twilio, not from Meta.
     expect(audits).to.have.length(1);
     expect(audits[0]).to.include({ actor: 'meta', entity_id: connection.id });
+    const events = await knex()('events').where({ tenant_id: h.tenantId, type: 'connection.health' });
+    expect(events.map((e) => e.data)).to.deep.equal([
+      {
+        connectionId: connection.id,
+        status: 'active',
+        qualityRating: 'RED',
+        messagingLimitTier: 'TIER_250',
+        health: connection.health,
+      },
+    ]);
     const [alert] = await alerts();
     expect(alert.content.template).to.deep.include({ name: 'account_alert' });
     expect(alert.content.text).to.include('flagged for low quality').and.include('TIER_2K → TIER_250');

@@ -8,6 +8,7 @@ import type { DownloadMedia } from '../../../src/modules/media/application/Downl
 import { TYPES } from '../../../src/types';
 import { FakeProviderServer } from '../../support/FakeProviderServer';
 import type { Tenant } from '../../../src/modules/identity/domain/Tenant';
+import { ApiClient } from '../../support/apiClient';
 import { aUser } from '../../support/builders';
 import { loadFixture } from '../../support/fixtures';
 import { inboundHarness } from '../../support/inboundHarness';
@@ -37,8 +38,22 @@ describe('inbound media, end to end', () => {
 
     await h.postFixture('meta-image.json').expect(200);
     await h.processor.drain();
+    // The console's thread: the message names its file, pending until it is downloaded.
+    const api = new ApiClient(h);
+    const { apiKey: key } = await aUser({ id: h.tenantId } as Tenant, { role: 'sales' });
+    const inbound = await testDb().knex('whatsapp_messages').where({ direction: 'INBOUND' }).first();
+    const thread = async () =>
+      (await api.get(`/conversations/${inbound.conversation_id}/messages`, { key })).body.data.find(
+        (m: { id: string }) => m.id === inbound.id,
+      );
+    const before = await thread();
+    expect(before.file).to.include({ status: 'pending', mimeType: 'image/jpeg' });
     h.clock.set(new Date(Date.now() + 1000));
     await h.container.get<DownloadMedia>(TYPES.MediaDownloader).execute();
+    const after = await thread();
+    expect(after.file).to.deep.equal({ ...before.file, status: 'stored', sizeBytes: bytes.length });
+    const served = await api.get(`/media/${after.file.id}`, { key });
+    expect(Buffer.from(served.body as Buffer).equals(bytes)).to.equal(true);
 
     const media = await testDb().knex('whatsapp_media').first();
     expect(media).to.include({

@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   'incident.updated',
   'broadcast.progress',
   'panic.changed',
+  'connection.health',
 ] as const;
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -40,12 +41,14 @@ export function staleQueries(event: StreamEvent): QueryKey[] {
       return [['conversations']];
     case 'lead.created':
     case 'lead.updated':
-      return [['leads']];
+      return [['leads'], ['timeline', 'lead', str(event.data.leadId)]];
     case 'booking.updated':
       return [['bookings']];
     case 'incident.created':
     case 'incident.updated':
       return [['incidents'], ['trips'], ['timeline']];
+    case 'connection.health':
+      return [['connections']];
     case 'broadcast.progress':
       return [['broadcasts', str(event.data.broadcastId)]];
     default:

@@ -445,7 +445,9 @@ export interface paths {
         };
         /**
          * Messages of a conversation, newest first
-         * @description Policy action: manage_conversations.
+         * @description A message that carried media a customer sent has `file`: its stored copy (GET /media/:id), null otherwise.
+         *
+         *     Policy action: manage_conversations.
          */
         get: operations["getConversationsByIdMessages"];
         put?: never;
@@ -3948,6 +3950,21 @@ export interface operations {
                             direction: "INBOUND" | "OUTBOUND";
                             errorCode: string | null;
                             errorTitle: string | null;
+                            file: {
+                                filename: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description GET /media/:id serves the bytes once status is stored
+                                 */
+                                id: string;
+                                mimeType: string | null;
+                                sizeBytes: number | null;
+                                /**
+                                 * @description pending: being downloaded from the provider; failed: it could not be
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "stored" | "failed";
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             /**

@@ -5,12 +5,14 @@ import { PhoneNumber } from '../../../shared/phone/PhoneNumber';
 import { TYPES } from '../../../types';
 import type { AccountEvent } from '../../../shared/channel/InboundEvent';
 import type { AuditLog } from '../../audit/domain/AuditLog';
+import type { EventLog } from '../../events/domain/EventLog';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import { notification } from '../../message/domain/notification';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { StaffDirectory } from '../../trip/domain/StaffDirectory';
 import { accountEventEffect } from '../domain/accountHealth';
 import type { WhatsappConfiguration, WhatsappConfigurationRepository } from '../domain/WhatsappConfiguration';
+import { healthEvent } from './healthEvent';
 
 /**
  * An account-health webhook (SPEC §15): the connections it concerns get their new health fields
@@ -28,6 +30,7 @@ export class ApplyAccountEvent {
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Logger) private readonly logger: Logger,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(tenantId: string, event: AccountEvent): Promise<void> {
@@ -45,6 +48,7 @@ export class ApplyAccountEvent {
         ...fields,
         health: { lastAccountEvent: { field: event.field, event: event.event ?? '', severity, summary, at } },
       });
+      await this.events.append([healthEvent(updated)]);
       const statusChanged = updated.status !== connection.status;
       await this.audit.record({
         tenantId,

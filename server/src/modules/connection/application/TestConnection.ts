@@ -4,9 +4,11 @@ import type { Clock } from '../../../shared/clock/Clock';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
+import type { EventLog } from '../../events/domain/EventLog';
 import type { ConnectionProbe, ProbeResult } from '../domain/ConnectionProbe';
 import type { WhatsappConfiguration, WhatsappConfigurationRepository } from '../domain/WhatsappConfiguration';
 import { auditConnection, connectionOrNotFound } from './connectionGuards';
+import { healthEvent } from './healthEvent';
 import type { TenantDirectory } from './TenantDirectory';
 
 export type ConnectionTestResult = ProbeResult & { checkedAt: string };
@@ -26,6 +28,7 @@ export class TestConnection {
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Config) private readonly config: Config,
+    @inject(TYPES.EventLog) private readonly events: EventLog,
   ) {}
 
   async execute(input: { id: string; tenantId?: string; by: string }): Promise<ConnectionTestResult> {
@@ -36,7 +39,7 @@ export class TestConnection {
     const checkedAt = this.clock.now().toISOString();
     await this.unitOfWork.run(async () => {
       const current = await connectionOrNotFound(this.connections, connection.id);
-      await this.connections.recordHealth(current.id, {
+      const recorded = await this.connections.recordHealth(current.id, {
         ...(ok && current.status === 'pending' && { status: 'active' as const }),
         displayPhoneNumber: answer.displayPhoneNumber,
         verifiedName: answer.verifiedName,
@@ -45,6 +48,7 @@ export class TestConnection {
         nameStatus: answer.nameStatus,
         health: { lastTest: { ok, checkedAt, ...(error && { error }) } },
       });
+      await this.events.append([healthEvent(recorded)]);
       await auditConnection(this.audit, input.by, 'CONNECTION_TESTED', current, { ok, error });
     });
     this.directory.invalidate();

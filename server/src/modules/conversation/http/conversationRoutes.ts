@@ -9,6 +9,8 @@ import { defineRoute, type RouteDefinition } from '../../../shared/http/api/Rout
 import { pageOf, pageQuery, phoneInput, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
+import { messageFileSchema } from '../../media/http/messageFileSchema';
+import { filesOfMessages } from '../../media/infrastructure/messageFiles';
 import { messageJson, messageSchema } from '../../message/http/messageRepresentation';
 import { listConversationMessages } from '../../message/infrastructure/messageQueries';
 import type { ShowTypingIndicator } from '../application/ShowTypingIndicator';
@@ -22,6 +24,10 @@ import {
 import { conversationJson, conversationSchema } from './conversationRepresentation';
 
 type Id = { id: string };
+const conversationMessagePage = pageOf(
+  messageSchema.keys({ file: messageFileSchema.allow(null).required() }).label('ConversationMessage'),
+  'ConversationMessagePage',
+);
 const params = Joi.object({ id: uuid().required() });
 
 export function conversationRoutes(container: Container): RouteDefinition[] {
@@ -137,11 +143,19 @@ export function conversationRoutes(container: Container): RouteDefinition[] {
       summary: 'Messages of a conversation, newest first',
       permission: 'manage_conversations',
       request: { params, query: Joi.object(pageQuery) },
-      responses: { 200: { description: 'A page of messages', schema: pageOf(messageSchema, 'MessagePage') } },
+      description:
+        'A message that carried media a customer sent has `file`: its stored copy (GET /media/:id), null otherwise.',
+      responses: { 200: { description: 'A page of messages', schema: conversationMessagePage } },
       async handler({ actor, params: { id }, query }) {
         await existing(actor.tenantId, id);
         const page = await listConversationMessages(db, actor.tenantId, id, query);
-        return { status: 200, body: { ...page, data: page.data.map(messageJson) } };
+        const files = await filesOfMessages(
+          db,
+          actor.tenantId,
+          page.data.map((m) => m.id),
+        );
+        const data = page.data.map((m) => ({ ...messageJson(m), file: files.get(m.id) ?? null }));
+        return { status: 200, body: { ...page, data } };
       },
     }),
   ];

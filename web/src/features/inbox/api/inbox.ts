@@ -35,11 +35,15 @@ export const useConversation = (id: string) =>
     queryFn: () => unwrap(api.GET('/conversations/{id}', { params: { path: { id } } })),
   });
 
+/** A thread; refreshed every few seconds while a customer's file is still being downloaded. */
 export const useThread = (id: string) =>
-  usePagedQuery(['messages', id], (cursor) =>
-    unwrap(
-      api.GET('/conversations/{id}/messages', { params: { path: { id }, query: { cursor, limit: 50 } } }),
-    ),
+  usePagedQuery(
+    ['messages', id],
+    (cursor) =>
+      unwrap(
+        api.GET('/conversations/{id}/messages', { params: { path: { id }, query: { cursor, limit: 50 } } }),
+      ),
+    { ms: 3000, until: (rows) => !rows.some((m) => m.file?.status === 'pending') },
   );
 
 export const useConversationNotes = (id: string) =>

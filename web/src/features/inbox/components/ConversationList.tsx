@@ -1,17 +1,13 @@
 import { useState } from 'react';
-import { Link } from 'wouter';
 import { ErrorAlert } from '../../../components/ui/Alert';
-import { Button } from '../../../components/ui/Button';
 import { SelectField, TextField } from '../../../components/ui/Field';
-import { useFormat } from '../../../lib/i18n/format';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
-import { useConversations, type Conversation } from '../api/inbox';
-import { lastMessageText } from './messageText';
+import { useConversations } from '../api/inbox';
+import { VirtualConversations } from './VirtualConversations';
 
-/** Conversations with search and filters, newest activity first, paged 50 at a time. */
+/** Conversations with search and filters, newest first: 50 a page, fetched as the list scrolls. */
 export function ConversationList({ selected }: { selected?: string }) {
   const { t } = useI18n();
-  const format = useFormat();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('open');
   const [unread, setUnread] = useState(false);
@@ -40,43 +36,16 @@ export function ConversationList({ selected }: { selected?: string }) {
       <ErrorAlert error={list.error} />
       {list.loading && <p role="status">{t('common.loading')}</p>}
       {list.rows?.length === 0 && <p className="empty">{t('inbox.empty')}</p>}
-      <ul className="conversations" aria-label={t('inbox.conversations')}>
-        {list.rows?.map((c) => (
-          <li key={c.id}>
-            <Link
-              href={`/${c.id}`}
-              className={c.id === selected ? 'conversation selected' : 'conversation'}
-              aria-current={c.id === selected ? 'true' : undefined}
-            >
-              <span className="row-between">
-                <strong>{c.customerName ?? c.customerPhone}</strong>
-                <time className="muted small" dateTime={c.lastMessage?.at ?? c.createdAt}>
-                  {format.dateTime(c.lastMessage?.at ?? c.lastMessageAt ?? c.createdAt)}
-                </time>
-              </span>
-              <span className="row-between">
-                <span className="clip muted">{preview(c, t)}</span>
-                {c.unreadCount > 0 && (
-                  <span className="unread" aria-label={t('inbox.unreadCount', { n: c.unreadCount })}>
-                    {c.unreadCount}
-                  </span>
-                )}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {list.hasMore && (
-        <Button onClick={list.loadMore} disabled={list.loadingMore}>
-          {t('common.loadMore')}
-        </Button>
+      {list.rows && list.rows.length > 0 && (
+        <VirtualConversations
+          rows={list.rows}
+          selected={selected}
+          hasMore={list.hasMore}
+          loadingMore={list.loadingMore}
+          loadMore={list.loadMore}
+        />
       )}
+      {list.loadingMore && <p className="muted small">{t('common.loading')}</p>}
     </section>
   );
-}
-
-function preview(c: Conversation, t: ReturnType<typeof useI18n>['t']): string {
-  if (!c.lastMessage) return '';
-  const text = lastMessageText(c.lastMessage, t);
-  return c.lastMessage.direction === 'OUTBOUND' ? `${t('inbox.you')}: ${text}` : text;
 }

@@ -1,6 +1,7 @@
 import { useFormat } from '../../../lib/i18n/format';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import type { Message } from '../api/inbox';
+import { mediaOf, MessageMedia } from './MessageMedia';
 import { messageText } from './messageText';
 
 const TICKS: Record<string, string> = {
@@ -19,22 +20,21 @@ export function MessageBubble({ message, reactions }: { message: Message; reacti
   const { t } = useI18n();
   const format = useFormat();
   const outbound = message.direction === 'OUTBOUND';
-  const media = obj(obj(message.content).media);
-  const mediaId = typeof media.mediaId === 'string' ? media.mediaId : undefined;
+  const media = mediaOf(message);
+  const text = obj(message.content).text;
+  // A file shown speaks for itself: only its caption (or the text sent with it) is written out.
+  const words =
+    media?.status === 'stored'
+      ? (typeof text === 'string' && text) || media.caption
+      : messageText(message, t);
   const emojis = reactions
     .map((r) => obj(obj(r.content).reaction))
     .filter((r) => r.messageId === message.providerMessageId && typeof r.emoji === 'string')
     .map((r) => r.emoji as string);
   return (
     <li className={outbound ? 'bubble out' : 'bubble in'}>
-      {mediaId && media.mediaType === 'image' && (
-        <img
-          src={`/api/v1/media/${mediaId}`}
-          alt={typeof media.caption === 'string' ? media.caption : t('inbox.image')}
-          className="media"
-        />
-      )}
-      <p className="bubble-text">{messageText(message, t)}</p>
+      {media && <MessageMedia media={media} />}
+      {words && <p className="bubble-text">{words}</p>}
       {emojis.length > 0 && (
         <p className="reactions" aria-label={t('inbox.reactions', { emojis: emojis.join(' ') })}>
           {emojis.join(' ')}

@@ -22,6 +22,7 @@ function useLeadMutation<T, R>(run: (input: T) => Promise<R>) {
       Promise.all([
         client.invalidateQueries({ queryKey: ['leads'] }),
         client.invalidateQueries({ queryKey: ['bookings'] }),
+        client.invalidateQueries({ queryKey: ['timeline', 'lead'] }),
       ]),
   });
 }

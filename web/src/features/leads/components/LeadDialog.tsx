@@ -6,6 +6,8 @@ import { SelectField, TextField } from '../../../components/ui/Field';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import type { MessageKey } from '../../../lib/i18n/en';
 import { LEAD_STATUSES, useConvertLead, useCreateQuote, useUpdateLead, type Lead } from '../api/leads';
+import { useLeadQuotes } from '../api/quotes';
+import { LeadQuotes } from './LeadQuotes';
 
 /** One lead: its status, a quote to send, or its conversion into a booking. */
 export function LeadDialog({ lead, onClose }: { lead: Lead; onClose(): void }) {
@@ -49,6 +51,7 @@ export function LeadDialog({ lead, onClose }: { lead: Lead; onClose(): void }) {
       <ErrorAlert error={update.error} />
       {update.isSuccess && <Notice>{t('common.saved')}</Notice>}
       <QuoteForm lead={lead} />
+      <LeadQuotes leadId={lead.id} />
       <ConvertForm lead={lead} />
     </Dialog>
   );
@@ -111,8 +114,12 @@ function ConvertForm({ lead }: { lead: Lead }) {
   const convert = useConvertLead(lead.id);
   const [tripCode, setTripCode] = useState('');
   const [partySize, setPartySize] = useState(String(lead.partySize ?? 1));
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('USD');
+  // The price agreed: the latest quote sent to the customer, until someone types another.
+  const agreed = useLeadQuotes(lead.id).quotes?.find((q) => q.status === 'sent');
+  const [typedAmount, setAmount] = useState<string>();
+  const [typedCurrency, setCurrency] = useState<string>();
+  const amount = typedAmount ?? agreed?.amount ?? '';
+  const currency = typedCurrency ?? agreed?.currency ?? 'USD';
   return (
     <form
       className="stack section"

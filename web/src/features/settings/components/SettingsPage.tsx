@@ -1,12 +1,13 @@
 import { useSession } from '../../../app/session/useSession';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
+import { ConnectionsCard } from './ConnectionsCard';
 import { PanicModeCard } from './PanicModeCard';
 import { ClickToChatCard, PlanUsageCard } from './PlanUsageCard';
 import { SessionsCard } from './SessionsCard';
 import { UsersCard } from './UsersCard';
 
-/** What exists to configure today: panic mode, plan and usage, click-to-chat, staff and their API keys, console sessions. */
+/** What exists to configure today: panic mode, the WhatsApp numbers, plan and usage, click-to-chat, staff and their API keys, console sessions. */
 export default function SettingsPage() {
   const { t } = useI18n();
   const manager = useSession().data?.user.role === 'manager';
@@ -14,6 +15,7 @@ export default function SettingsPage() {
     <>
       <PageHeader title={t('nav.settings')} />
       {manager && <PanicModeCard />}
+      {manager && <ConnectionsCard />}
       {manager && <PlanUsageCard />}
       <ClickToChatCard />
       {manager && <UsersCard />}
