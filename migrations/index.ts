@@ -14,6 +14,7 @@ import * as eventsAndInbox from './0014_events_and_inbox';
 import * as outboundEngine from './0015_outbound_engine';
 import * as workflows from './0016_workflows';
 import * as consoleSessions from './0019_console_sessions';
+import * as onboarding from './0020_onboarding';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -35,6 +36,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0015_outbound_engine': outboundEngine,
   '0016_workflows': workflows,
   '0019_console_sessions': consoleSessions,
+  '0020_onboarding': onboarding,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -23,6 +23,7 @@ import { smsFallbackRoutes } from './modules/smsfallback/http/smsFallbackRoutes'
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 import { sessionRoutes } from './modules/session/http/sessionRoutes';
 import { setupRoutes } from './modules/session/http/setupRoutes';
+import { onboardingRoutes } from './modules/onboarding/http/onboardingRoutes';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
 export function apiRoutes(container: Container): RouteDefinition[] {
@@ -50,5 +51,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...sessionRoutes(container),
     ...setupRoutes(container),
     ...connectionRoutes(container),
+    ...onboardingRoutes(container),
   ];
 }

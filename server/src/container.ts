@@ -30,6 +30,7 @@ import { eventsModule } from './modules/events/eventsModule';
 import { contactModule } from './modules/contact/contactModule';
 import { webhookModule } from './modules/webhook/webhookModule';
 import { sessionModule } from './modules/session/sessionModule';
+import { onboardingModule } from './modules/onboarding/onboardingModule';
 import { ConsoleSecrets } from './shared/crypto/consoleSecrets';
 
 export interface Infrastructure {
@@ -76,6 +77,7 @@ export function createContainer(infra: Infrastructure): Container {
     contactModule,
     webhookModule,
     sessionModule,
+    onboardingModule,
   );
   return container;
 }

@@ -54,7 +54,13 @@ export type ConnectionDefinition = Pick<
 export type ReportedHealth = Partial<
   Pick<
     WhatsappConfiguration,
-    'status' | 'displayPhoneNumber' | 'verifiedName' | 'qualityRating' | 'messagingLimitTier' | 'nameStatus'
+    | 'status'
+    | 'displayPhoneNumber'
+    | 'verifiedName'
+    | 'qualityRating'
+    | 'messagingLimitTier'
+    | 'nameStatus'
+    | 'tokenExpiresAt'
   >
 > & { health?: ConnectionHealth };
 

@@ -1,0 +1,40 @@
+import crypto from 'node:crypto';
+import { BusinessRuleError, ConflictError } from '../../../shared/errors/AppError';
+import { refuseClaimed } from '../../connection/application/connectionGuards';
+import type {
+  ConnectionDefinition,
+  WhatsappConfigurationRepository,
+} from '../../connection/domain/WhatsappConfiguration';
+import type { Onboarding } from '../domain/Onboarding';
+import { claimedMessage } from './ConnectOnboardedNumber';
+
+/** The same code (or channel) submitted twice is one onboarding: its key is a hash, never the code. */
+export const requestKeyOf = (provider: string, value: string): string =>
+  crypto.createHash('sha256').update(`${provider}:${value}`).digest('hex');
+
+export const notConfigured = (variables: string) =>
+  new BusinessRuleError('ONBOARDING_NOT_CONFIGURED', `Onboarding through this provider needs ${variables}`);
+
+/** Before anything is written: a WABA or number already connected (to another tenant) is a 409 naming it. */
+export async function refuseConnected(
+  connections: WhatsappConfigurationRepository,
+  definition: ConnectionDefinition,
+): Promise<void> {
+  try {
+    await refuseClaimed(connections, definition);
+  } catch (error) {
+    if (error instanceof ConflictError)
+      throw new ConflictError('ONBOARDING_ALREADY_CONNECTED', claimedMessage(definition), error.details);
+    throw error;
+  }
+}
+
+/** A code is one business's: submitted again by another tenant, it is refused. */
+export function ownOnboarding(o: Onboarding, tenantId: string): Onboarding {
+  if (o.tenantId !== tenantId)
+    throw new ConflictError(
+      'ONBOARDING_CODE_USED',
+      'This code or channel was already submitted by another account',
+    );
+  return o;
+}
