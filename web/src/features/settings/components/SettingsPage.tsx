@@ -1,17 +1,19 @@
 import { useSession } from '../../../app/session/useSession';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
+import { ConnectWhatsappCard } from './ConnectWhatsappCard';
 import { PanicModeCard } from './PanicModeCard';
 import { SessionsCard } from './SessionsCard';
 import { UsersCard } from './UsersCard';
 
-/** What exists to configure today: panic mode, staff and their API keys, console sessions. */
+/** What exists to configure today: WhatsApp numbers, panic mode, staff and their API keys, console sessions. */
 export default function SettingsPage() {
   const { t } = useI18n();
   const manager = useSession().data?.user.role === 'manager';
   return (
     <>
       <PageHeader title={t('nav.settings')} />
+      {manager && <ConnectWhatsappCard />}
       {manager && <PanicModeCard />}
       {manager && <UsersCard />}
       <SessionsCard />
