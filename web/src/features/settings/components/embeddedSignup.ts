@@ -82,7 +82,9 @@ export async function runEmbeddedSignup(appId: string, configId: string): Promis
     const onMessage = (event: MessageEvent) => {
       const info = sessionInfo(event);
       if (info === 'cancelled') return fail();
-      if (info) ((ids = info), finish());
+      if (!info) return;
+      ids = info;
+      finish();
     };
     window.addEventListener('message', onMessage);
     fb.login(
