@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { FakeProviderServer, FakeRequest } from './FakeProviderServer';
 import { sendJson } from './FakeProviderServer';
+import { FakeDialog360Partner } from './FakeDialog360Partner';
 
 /** A Graph error as Meta sends it: `{ error: { message, type, code, error_subcode, fbtrace_id } }`. */
 export const graphError = (code: number, message: string, extra: Record<string, unknown> = {}) => ({
@@ -27,10 +28,14 @@ export const PIN_MISMATCH = (): object =>
   });
 const PERMISSIONS = () => graphError(200, '(#200) Permissions error');
 const CLIENT_SECRET = () => graphError(1, 'Error validating client secret.');
-/** 360dialog's partner API errors. */
-const hubError = (status: number, message: string) => ({
-  meta: { success: false, http_code: status, developer_message: message },
-});
+
+/** Registers a route whose next calls can be made to fail (`failNext`). */
+export type FakeRoute = (
+  method: string,
+  path: string,
+  name: OnboardingEndpoint,
+  handler: (req: FakeRequest, res: http.ServerResponse) => void,
+) => void;
 
 export type OnboardingEndpoint =
   | 'access_token'
@@ -51,13 +56,6 @@ export interface FakeMetaBusiness {
   expiresAt?: number;
 }
 
-export interface FakeDialogChannel {
-  id: string;
-  phoneNumber: string;
-  name: string;
-  wabaId: string;
-}
-
 /**
  * The endpoints of SPEC §16 in the providers' formats and errors:
  * - Graph `GET /{v}/oauth/access_token`, `POST /{v}/{waba}/subscribed_apps`,
@@ -73,16 +71,21 @@ export class FakeOnboardingApi {
   readonly registeredPins = new Map<string, string>();
   readonly subscribedWabas = new Set<string>();
   readonly creditShared = new Set<string>();
-  readonly channels = new Map<string, FakeDialogChannel>();
-  /** Channel API key → the webhook it registered (url and headers). */
-  readonly dialogWebhooks = new Map<string, { url: string; headers?: Record<string, string> }>();
   app = { id: '', secret: '', systemUserToken: '', creditLineId: '' };
-  partner = { id: '', apiKey: '' };
+  /** 360dialog's partner API and the channel's webhook config. */
+  readonly dialog360: FakeDialog360Partner;
   private readonly failures = new Map<OnboardingEndpoint, Array<{ status: number; body: object }>>();
   private readonly businesses = new Map<string, FakeMetaBusiness>();
 
+  get channels() {
+    return this.dialog360.channels;
+  }
+  get dialogWebhooks() {
+    return this.dialog360.webhooks;
+  }
+
   constructor(private readonly server: FakeProviderServer) {
-    const on = (
+    const on: FakeRoute = (
       method: string,
       path: string,
       name: OnboardingEndpoint,
@@ -97,11 +100,7 @@ export class FakeOnboardingApi {
       this.shareCredit(req, res),
     );
     on('GET', '/:version/debug_token', 'debug_token', (req, res) => this.debugToken(req, res));
-    on('POST', '/api/v2/partners/:partnerId/channels/:channelId/api_keys', 'api_keys', (req, res) =>
-      this.apiKey(req, res),
-    );
-    on('GET', '/api/v2/partners/:partnerId/channels', 'channels', (req, res) => this.listChannels(req, res));
-    on('POST', '/v1/configs/webhook', 'configs_webhook', (req, res) => this.dialogWebhook(req, res));
+    this.dialog360 = new FakeDialog360Partner(server, on);
   }
 
   failNext(endpoint: OnboardingEndpoint, status: number, body: object): void {
@@ -188,60 +187,5 @@ export class FakeOnboardingApi {
         ],
       },
     });
-  }
-
-  private partnerAllowed(req: FakeRequest, res: http.ServerResponse): boolean {
-    if (req.params.partnerId === this.partner.id && req.headers['x-api-key'] === this.partner.apiKey)
-      return true;
-    sendJson(res, 401, hubError(401, 'Unauthorized'));
-    return false;
-  }
-
-  private apiKey(req: FakeRequest, res: http.ServerResponse): void {
-    if (!this.partnerAllowed(req, res)) return;
-    const channel = this.channels.get(req.params.channelId);
-    if (!channel) return sendJson(res, 404, hubError(404, `Channel ${req.params.channelId} not found`));
-    const key = `d360-${crypto.randomBytes(12).toString('hex')}`;
-    this.server.apiKeys.add(key);
-    sendJson(res, 201, {
-      address: this.server.url,
-      api_key: key,
-      app_id: `app-${channel.id}`,
-      id: `key-${channel.id}`,
-    });
-  }
-
-  private listChannels(req: FakeRequest, res: http.ServerResponse): void {
-    if (!this.partnerAllowed(req, res)) return;
-    const filters = JSON.parse(req.query.get('filters') ?? '{}') as { id?: string };
-    const found = [...this.channels.values()].filter((c) => !filters.id || c.id === filters.id);
-    sendJson(res, 200, {
-      count: found.length,
-      filters,
-      limit: 1000,
-      offset: 0,
-      partner_channels: found.map((c) => ({
-        id: c.id,
-        client_id: `client-${c.id}`,
-        status: 'ready',
-        setup_info: { phone_number: c.phoneNumber, phone_name: c.name },
-        waba_account: { id: `waba-${c.id}`, external_id: c.wabaId, name: c.name },
-      })),
-      sort: ['id'],
-      total: found.length,
-    });
-  }
-
-  private dialogWebhook(req: FakeRequest, res: http.ServerResponse): void {
-    if (!this.server.authorize(req, res)) return;
-    const key = String(req.headers['d360-api-key']);
-    const body = JSON.parse(req.body.toString('utf8') || '{}') as {
-      url?: string;
-      headers?: Record<string, string>;
-    };
-    if (!body.url) return sendJson(res, 400, hubError(400, 'url is required'));
-    this.dialogWebhooks.set(key, { url: body.url, headers: body.headers });
-    this.server.connections.dialog360Webhooks.set(key, body.url);
-    sendJson(res, 200, { url: body.url });
   }
 }

@@ -37,7 +37,7 @@ export function configureFake(fake: FakeProviderServer): void {
     systemUserToken: CREDIT.systemUserToken,
     creditLineId: CREDIT.lineId,
   };
-  fake.onboarding.partner = { id: PARTNER.id, apiKey: PARTNER.apiKey };
+  fake.onboarding.dialog360.partner = { id: PARTNER.id, apiKey: PARTNER.apiKey };
 }
 
 let serial = 0;
