@@ -101,6 +101,10 @@ describe('onboarding: Meta Embedded Signup (SPEC §16)', () => {
     ])
       for (const secret of [business.token, business.code, APP.secret]) expect(text).not.to.include(secret);
     expect(row.secrets).not.to.include(pin);
+    const audit = await knex()('whatsapp_audit_logs').where({ tenant_id: tenant.id }).orderBy('created_at');
+    expect(audit.map((e) => e.action)).to.include.members(['ONBOARDING_STARTED', 'CONNECTION_ADDED']);
+    for (const secret of [business.token, business.code, pin])
+      expect(JSON.stringify(audit)).not.to.include(secret);
   });
 
   for (const [index, step] of STEPS.entries()) {

@@ -3,11 +3,18 @@ import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import type { AuditLog } from '../../audit/domain/AuditLog';
 import type { WhatsappConfigurationRepository } from '../../connection/domain/WhatsappConfiguration';
 import type { Onboarding } from '../domain/Onboarding';
 import type { OnboardingRepository } from '../domain/OnboardingRepository';
 import { initialSteps } from '../domain/onboardingSteps';
-import { notConfigured, ownOnboarding, refuseConnected, requestKeyOf } from './onboardingGuards';
+import {
+  auditOnboarding,
+  notConfigured,
+  ownOnboarding,
+  refuseConnected,
+  requestKeyOf,
+} from './onboardingGuards';
 import type { OnboardingRunner } from './OnboardingRunner';
 
 export interface StartMetaOnboardingInput {
@@ -32,6 +39,7 @@ export class StartMetaOnboarding {
     @inject(TYPES.WhatsappConfigurationRepository)
     private readonly connections: WhatsappConfigurationRepository,
     @inject(TYPES.OnboardingRunner) private readonly runner: OnboardingRunner,
+    @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.Config) private readonly config: Pick<Config, 'metaOnboarding'>,
   ) {}
 
@@ -50,7 +58,7 @@ export class StartMetaOnboarding {
         startedBy: input.by,
       });
       // Checked before the insert commits: a taken WABA or number leaves nothing behind.
-      if (found.created)
+      if (found.created) {
         await refuseConnected(this.connections, {
           tenantId: input.tenantId,
           provider: 'meta',
@@ -59,6 +67,8 @@ export class StartMetaOnboarding {
           credentials: {},
           settings: {},
         });
+        await auditOnboarding(this.audit, found.onboarding, input.by, 'ONBOARDING_STARTED');
+      }
       return found;
     });
     ownOnboarding(onboarding, input.tenantId);

@@ -5,6 +5,7 @@ import type {
   ConnectionDefinition,
   WhatsappConfigurationRepository,
 } from '../../connection/domain/WhatsappConfiguration';
+import type { AuditLog } from '../../audit/domain/AuditLog';
 import type { Onboarding } from '../domain/Onboarding';
 import { claimedMessage } from './ConnectOnboardedNumber';
 
@@ -38,3 +39,19 @@ export function ownOnboarding(o: Onboarding, tenantId: string): Onboarding {
     );
   return o;
 }
+
+/** Every start and retry is in the audit log, with the ids, never a secret. */
+export const auditOnboarding = (audit: AuditLog, o: Onboarding, by: string, action: string) =>
+  audit.record({
+    tenantId: o.tenantId,
+    actor: by,
+    action,
+    entityType: 'onboarding',
+    entityId: o.id,
+    details: {
+      provider: o.provider,
+      wabaId: o.wabaId,
+      phoneNumberId: o.phoneNumberId,
+      channelId: o.channelId,
+    },
+  });

@@ -127,7 +127,7 @@ export function onboardingRoutes(container: Container): RouteDefinition[] {
       async handler({ actor, params }) {
         const retried = await container
           .get<RetryOnboarding>(TYPES.RetryOnboarding)
-          .execute(params.id, actor.tenantId);
+          .execute(params.id, actor.tenantId, actorLabel(actor));
         return { status: 202, body: onboardingJson(retried) };
       },
     }),
