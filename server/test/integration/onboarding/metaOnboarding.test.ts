@@ -84,6 +84,12 @@ describe('onboarding: Meta Embedded Signup (SPEC §16)', () => {
       quality_rating: 'GREEN',
     });
     expect(connection.token_expires_at.toISOString()).to.equal('2027-03-01T00:00:00.000Z');
+    // The stored token is the business's: the connection test asks Meta with it and succeeds.
+    const tested = await api.post(`/whatsapp/connections/${connection.id}/test`, { key });
+    expect(tested.body).to.include({
+      ok: true,
+      verifiedName: fake.connections.metaNumbers.get(business.phoneNumberId)!.verified_name,
+    });
     // What Meta saw, in order: the app subscribed, the number registered with a 6-digit PIN, credit shared.
     expect(fake.onboarding.subscribedWabas.has(business.wabaId)).to.equal(true);
     expect(fake.onboarding.registeredPins.get(business.phoneNumberId)).to.match(/^\d{6}$/);
