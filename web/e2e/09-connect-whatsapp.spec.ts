@@ -105,6 +105,10 @@ test('a manager connects a number through Embedded Signup and watches each step 
   await expectAccessible(page, 'connect whatsapp');
   await screenshot(page, 'connect-whatsapp');
 
+  // A reload keeps showing the onboarding (and a retry, had it failed).
+  await page.reload();
+  await expect(card.getByText(`+15550300077 is connected and active.`)).toBeVisible();
+
   // On a phone the card fits the width.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(card.getByRole('button', { name: 'Connect with Facebook' })).toBeVisible();

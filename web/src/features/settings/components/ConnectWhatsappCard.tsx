@@ -7,6 +7,8 @@ import { useOnboardingConfig, useStart360dialogOnboarding, useStartMetaOnboardin
 import { runEmbeddedSignup } from './embeddedSignup';
 import { OnboardingProgress } from './OnboardingProgress';
 
+const LAST_ONBOARDING = 'wa-ops.onboarding';
+
 /** 360dialog's Connect button sends the business back with `?client=…&channels=[id,…]`. */
 const channelsOf = (raw: string | null): string[] =>
   (raw ?? '')
@@ -25,7 +27,14 @@ export function ConnectWhatsappCard() {
   const meta = useStartMetaOnboarding();
   const dialog360 = useStart360dialogOnboarding();
   const [params, setParams] = useSearchParams();
-  const [onboardingId, setOnboardingId] = useState<string>();
+  const [onboardingId, setId] = useState<string | undefined>(
+    () => sessionStorage.getItem(LAST_ONBOARDING) ?? undefined,
+  );
+  // A reload (or 360dialog's redirect) keeps showing the onboarding under way, and its retry.
+  const setOnboardingId = (id: string) => {
+    sessionStorage.setItem(LAST_ONBOARDING, id);
+    setId(id);
+  };
   const [signupError, setSignupError] = useState<string>();
   const [opening, setOpening] = useState(false);
   const returned = useRef(false);

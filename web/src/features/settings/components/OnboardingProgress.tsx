@@ -1,6 +1,7 @@
 import { ErrorAlert } from '../../../components/ui/Alert';
 import { Badge, type Tone } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
+import { ApiError } from '../../../lib/api/client';
 import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { useOnboarding, useRetryOnboarding, type OnboardingStep } from '../api/onboarding';
@@ -13,6 +14,8 @@ export function OnboardingProgress({ id }: { id: string }) {
   const onboarding = useOnboarding(id);
   const retry = useRetryOnboarding();
   const o = onboarding.data;
+  // One remembered from another session of this browser (another tenant) is simply not shown.
+  if (onboarding.error instanceof ApiError && onboarding.error.status === 404) return null;
   if (!o) return <ErrorAlert error={onboarding.error} />;
   return (
     <div aria-live="polite">
