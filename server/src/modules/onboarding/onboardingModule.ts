@@ -26,6 +26,7 @@ export const onboardingModule = new ContainerModule(({ bind }) => {
   bind(ConnectOnboardedNumber).toSelf();
   bind(RunOnboarding).toSelf();
   bind(TYPES.OnboardingRunner).to(OnboardingRunner);
+  bind(TYPES.BackgroundWorkers).toService(TYPES.OnboardingRunner);
   bind(TYPES.StartMetaOnboarding).to(StartMetaOnboarding);
   bind(TYPES.Start360dialogOnboarding).to(Start360dialogOnboarding);
   bind(TYPES.RetryOnboarding).to(RetryOnboarding);

@@ -6,7 +6,8 @@ import { TYPES } from '../../../src/types';
 import { staff, type ApiClient } from '../../support/apiClient';
 import { FakeProviderServer } from '../../support/FakeProviderServer';
 import { testDb } from '../../support/integrationHooks';
-import { aBusiness, configureFake, onboardingApi } from './onboardingKit';
+import type { OnboardingRunner } from '../../../src/modules/onboarding/application/OnboardingRunner';
+import { aBusiness, configureFake, onboardingApi, signupBody } from './onboardingKit';
 
 const knex = () => testDb().knex;
 
@@ -39,9 +40,9 @@ describe('onboarding: runs survive a restart (docs/decisions/0022)', () => {
       await knex()('onboardings').where({ id: onboarding.id }).update({ lease_until: leaseUntil });
     return onboarding;
   }
-  const runResume = async () => {
-    const runner = api.context.container.get(JobRunner);
-    const result = await runner.run(runner.jobs.get('onboarding-resume')!, api.context.clock.now(), {
+  const runResume = async (on = api) => {
+    const runner = on.context.container.get(JobRunner);
+    const result = await runner.run(runner.jobs.get('onboarding-resume')!, on.context.clock.now(), {
       trigger: 'manual',
     });
     return result?.summary;
@@ -60,5 +61,20 @@ describe('onboarding: runs survive a restart (docs/decisions/0022)', () => {
     expect(byId[held.id].status).to.equal('running');
     expect(fake.onboarding.registeredPins.get(orphan.phoneNumberId!)).to.equal('135790');
     expect(await knex()('whatsapp_configurations').where({ tenant_id: tenant.id })).to.have.length(1);
+  });
+
+  it('an instance shutting down finishes the runs in hand and starts no more; another instance takes those over', async () => {
+    const { key } = await staff('manager');
+    const first = await api.post('/onboarding/meta', { key, body: signupBody(aBusiness(fake)) });
+    await api.context.container.get<OnboardingRunner>(TYPES.OnboardingRunner).stop();
+    expect((await api.get(`/onboarding/${first.body.id}`, { key })).body.status).to.equal('done');
+
+    const second = await api.post('/onboarding/meta', { key, body: signupBody(aBusiness(fake)) });
+    expect(second.status).to.equal(202);
+    const waiting = await knex()('onboardings').where({ id: second.body.id }).first();
+    expect(waiting).to.include({ status: 'running', lease_until: null });
+    const other = onboardingApi(fake).api;
+    expect(await runResume(other)).to.deep.equal({ resumed: 1 });
+    expect((await other.get(`/onboarding/${second.body.id}`, { key })).body.status).to.equal('done');
   });
 });

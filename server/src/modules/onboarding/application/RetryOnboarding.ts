@@ -33,7 +33,7 @@ export class RetryOnboarding {
       await auditOnboarding(this.audit, o, by, 'ONBOARDING_RETRIED');
       return this.onboardings.save(resumed(o, this.clock.now()));
     });
-    this.runner.start(retried.id);
+    this.runner.launch(retried.id);
     return retried;
   }
 }

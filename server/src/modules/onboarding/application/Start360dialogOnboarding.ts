@@ -40,7 +40,7 @@ export class Start360dialogOnboarding {
       return found;
     });
     ownOnboarding(onboarding, input.tenantId);
-    if (created || onboarding.status === 'running') this.runner.start(onboarding.id);
+    if (created || onboarding.status === 'running') this.runner.launch(onboarding.id);
     return onboarding;
   }
 }

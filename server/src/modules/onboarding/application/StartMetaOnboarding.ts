@@ -72,7 +72,7 @@ export class StartMetaOnboarding {
       return found;
     });
     ownOnboarding(onboarding, input.tenantId);
-    if (created || onboarding.status === 'running') this.runner.start(onboarding.id);
+    if (created || onboarding.status === 'running') this.runner.launch(onboarding.id);
     return onboarding;
   }
 }
