@@ -295,6 +295,38 @@ describe('onboarding: Meta Embedded Signup (SPEC §16)', () => {
     ).to.have.length(0);
   });
 
+  it('onboarding its own number again renews the connection’s token in place (no second connection)', async () => {
+    const { tenant, key } = await staff('manager');
+    const first = aBusiness(fake, { expiresAt: Date.parse('2027-01-10T00:00:00Z') / 1000 });
+    await api.post('/onboarding/meta', { key, body: signupBody(first) });
+    await settled();
+    const [before] = await connections(tenant.id);
+    const renewal = aBusiness(fake);
+    fake.onboarding.codes.set(renewal.code, {
+      ...first,
+      token: renewal.token,
+      expiresAt: 0,
+    });
+    const again = await api.post('/onboarding/meta', {
+      key,
+      body: { ...signupBody(first), code: renewal.code },
+    });
+    expect(again.status).to.equal(202);
+    await settled();
+    expect((await show(key, again.body.id)).status).to.equal('done');
+    const [after, ...more] = await connections(tenant.id);
+    expect(more).to.have.length(0);
+    expect(after).to.include({ id: before.id, token_expires_at: null });
+    expect(after.credentials).not.to.equal(before.credentials);
+    // Registered again with the PIN it was registered with (a new one would be Meta's 133005).
+    expect(fake.onboarding.registeredPins.get(first.phoneNumberId)).to.match(/^\d{6}$/);
+    const tested = await api.post(`/whatsapp/connections/${after.id}/test`, { key });
+    expect(tested.body.ok).to.equal(true);
+    expect(fake.requestsTo(`/v25.0/${first.phoneNumberId}`).at(-1)!.headers.authorization).to.equal(
+      `Bearer ${renewal.token}`,
+    );
+  });
+
   it('is for managers of the tenant only, shows no other tenant’s onboarding, and serves only public ids', async () => {
     const { tenant, key } = await staff('manager');
     const sales = await staff('sales', tenant);

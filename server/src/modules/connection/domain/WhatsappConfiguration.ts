@@ -54,15 +54,9 @@ export type ConnectionDefinition = Pick<
 export type ReportedHealth = Partial<
   Pick<
     WhatsappConfiguration,
-    | 'status'
-    | 'displayPhoneNumber'
-    | 'verifiedName'
-    | 'qualityRating'
-    | 'messagingLimitTier'
-    | 'nameStatus'
-    | 'tokenExpiresAt'
+    'status' | 'displayPhoneNumber' | 'verifiedName' | 'qualityRating' | 'messagingLimitTier' | 'nameStatus'
   >
-> & { health?: ConnectionHealth };
+> & { health?: ConnectionHealth; tokenExpiresAt?: Date | null };
 
 export interface WhatsappConfigurationRepository {
   /**

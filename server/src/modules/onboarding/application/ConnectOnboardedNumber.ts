@@ -6,6 +6,7 @@ import { auditConnection, refuseClaimed } from '../../connection/application/con
 import { asQualityRating } from '../../connection/domain/ConnectionStatus';
 import type {
   ConnectionDefinition,
+  WhatsappConfiguration,
   WhatsappConfigurationRepository,
 } from '../../connection/domain/WhatsappConfiguration';
 import type { Onboarding } from '../domain/Onboarding';
@@ -14,7 +15,8 @@ import { OnboardingStepError } from '../domain/OnboardingStepError';
 /**
  * The last step: the onboarded number becomes an `active` connection of the tenant (source
  * `onboarding`), in the caller's transaction. What another tenant holds is refused as the step's
- * error (the WABA or number named), and nothing is written. The caller refreshes the directory
+ * error (the WABA or number named), and nothing is written. The tenant's own connection of the
+ * number is renewed instead (onboarding again is how a business refreshes its token). The caller refreshes the directory
  * once the transaction commits.
  */
 @injectable()
@@ -26,26 +28,41 @@ export class ConnectOnboardedNumber {
   ) {}
 
   async execute(o: Onboarding, definition: ConnectionDefinition): Promise<string> {
+    const own = await ownConnectionOf(this.connections, definition);
     try {
-      await refuseClaimed(this.connections, definition);
+      await refuseClaimed(this.connections, definition, own?.id);
     } catch (error) {
       if (error instanceof ConflictError)
         throw new OnboardingStepError({ message: claimedMessage(definition), code: error.code }, 'conflict');
       throw error;
     }
-    const added = await this.connections.add({ ...definition, source: 'onboarding' });
-    await this.connections.recordHealth(added.id, {
+    // The tenant's own number onboarded again (a new token): the connection is renewed in place.
+    const saved = own
+      ? await this.connections.replaceDefinition(own.id, { ...definition, settings: own.settings })
+      : await this.connections.add({ ...definition, source: 'onboarding' });
+    await this.connections.recordHealth(saved.id, {
       status: 'active',
       displayPhoneNumber: o.facts.displayPhoneNumber,
       verifiedName: o.facts.verifiedName,
       qualityRating: asQualityRating(o.facts.qualityRating),
-      tokenExpiresAt: o.facts.tokenExpiresAt ? new Date(o.facts.tokenExpiresAt) : undefined,
+      tokenExpiresAt: o.facts.tokenExpiresAt ? new Date(o.facts.tokenExpiresAt) : null,
     });
-    await auditConnection(this.audit, o.startedBy ?? 'onboarding', 'CONNECTION_ADDED', added, {
-      onboardingId: o.id,
-    });
-    return added.id;
+    const action = own ? 'CONNECTION_UPDATED' : 'CONNECTION_ADDED';
+    await auditConnection(this.audit, o.startedBy ?? 'onboarding', action, saved, { onboardingId: o.id });
+    return saved.id;
   }
+}
+
+/** The tenant's own connection of the number an onboarding connects (renewed rather than refused). */
+export async function ownConnectionOf(
+  connections: WhatsappConfigurationRepository,
+  d: Pick<ConnectionDefinition, 'tenantId' | 'provider' | 'phoneNumberId' | 'phoneNumber'>,
+): Promise<WhatsappConfiguration | undefined> {
+  const same = (c: WhatsappConfiguration) =>
+    c.provider === d.provider &&
+    c.source !== 'environment' &&
+    (d.phoneNumberId ? c.phoneNumberId === d.phoneNumberId : c.phoneNumber === d.phoneNumber);
+  return (await connections.findByTenant(d.tenantId)).find(same);
 }
 
 /** Names what is taken: the WABA for Meta, else the number. */

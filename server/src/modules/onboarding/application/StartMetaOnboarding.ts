@@ -54,7 +54,7 @@ export class StartMetaOnboarding {
         phoneNumberId: input.phoneNumberId,
         steps: initialSteps('meta', withCreditLine),
         facts: {},
-        secrets: { code: input.code, pin: crypto.randomInt(0, 1_000_000).toString().padStart(6, '0') },
+        secrets: { code: input.code, pin: await this.pinFor(input) },
         startedBy: input.by,
       });
       // Checked before the insert commits: a taken WABA or number leaves nothing behind.
@@ -74,5 +74,11 @@ export class StartMetaOnboarding {
     ownOnboarding(onboarding, input.tenantId);
     if (created || onboarding.status === 'running') this.runner.launch(onboarding.id);
     return onboarding;
+  }
+
+  /** A new 6-digit PIN, or the one the tenant registered this number with before (it is the number's two-step PIN). */
+  private async pinFor(input: StartMetaOnboardingInput): Promise<string> {
+    const previous = await this.onboardings.pinOf(input.tenantId, input.phoneNumberId);
+    return previous ?? crypto.randomInt(0, 1_000_000).toString().padStart(6, '0');
   }
 }

@@ -7,7 +7,7 @@ import type {
 } from '../../connection/domain/WhatsappConfiguration';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import type { Onboarding } from '../domain/Onboarding';
-import { claimedMessage } from './ConnectOnboardedNumber';
+import { claimedMessage, ownConnectionOf } from './ConnectOnboardedNumber';
 
 /** The same code (or channel) submitted twice is one onboarding: its key is a hash, never the code. */
 export const requestKeyOf = (provider: string, value: string): string =>
@@ -16,13 +16,17 @@ export const requestKeyOf = (provider: string, value: string): string =>
 export const notConfigured = (variables: string) =>
   new BusinessRuleError('ONBOARDING_NOT_CONFIGURED', `Onboarding through this provider needs ${variables}`);
 
-/** Before anything is written: a WABA or number already connected (to another tenant) is a 409 naming it. */
+/**
+ * Before anything is written: a WABA or number already connected (to another tenant, or not as
+ * the tenant's own renewable connection) is a 409 naming it.
+ */
 export async function refuseConnected(
   connections: WhatsappConfigurationRepository,
   definition: ConnectionDefinition,
 ): Promise<void> {
   try {
-    await refuseClaimed(connections, definition);
+    const own = await ownConnectionOf(connections, definition);
+    await refuseClaimed(connections, definition, own?.id);
   } catch (error) {
     if (error instanceof ConflictError)
       throw new ConflictError('ONBOARDING_ALREADY_CONNECTED', claimedMessage(definition), error.details);

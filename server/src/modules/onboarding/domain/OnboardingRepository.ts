@@ -21,6 +21,8 @@ export interface OnboardingRepository {
    */
   lease(id: string, now: Date, until: Date): Promise<Onboarding | undefined>;
   release(id: string): Promise<void>;
+  /** The PIN this tenant last registered the number with (a finished onboarding), if any. */
+  pinOf(tenantId: string, phoneNumberId: string): Promise<string | undefined>;
   /** Running onboardings nobody holds (the server restarted mid-way). */
   orphaned(now: Date, limit: number): Promise<string[]>;
 }

@@ -93,6 +93,15 @@ export class KnexOnboardingRepository implements OnboardingRepository {
     await this.db.q(TABLE).where({ id }).update({ lease_until: null });
   }
 
+  async pinOf(tenantId: string, phoneNumberId: string): Promise<string | undefined> {
+    const row: Row | undefined = await this.db
+      .q(TABLE)
+      .where({ tenant_id: tenantId, provider: 'meta', phone_number_id: phoneNumberId, status: 'done' })
+      .orderBy('updated_at', 'desc')
+      .first();
+    return row && this.toOnboarding(row).secrets.pin;
+  }
+
   async orphaned(now: Date, limit: number): Promise<string[]> {
     return this.db
       .q(TABLE)
