@@ -15,6 +15,7 @@ import * as outboundEngine from './0015_outbound_engine';
 import * as workflows from './0016_workflows';
 import * as plansAndUsage from './0017_plans_and_usage';
 import * as consoleSessions from './0019_console_sessions';
+import * as onboarding from './0020_onboarding';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -37,6 +38,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0016_workflows': workflows,
   '0017_plans_and_usage': plansAndUsage,
   '0019_console_sessions': consoleSessions,
+  '0020_onboarding': onboarding,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -32,7 +32,12 @@ import type { MercadoPagoApi } from './modules/payment/domain/MercadoPagoApi';
 import type { PaymentSettingsRepository } from './modules/payment/domain/PaymentSettings';
 import { paymentWebhookRoutes } from './modules/payment/http/paymentWebhookRoutes';
 import { payPageRoutes } from './modules/payment/http/payPageRoutes';
-import { builtConsoleDir, consoleContentSecurityPolicy, consoleRoutes } from './shared/http/consoleRoutes';
+import {
+  builtConsoleDir,
+  consoleContentSecurityPolicy,
+  consoleRoutes,
+  embeddedSignupContentSecurityPolicy,
+} from './shared/http/consoleRoutes';
 
 export const BODY_LIMIT = '1mb';
 
@@ -116,7 +121,11 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
       authFailures,
     }),
   );
-  app.use(consoleRoutes(options.consoleDir ?? builtConsoleDir()));
+  // Meta's JS SDK may run on the console's pages only, and only when Embedded Signup is configured.
+  const signupPolicy = config.metaOnboarding
+    ? helmet.contentSecurityPolicy(embeddedSignupContentSecurityPolicy)
+    : undefined;
+  app.use(consoleRoutes(options.consoleDir ?? builtConsoleDir(), signupPolicy));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
   return app;

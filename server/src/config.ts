@@ -42,6 +42,20 @@ export interface Config {
     /** Per-job cron patterns (UTC) or `off`, overriding each job's default. */
     schedules: Readonly<Record<string, string>>;
   };
+  /** Meta Embedded Signup (SPEC §16); onboarding through Meta is refused when unset. */
+  metaOnboarding?: {
+    appId: string;
+    appSecret: string;
+    configId: string;
+    /** A Solution Partner's credit line, shared with each new account with the system user token. */
+    creditLine?: { id: string; systemUserToken: string };
+  };
+  /** 360dialog's partner API (SPEC §16); onboarding through 360dialog is refused when unset. */
+  dialog360Partner?: {
+    partnerId: string;
+    apiKey: string;
+    apiBaseUrl: string;
+  };
   whatsapp: {
     provider: ProviderName;
     phoneNumber?: string;
@@ -170,6 +184,22 @@ const schema = Joi.object({
   TRANSCRIPTION_API_URL: url(),
   TRANSCRIPTION_API_KEY: Joi.string(),
   TRANSCRIPTION_MODEL: Joi.string().max(100).default('whisper-1'),
+  META_APP_ID: Joi.string().pattern(/^\d{1,32}$/, 'digits'),
+  META_APP_SECRET: Joi.string().when('META_APP_ID', { is: Joi.exist(), then: Joi.required() }),
+  META_CONFIG_ID: Joi.string()
+    .pattern(/^\d{1,32}$/, 'digits')
+    .when('META_APP_ID', { is: Joi.exist(), then: Joi.required() }),
+  META_CREDIT_LINE_ID: Joi.string().pattern(/^\d{1,32}$/, 'digits'),
+  META_SYSTEM_USER_TOKEN: Joi.string().when('META_CREDIT_LINE_ID', {
+    is: Joi.exist(),
+    then: Joi.required(),
+  }),
+  DIALOG360_PARTNER_ID: Joi.string().pattern(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _'),
+  DIALOG360_PARTNER_API_KEY: Joi.string().when('DIALOG360_PARTNER_ID', {
+    is: Joi.exist(),
+    then: Joi.required(),
+  }),
+  DIALOG360_PARTNER_API_BASE_URL: url().default('https://hub.360dialog.io'),
 })
   .unknown(true)
   .messages({ 'any.required': '{#label} is required', 'any.unknown': '{#label} is not allowed' });
@@ -226,6 +256,23 @@ export function loadConfig(env: Record<string, string | undefined>, now = new Da
         })
       : undefined,
     jobs: Object.freeze({ enabled: v.JOBS_ENABLED, schedules: Object.freeze(v.JOB_SCHEDULES) }),
+    metaOnboarding: v.META_APP_ID
+      ? Object.freeze({
+          appId: v.META_APP_ID,
+          appSecret: v.META_APP_SECRET,
+          configId: v.META_CONFIG_ID,
+          creditLine: v.META_CREDIT_LINE_ID
+            ? Object.freeze({ id: v.META_CREDIT_LINE_ID, systemUserToken: v.META_SYSTEM_USER_TOKEN })
+            : undefined,
+        })
+      : undefined,
+    dialog360Partner: v.DIALOG360_PARTNER_ID
+      ? Object.freeze({
+          partnerId: v.DIALOG360_PARTNER_ID,
+          apiKey: v.DIALOG360_PARTNER_API_KEY,
+          apiBaseUrl: v.DIALOG360_PARTNER_API_BASE_URL.replace(/\/$/, ''),
+        })
+      : undefined,
     whatsapp: Object.freeze({
       provider: v.WHATSAPP_PROVIDER,
       phoneNumber: v.WHATSAPP_PHONE_NUMBER,

@@ -10,6 +10,7 @@ export interface FakeMetaNumber {
   quality_rating: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
   messaging_limit_tier?: string;
   name_status?: string;
+  code_verification_status?: string;
 }
 
 export interface FakeTwilioAccount {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeConnectionApi } from './FakeConnectionApi';
+import { FakeOnboardingApi } from './FakeOnboardingApi';
 import { FakeOutboundApi } from './FakeOutboundApi';
 import { FakeTemplateApi } from './FakeTemplateApi';
 
@@ -114,6 +115,8 @@ export class FakeProviderServer {
   readonly templates: FakeTemplateApi;
   /** What connection tests ask: Meta numbers, Twilio accounts, 360dialog webhook configs. */
   readonly connections: FakeConnectionApi;
+  /** Meta Embedded Signup and 360dialog partner onboarding (SPEC §16). */
+  readonly onboarding: FakeOnboardingApi;
   private readonly metaMedia = new Map<string, FakeMetaMedia>();
   private readonly twilioMedia = new Map<string, FakeTwilioMedia & { location: string }>();
 
@@ -128,6 +131,7 @@ export class FakeProviderServer {
     this.route('GET', '/:version/:mediaId', (req, res) =>
       this.connections.answerNumber(req, res) ? undefined : this.lookup(req, res, this.url),
     );
+    this.onboarding = new FakeOnboardingApi(this);
     this.route('GET', '/whatsapp_business/attachments', (req, res) => this.download(req, res));
     this.route('GET', '/2010-04-01/Accounts/:sid/Messages/:messageSid/Media/:mediaSid', (req, res) =>
       this.twilio(req, res),

@@ -80,6 +80,18 @@ describe('loadConfig', () => {
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['a job schedule that is not a cron pattern', { JOB_SCHEDULES: 'retention=every day' }, 'JOB_SCHEDULES'],
     ['a job schedule without a job name', { JOB_SCHEDULES: '0 3 * * *' }, 'JOB_SCHEDULES'],
+    ['a Meta app without its secret', { META_APP_ID: '1000', META_CONFIG_ID: '2000' }, 'META_APP_SECRET'],
+    [
+      'a Meta app without its signup configuration',
+      { META_APP_ID: '1000', META_APP_SECRET: 's' },
+      'META_CONFIG_ID',
+    ],
+    [
+      'a credit line without the system user token',
+      { META_CREDIT_LINE_ID: '3000' },
+      'META_SYSTEM_USER_TOKEN',
+    ],
+    ['a 360dialog partner without its key', { DIALOG360_PARTNER_ID: 'pX1' }, 'DIALOG360_PARTNER_API_KEY'],
   ];
   for (const [what, env, variable] of rejections) {
     it(`stops on ${what}, naming ${variable} in one line`, () => {
@@ -100,5 +112,29 @@ describe('loadConfig', () => {
       schedules: { retention: '0 4 * * *', 'template-sync': 'off' },
     });
     expect(loadConfig({}).jobs).to.deep.equal({ enabled: true, schedules: {} });
+  });
+
+  it('reads the onboarding providers only when configured; the partner API defaults to hub.360dialog.io', () => {
+    expect(loadConfig({})).to.include({ metaOnboarding: undefined, dialog360Partner: undefined });
+    const config = loadConfig({
+      META_APP_ID: '1000',
+      META_APP_SECRET: 'app-secret',
+      META_CONFIG_ID: '2000',
+      META_CREDIT_LINE_ID: '3000',
+      META_SYSTEM_USER_TOKEN: 'system-token',
+      DIALOG360_PARTNER_ID: 'pX1',
+      DIALOG360_PARTNER_API_KEY: 'partner-key',
+    });
+    expect(config.metaOnboarding).to.deep.equal({
+      appId: '1000',
+      appSecret: 'app-secret',
+      configId: '2000',
+      creditLine: { id: '3000', systemUserToken: 'system-token' },
+    });
+    expect(config.dialog360Partner).to.deep.equal({
+      partnerId: 'pX1',
+      apiKey: 'partner-key',
+      apiBaseUrl: 'https://hub.360dialog.io',
+    });
   });
 });

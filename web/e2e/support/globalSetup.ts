@@ -5,6 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { ENVIRONMENT_FILE, type E2eEnvironment } from './environment';
+import { E2E_SIGNUP, startFakeProviders } from './fakeProviders';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server', 'src', 'main.js');
@@ -31,6 +32,8 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString();
   const port = await freePort();
   const webhookSecret = crypto.randomBytes(16).toString('hex');
+  // Onboarding's provider calls (Graph, 360dialog) go to a local fake living as long as this run.
+  const providers = await startFakeProviders();
   const child = spawn(process.execPath, [SERVER], {
     cwd: ROOT,
     env: {
@@ -42,6 +45,14 @@ export default async function globalSetup(): Promise<void> {
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       WHATSAPP_WEBHOOK_SECRET: webhookSecret,
       LOG_LEVEL: 'warn',
+      WHATSAPP_API_BASE_URL: providers.url,
+      DIALOG360_API_BASE_URL: providers.url,
+      DIALOG360_PARTNER_API_BASE_URL: providers.url,
+      META_APP_ID: E2E_SIGNUP.appId,
+      META_APP_SECRET: E2E_SIGNUP.appSecret,
+      META_CONFIG_ID: E2E_SIGNUP.configId,
+      DIALOG360_PARTNER_ID: E2E_SIGNUP.partnerId,
+      DIALOG360_PARTNER_API_KEY: E2E_SIGNUP.partnerKey,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,

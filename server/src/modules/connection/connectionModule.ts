@@ -1,6 +1,7 @@
 import { ContainerModule } from 'inversify';
 import { TYPES } from '../../types';
 import { AddConnection } from './application/AddConnection';
+import { AlertManagers } from './application/AlertManagers';
 import { ApplyAccountEvent } from './application/ApplyAccountEvent';
 import { RemoveConnection } from './application/RemoveConnection';
 import { TenantDirectory } from './application/TenantDirectory';
@@ -17,4 +18,5 @@ export const connectionModule = new ContainerModule(({ bind }) => {
   bind(TYPES.RemoveConnection).to(RemoveConnection);
   bind(TYPES.TestConnection).to(TestConnection);
   bind(TYPES.ApplyAccountEvent).to(ApplyAccountEvent);
+  bind(TYPES.AlertManagers).to(AlertManagers);
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 
 /** Where `npm run build` puts the web console: `dist/web` under the project root. */
 export function builtConsoleDir(from = __dirname): string | undefined {
@@ -14,7 +14,7 @@ export function builtConsoleDir(from = __dirname): string | undefined {
  * other page a browser asks for, so client-side routes (`/leads`, `/setup?token=…`) load the app.
  * Everything under /api stays the API's, including its 404s, and a missing asset is a 404 too.
  */
-export function consoleRoutes(dir: string | undefined): Router {
+export function consoleRoutes(dir: string | undefined, pagePolicy?: RequestHandler): Router {
   const router = Router();
   const index = dir && path.join(dir, 'index.html');
   if (!index || !fs.existsSync(index)) {
@@ -38,7 +38,8 @@ export function consoleRoutes(dir: string | undefined): Router {
     const notAPage = req.path.startsWith('/api/') || req.path.startsWith('/assets/') || !asksForHtml;
     if ((req.method !== 'GET' && req.method !== 'HEAD') || notAPage) return next();
     res.setHeader('cache-control', 'no-cache');
-    res.sendFile(index);
+    if (!pagePolicy) return res.sendFile(index);
+    pagePolicy(req, res, () => res.sendFile(index));
   });
   return router;
 }
@@ -60,5 +61,29 @@ export const consoleContentSecurityPolicy = {
     formAction: ["'self'"],
     // Served over plain http on a LAN too: do not ask the browser to upgrade to https.
     upgradeInsecureRequests: null,
+  },
+};
+
+/** Where Meta's JS SDK comes from, and the Facebook origins its login window and frames use. */
+export const META_SDK_ORIGIN = 'https://connect.facebook.net';
+const FACEBOOK_ORIGINS = ['https://www.facebook.com', 'https://web.facebook.com'];
+
+/**
+ * The console pages' policy when Embedded Signup is configured (META_APP_ID): the console's own,
+ * plus Meta's SDK script, its Facebook frames and calls (SPEC §16). Set on the pages only; the
+ * API keeps the plain policy.
+ */
+export const embeddedSignupContentSecurityPolicy = {
+  ...consoleContentSecurityPolicy,
+  directives: {
+    ...consoleContentSecurityPolicy.directives,
+    scriptSrc: [...consoleContentSecurityPolicy.directives.scriptSrc, META_SDK_ORIGIN],
+    frameSrc: ["'self'", ...FACEBOOK_ORIGINS],
+    connectSrc: [
+      ...consoleContentSecurityPolicy.directives.connectSrc,
+      'https://graph.facebook.com',
+      ...FACEBOOK_ORIGINS,
+    ],
+    imgSrc: [...consoleContentSecurityPolicy.directives.imgSrc, ...FACEBOOK_ORIGINS],
   },
 };

@@ -21,6 +21,13 @@ const SECRET_KEYS = [
   'password',
   'credentials',
   'encryptionKey',
+  // onboarding (SPEC §16)
+  'pin',
+  'appSecret',
+  'client_secret',
+  'systemUserToken',
+  'x-api-key',
+  'x-webhook-secret',
 ];
 const BODY_KEYS = ['body', 'Body', 'text', 'caption', 'content', 'payload'];
 const PHONE_KEYS = ['phone', 'from', 'to', 'From', 'To', 'WaId', 'wa_id', 'customerPhone', 'recipient'];

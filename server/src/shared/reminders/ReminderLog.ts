@@ -1,7 +1,7 @@
 /** One reminder to one recipient: `payment_reminder` of a booking in slot `after-2`, to a phone. */
 export interface ReminderSlot {
   tenantId: string;
-  kind: 'payment_reminder' | 'trip_reminder';
+  kind: 'payment_reminder' | 'trip_reminder' | 'token_expiry';
   subjectId: string;
   slot: string;
   recipient: string;

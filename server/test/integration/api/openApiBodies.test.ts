@@ -71,6 +71,12 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
     markAsRead: true,
   },
   'PATCH /whatsapp/connections/:id': { verifyToken: 'verify-again', markAsRead: false },
+  'POST /onboarding/meta': {
+    code: 'AQDx-code-from-fb-login',
+    wabaId: '102938475610293',
+    phoneNumberId: '106540352242922',
+  },
+  'POST /onboarding/360dialog': { channelId: 'Ch7xYz01' },
 };
 
 /** One value of each JSON type. No numeric or boolean strings: joi converts those, on purpose. */

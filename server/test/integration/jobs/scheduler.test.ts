@@ -24,7 +24,7 @@ class TickRecorder implements Job {
 function anInstance(job: Job, env: Record<string, string> = {}) {
   const ctx = testContainer({
     JOB_SCHEDULES:
-      'expire-conversations=off;retention=off;stuck-sweeper=off;panic-auto-resume=off;payment-reminders=off;trip-reminders=off',
+      'expire-conversations=off;retention=off;stuck-sweeper=off;panic-auto-resume=off;payment-reminders=off;trip-reminders=off;onboarding-resume=off;token-expiry-alerts=off',
     ...env,
   });
   ctx.container.bind(TYPES.Jobs).toConstantValue(job);

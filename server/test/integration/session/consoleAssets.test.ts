@@ -26,6 +26,23 @@ describe('The web console at /', () => {
       .and.include("frame-ancestors 'none'")
       .and.include("connect-src 'self'");
     expect(csp).not.to.include('unsafe-eval').and.not.include('upgrade-insecure-requests');
+    expect(csp).not.to.include('facebook');
+  });
+
+  it('lets Meta’s JS SDK run on the console pages only, and only when Embedded Signup is configured', async () => {
+    const signup = createApp(
+      testContainer({ META_APP_ID: '1000', META_APP_SECRET: 'secret', META_CONFIG_ID: '2000' }).container,
+      { consoleDir: dir },
+    );
+    const page = String(
+      (await request(signup).get('/leads').set('accept', 'text/html')).headers['content-security-policy'],
+    );
+    expect(page)
+      .to.include("script-src 'self' https://connect.facebook.net")
+      .and.include("frame-src 'self' https://www.facebook.com")
+      .and.include("frame-ancestors 'none'");
+    const apiAnswer = await request(signup).get('/api/v1/me');
+    expect(String(apiAnswer.headers['content-security-policy'])).to.include("script-src 'self';");
   });
 
   it('caches hashed assets for good and answers a missing one with 404, not the app', async () => {

@@ -28,6 +28,19 @@ describe('createLogger', () => {
     expect(lines[0]).to.include('[Redacted]');
   });
 
+  it('redacts onboarding secrets: the PIN, the app secret, partner keys', () => {
+    const { logger, lines } = capture();
+    logger.info(
+      {
+        secrets: { pin: '482913' },
+        metaOnboarding: { appSecret: 'app-s3cret', creditLine: { systemUserToken: 'EAAGsys' } },
+        req: { headers: { 'x-api-key': 'partner-k3y', 'x-webhook-secret': 'hook-s3cret' } },
+      },
+      'x',
+    );
+    expect(lines[0]).not.to.match(/482913|app-s3cret|EAAGsys|partner-k3y|hook-s3cret/);
+  });
+
   it('redacts message bodies', () => {
     const { logger, lines } = capture();
     logger.info({ message: { text: { body: 'my passport number is X' } }, body: 'hello' }, 'inbound');

@@ -776,6 +776,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/onboarding/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An onboarding and each of its steps: pending, done, or failed with the provider’s error
+         * @description Policy action: manage_connections.
+         */
+        get: operations["getOnboardingById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onboarding/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a failed onboarding again from its failed step
+         * @description Only a `failed` onboarding (409 otherwise). Answers 202 at once; the steps run in the background: poll `GET /onboarding/{id}` until `status` is `done` or `failed`.
+         *
+         *     Policy action: manage_connections.
+         */
+        post: operations["postOnboardingByIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onboarding/360dialog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect a number from 360dialog’s Connect button: the channel it redirected back with
+         * @description Steps: create_api_key, register_webhook, fetch_number, activate. Answers 202 at once; the steps run in the background: poll `GET /onboarding/{id}` until `status` is `done` or `failed`.
+         *
+         *     Policy action: manage_connections.
+         */
+        post: operations["postOnboarding360dialog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onboarding/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public ids the console opens Embedded Signup and the Connect button with
+         * @description Only public identifiers (app id, configuration id, partner id); `null` when not configured.
+         *
+         *     Policy action: manage_connections.
+         */
+        get: operations["getOnboardingConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onboarding/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect a number from Meta’s Embedded Signup: the code of FB.login and the session’s ids
+         * @description Steps: exchange_token, subscribe_webhooks, register_phone, share_credit_line (when META_CREDIT_LINE_ID is set), fetch_number, activate. The same code again answers the same onboarding. A WABA or number already connected is a 409 naming it. Answers 202 at once; the steps run in the background: poll `GET /onboarding/{id}` until `status` is `done` or `failed`.
+         *
+         *     Policy action: manage_connections.
+         */
+        post: operations["postOnboardingMeta"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/opt-ins": {
         parameters: {
             query?: never;
@@ -6061,6 +6169,547 @@ export interface operations {
                 };
             };
             /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOnboardingById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The onboarding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channelId: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The connection, once the last step is done
+                         */
+                        connectionId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        phoneNumber: string | null;
+                        phoneNumberId: string | null;
+                        /** @enum {string} */
+                        provider: "meta" | "360dialog";
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        steps: {
+                            /** Format: date-time */
+                            at: string | null;
+                            /** @description What the provider answered when the step failed (Graph: message, code, error_subcode, type, fbtrace_id) */
+                            error: {
+                                /** @description Graph’s `code` (e.g. `100`, `133005`), or the HTTP status */
+                                code: string | null;
+                                fbtraceId: string | null;
+                                message: string;
+                                subcode: number | null;
+                                type: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            name: "exchange_token" | "subscribe_webhooks" | "register_phone" | "share_credit_line" | "fetch_number" | "activate" | "create_api_key" | "register_webhook";
+                            /** @enum {string} */
+                            status: "pending" | "done" | "failed";
+                        }[];
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** Format: date-time */
+                        tokenExpiresAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        verifiedName: string | null;
+                        wabaId: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOnboardingByIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The onboarding, running again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channelId: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The connection, once the last step is done
+                         */
+                        connectionId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        phoneNumber: string | null;
+                        phoneNumberId: string | null;
+                        /** @enum {string} */
+                        provider: "meta" | "360dialog";
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        steps: {
+                            /** Format: date-time */
+                            at: string | null;
+                            /** @description What the provider answered when the step failed (Graph: message, code, error_subcode, type, fbtrace_id) */
+                            error: {
+                                /** @description Graph’s `code` (e.g. `100`, `133005`), or the HTTP status */
+                                code: string | null;
+                                fbtraceId: string | null;
+                                message: string;
+                                subcode: number | null;
+                                type: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            name: "exchange_token" | "subscribe_webhooks" | "register_phone" | "share_credit_line" | "fetch_number" | "activate" | "create_api_key" | "register_webhook";
+                            /** @enum {string} */
+                            status: "pending" | "done" | "failed";
+                        }[];
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** Format: date-time */
+                        tokenExpiresAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        verifiedName: string | null;
+                        wabaId: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOnboarding360dialog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description One id of the redirect’s `channels` */
+                    channelId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The onboarding, its steps pending */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channelId: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The connection, once the last step is done
+                         */
+                        connectionId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        phoneNumber: string | null;
+                        phoneNumberId: string | null;
+                        /** @enum {string} */
+                        provider: "meta" | "360dialog";
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        steps: {
+                            /** Format: date-time */
+                            at: string | null;
+                            /** @description What the provider answered when the step failed (Graph: message, code, error_subcode, type, fbtrace_id) */
+                            error: {
+                                /** @description Graph’s `code` (e.g. `100`, `133005`), or the HTTP status */
+                                code: string | null;
+                                fbtraceId: string | null;
+                                message: string;
+                                subcode: number | null;
+                                type: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            name: "exchange_token" | "subscribe_webhooks" | "register_phone" | "share_credit_line" | "fetch_number" | "activate" | "create_api_key" | "register_webhook";
+                            /** @enum {string} */
+                            status: "pending" | "done" | "failed";
+                        }[];
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** Format: date-time */
+                        tokenExpiresAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        verifiedName: string | null;
+                        wabaId: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOnboardingConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ids */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dialog360: {
+                            partnerId: string;
+                        } | null;
+                        meta: {
+                            appId: string;
+                            configId: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOnboardingMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description FB.login’s authResponse.code (write-only) */
+                    code: string;
+                    /** @description The phone number id of the session message (phone_number_id) (digits) */
+                    phoneNumberId: string;
+                    /** @description The WhatsApp Business Account id of the session message (waba_id) (digits) */
+                    wabaId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The onboarding, its steps pending */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channelId: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The connection, once the last step is done
+                         */
+                        connectionId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        phoneNumber: string | null;
+                        phoneNumberId: string | null;
+                        /** @enum {string} */
+                        provider: "meta" | "360dialog";
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        steps: {
+                            /** Format: date-time */
+                            at: string | null;
+                            /** @description What the provider answered when the step failed (Graph: message, code, error_subcode, type, fbtrace_id) */
+                            error: {
+                                /** @description Graph’s `code` (e.g. `100`, `133005`), or the HTTP status */
+                                code: string | null;
+                                fbtraceId: string | null;
+                                message: string;
+                                subcode: number | null;
+                                type: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            name: "exchange_token" | "subscribe_webhooks" | "register_phone" | "share_credit_line" | "fetch_number" | "activate" | "create_api_key" | "register_webhook";
+                            /** @enum {string} */
+                            status: "pending" | "done" | "failed";
+                        }[];
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** Format: date-time */
+                        tokenExpiresAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        verifiedName: string | null;
+                        wabaId: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;

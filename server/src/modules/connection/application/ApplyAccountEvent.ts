@@ -6,12 +6,9 @@ import { TYPES } from '../../../types';
 import type { AccountEvent } from '../../../shared/channel/InboundEvent';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import type { EventLog } from '../../events/domain/EventLog';
-import type { TenantRepository } from '../../identity/domain/TenantRepository';
-import { notification } from '../../message/domain/notification';
-import type { OutboundQueue } from '../../message/domain/OutboundRequest';
-import type { StaffDirectory } from '../../trip/domain/StaffDirectory';
 import { accountEventEffect } from '../domain/accountHealth';
 import type { WhatsappConfiguration, WhatsappConfigurationRepository } from '../domain/WhatsappConfiguration';
+import type { AlertManagers } from './AlertManagers';
 import { healthEvent } from './healthEvent';
 
 /**
@@ -24,9 +21,7 @@ export class ApplyAccountEvent {
   constructor(
     @inject(TYPES.WhatsappConfigurationRepository)
     private readonly connections: WhatsappConfigurationRepository,
-    @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
-    @inject(TYPES.StaffDirectory) private readonly staff: StaffDirectory,
-    @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
+    @inject(TYPES.AlertManagers) private readonly alerts: AlertManagers,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Logger) private readonly logger: Logger,
@@ -60,17 +55,7 @@ export class ApplyAccountEvent {
       });
       if (severity !== 'info' || statusChanged) alert ??= { summary, severity };
     }
-    if (alert) await this.alertManagers(tenantId, label(targets, event), alert.summary);
-  }
-
-  private async alertManagers(tenantId: string, account: string, summary: string): Promise<void> {
-    const language = (await this.tenants.findById(tenantId))?.defaultLanguage ?? 'en';
-    for (const manager of await this.staff.activeByRoles(tenantId, ['manager']))
-      await this.outbound.enqueue(
-        notification(tenantId, manager.phone, 'account_alert', [account, summary], language, {
-          accountAlert: summary,
-        }),
-      );
+    if (alert) await this.alerts.execute(tenantId, label(targets, event), alert.summary);
   }
 }
 

@@ -56,7 +56,7 @@ export type ReportedHealth = Partial<
     WhatsappConfiguration,
     'status' | 'displayPhoneNumber' | 'verifiedName' | 'qualityRating' | 'messagingLimitTier' | 'nameStatus'
   >
-> & { health?: ConnectionHealth };
+> & { health?: ConnectionHealth; tokenExpiresAt?: Date | null };
 
 export interface WhatsappConfigurationRepository {
   /**

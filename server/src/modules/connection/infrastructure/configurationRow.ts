@@ -59,6 +59,7 @@ export function healthColumns(report: ReportedHealth): Record<string, unknown> {
     quality_rating: report.qualityRating,
     messaging_limit_tier: report.messagingLimitTier,
     name_status: report.nameStatus,
+    token_expires_at: report.tokenExpiresAt,
   };
   return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
 }

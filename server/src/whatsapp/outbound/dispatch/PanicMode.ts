@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
 import type { AuditLog } from '../../../modules/audit/domain/AuditLog';
+import type { AlertManagers } from '../../../modules/connection/application/AlertManagers';
 import type { EventLog } from '../../../modules/events/domain/EventLog';
 import { assertAllowed, type Actor } from '../../../modules/identity/domain/Actor';
 import type { Clock } from '../../../shared/clock/Clock';
@@ -13,6 +14,9 @@ import { PanicStates, type PanicState } from './PanicStates';
 import { PANIC_WINDOW_MS, panicReason, type PanicReason } from './panicTrigger';
 import { SendAttempts } from './SendAttempts';
 
+const AUTH_ALERT =
+  'the provider refused our credentials (authentication error) and sending is paused; renew the access token or connect the number again';
+
 export interface PanicStatus {
   active: boolean;
   reason?: PanicReason;
@@ -23,7 +27,8 @@ export interface PanicStatus {
 /**
  * Panic mode per tenant (SPEC §8): sending pauses (queued messages wait) on an authentication
  * error, a failure rate over 30 % of at least 20 sends in 5 minutes, or sustained throttling;
- * an audit entry and an error log line mark it; it ends after PANIC_COOLDOWN_MINUTES
+ * an audit entry and an error log line mark it (an authentication error also alerts the tenant's
+ * managers, `account_alert`); it ends after PANIC_COOLDOWN_MINUTES
  * (`autoResume`, the panic-auto-resume job) or when a manager resumes it. Emits `entered` (when
  * this instance paused the tenant) and `resumed`.
  */
@@ -35,6 +40,7 @@ export class PanicMode extends EventEmitter {
     @inject(SendAttempts) private readonly attempts: SendAttempts,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.EventLog) private readonly events: EventLog,
+    @inject(TYPES.AlertManagers) private readonly alerts: AlertManagers,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Config) private readonly config: Config,
     @inject(TYPES.Metrics) private readonly metrics: Metrics,
@@ -71,6 +77,8 @@ export class PanicMode extends EventEmitter {
       });
       const change = { active: true, reason, since: now.toISOString(), resumesAt: resumesAt.toISOString() };
       await this.events.append([{ tenantId, type: 'panic.changed', data: change }]);
+      // SPEC §16: a refused credential also tells the managers (queued: sent once sending resumes).
+      if (reason === 'auth') await this.alerts.execute(tenantId, 'WhatsApp', AUTH_ALERT);
       this.logger.error(
         { tenantId, reason, resumesAt, ...details },
         'panic mode: sending paused for the tenant',

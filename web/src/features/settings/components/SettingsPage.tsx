@@ -2,12 +2,13 @@ import { useSession } from '../../../app/session/useSession';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { ConnectionsCard } from './ConnectionsCard';
+import { ConnectWhatsappCard } from './ConnectWhatsappCard';
 import { PanicModeCard } from './PanicModeCard';
 import { ClickToChatCard, PlanUsageCard } from './PlanUsageCard';
 import { SessionsCard } from './SessionsCard';
 import { UsersCard } from './UsersCard';
 
-/** What exists to configure today: panic mode, the WhatsApp numbers, plan and usage, click-to-chat, staff and their API keys, console sessions. */
+/** What exists to configure today: panic mode, the WhatsApp numbers and connecting another, plan and usage, click-to-chat, staff and their API keys, console sessions. */
 export default function SettingsPage() {
   const { t } = useI18n();
   const manager = useSession().data?.user.role === 'manager';
@@ -16,6 +17,7 @@ export default function SettingsPage() {
       <PageHeader title={t('nav.settings')} />
       {manager && <PanicModeCard />}
       {manager && <ConnectionsCard />}
+      {manager && <ConnectWhatsappCard />}
       {manager && <PlanUsageCard />}
       <ClickToChatCard />
       {manager && <UsersCard />}

@@ -1,0 +1,34 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, unwrap, type ResponseOf } from '../../../lib/api/client';
+
+export type Onboarding = ResponseOf<'/onboarding/{id}', 'get'>;
+export type OnboardingStep = Onboarding['steps'][number];
+
+/** The public ids to open Embedded Signup / the Connect button with (null: not configured). */
+export const useOnboardingConfig = () =>
+  useQuery({ queryKey: ['onboarding', 'config'], queryFn: () => unwrap(api.GET('/onboarding/config')) });
+
+/** The onboarding, polled every second while its steps run. */
+export const useOnboarding = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['onboarding', id],
+    queryFn: () => unwrap(api.GET('/onboarding/{id}', { params: { path: { id: id as string } } })),
+    enabled: Boolean(id),
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
+  });
+
+export const useStartMetaOnboarding = () =>
+  useMutation({
+    mutationFn: (body: { code: string; wabaId: string; phoneNumberId: string }) =>
+      unwrap(api.POST('/onboarding/meta', { body })),
+  });
+
+export const useStart360dialogOnboarding = () =>
+  useMutation({
+    mutationFn: (channelId: string) => unwrap(api.POST('/onboarding/360dialog', { body: { channelId } })),
+  });
+
+export const useRetryOnboarding = () =>
+  useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/onboarding/{id}/retry', { params: { path: { id } } })),
+  });
