@@ -165,4 +165,14 @@ export const TYPES = {
   RevokeSession: Symbol.for('RevokeSession'),
   OpenFirstRunSetup: Symbol.for('OpenFirstRunSetup'),
   CompleteFirstRunSetup: Symbol.for('CompleteFirstRunSetup'),
+  // auto-responder (SPEC §23)
+  AutoResponderSettings: Symbol.for('AutoResponderSettings'),
+  AutoReplyMemory: Symbol.for('AutoReplyMemory'),
+  AiRequestQueue: Symbol.for('AiRequestQueue'),
+  AiContextReader: Symbol.for('AiContextReader'),
+  ChatCompletions: Symbol.for('ChatCompletions'),
+  AiAllowance: Symbol.for('AiAllowance'),
+  AiHandoff: Symbol.for('AiHandoff'),
+  UpdateAutoResponder: Symbol.for('UpdateAutoResponder'),
+  AnswerWithAi: Symbol.for('AnswerWithAi'),
 } as const;
