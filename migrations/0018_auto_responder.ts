@@ -53,7 +53,9 @@ export async function up(knex: Knex): Promise<void> {
   );
 
   await knex.schema.alterTable('whatsapp_messages', (t) => {
-    t.string('origin', 8).nullable().comment('ai: written by the AI; auto: a rule, the away message or the greeting');
+    t.string('origin', 8)
+      .nullable()
+      .comment('ai: written by the AI; auto: a rule, the away message or the greeting');
   });
 }
 

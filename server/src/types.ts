@@ -173,6 +173,9 @@ export const TYPES = {
   ChatCompletions: Symbol.for('ChatCompletions'),
   AiAllowance: Symbol.for('AiAllowance'),
   AiHandoff: Symbol.for('AiHandoff'),
+  CustomerCommands: Symbol.for('CustomerCommands'),
+  LeadPath: Symbol.for('LeadPath'),
+  AutoResponder: Symbol.for('AutoResponder'),
   UpdateAutoResponder: Symbol.for('UpdateAutoResponder'),
   AnswerWithAi: Symbol.for('AnswerWithAi'),
 } as const;

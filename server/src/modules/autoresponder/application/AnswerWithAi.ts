@@ -59,7 +59,11 @@ export class AnswerWithAi {
     } catch (error) {
       const timeout = error instanceof ChatCompletionError && error.kind === 'timeout';
       this.logger.warn(
-        { tenantId: request.tenantId, conversationId: request.conversationId, reason: (error as Error).message },
+        {
+          tenantId: request.tenantId,
+          conversationId: request.conversationId,
+          reason: (error as Error).message,
+        },
         'the AI did not answer: handed to a person',
       );
       return this.handOff(request, timeout ? 'ai_timeout' : 'ai_error');
@@ -90,7 +94,11 @@ export class AnswerWithAi {
   }
 
   /** On the conversation's timeline, and its lead's when it has one. */
-  private async entries(request: ClaimedAiRequest, messageId: string, text: string): Promise<NewTimelineEntry[]> {
+  private async entries(
+    request: ClaimedAiRequest,
+    messageId: string,
+    text: string,
+  ): Promise<NewTimelineEntry[]> {
     const conversation = await this.conversations.findById(request.tenantId, request.conversationId);
     const leadId = conversation?.context.leadId;
     const entry = {

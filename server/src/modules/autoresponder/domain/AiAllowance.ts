@@ -1,5 +1,6 @@
 /** May the AI answer this conversation now? (SPEC §17: counted once per conversation per 24 hours.) */
-export type AiAllowanceClaim = { allowed: true } | { allowed: false; reason: 'not_in_plan' | 'limit_reached' };
+export type AiAllowanceClaim =
+  { allowed: true } | { allowed: false; reason: 'not_in_plan' | 'limit_reached' };
 
 /** Port: the tenant's plan as far as the AI goes (feature `ai_responses`, counter `ai_conversations`). */
 export interface AiAllowance {

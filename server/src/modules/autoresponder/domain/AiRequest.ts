@@ -15,7 +15,14 @@ export interface ClaimedAiRequest extends NewAiRequest {
 }
 
 /** Why the AI did not answer: the customer goes to the lead path and the rep is alerted. */
-export type HandoffReason = 'asked_for_person' | 'ai_error' | 'ai_timeout' | 'not_in_plan' | 'limit_reached' | 'max_replies' | 'abandoned';
+export type HandoffReason =
+  | 'asked_for_person'
+  | 'ai_error'
+  | 'ai_timeout'
+  | 'not_in_plan'
+  | 'limit_reached'
+  | 'max_replies'
+  | 'abandoned';
 
 export interface AiRequestQueue {
   /** In the routing transaction; a message is queued once. */

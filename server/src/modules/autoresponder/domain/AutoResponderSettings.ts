@@ -3,7 +3,15 @@
  * greeting, ordered rules and the AI. Everything is off by default: no hours (always open), no
  * messages, no rules, AI disabled.
  */
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** `HH:MM-HH:MM` ranges per weekday; a day left out is closed. */

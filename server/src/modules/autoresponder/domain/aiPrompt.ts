@@ -11,10 +11,10 @@ const LANGUAGES: Record<string, string> = { en: 'English', es: 'Spanish', pt: 'P
 export function aiPrompt(context: AiContext, language?: string): ChatMessage[] {
   const facts = [
     `Answer in ${LANGUAGES[language?.slice(0, 2) ?? ''] ?? "the customer's language"}, briefly, as a WhatsApp message.`,
-    context.lead
-      ? `Their open enquiry: ${JSON.stringify(context.lead)}.`
-      : 'They have no open enquiry.',
-    context.bookings.length ? `Their bookings: ${JSON.stringify(context.bookings)}.` : 'They have no bookings.',
+    context.lead ? `Their open enquiry: ${JSON.stringify(context.lead)}.` : 'They have no open enquiry.',
+    context.bookings.length
+      ? `Their bookings: ${JSON.stringify(context.bookings)}.`
+      : 'They have no bookings.',
   ];
   return [
     { role: 'system', content: context.instructions.trim() || 'You answer customers of a travel operator.' },

@@ -11,11 +11,17 @@ const validDate = (d: string) => DATE.test(d) && new Date(`${d}T00:00:00Z`).toIS
 export function settingsProblems(s: AutoResponderSettings): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!isValidTimeZone(s.timezone))
-    problems.push({ field: 'timezone', message: 'must be an IANA time zone, e.g. America/Argentina/Buenos_Aires' });
+    problems.push({
+      field: 'timezone',
+      message: 'must be an IANA time zone, e.g. America/Argentina/Buenos_Aires',
+    });
   for (const day of WEEKDAYS)
     (s.businessHours?.[day] ?? []).forEach((range, i) => {
       if (!parseRange(range))
-        problems.push({ field: `businessHours.${day}.${i}`, message: 'must be HH:MM-HH:MM, the start before the end' });
+        problems.push({
+          field: `businessHours.${day}.${i}`,
+          message: 'must be HH:MM-HH:MM, the start before the end',
+        });
     });
   s.holidays.forEach((d, i) => {
     if (!validDate(d)) problems.push({ field: `holidays.${i}`, message: 'must be a date, YYYY-MM-DD' });

@@ -38,9 +38,15 @@ const ai = Joi.object({
 
 /** The body of PUT and the answer of GET and PUT: exactly the fields of SPEC §23. */
 export const settingsBody = Joi.object({
-  timezone: Joi.string().max(64).required().description('IANA time zone, e.g. America/Argentina/Buenos_Aires'),
+  timezone: Joi.string()
+    .max(64)
+    .required()
+    .description('IANA time zone, e.g. America/Argentina/Buenos_Aires'),
   businessHours: businessHours.required(),
-  holidays: Joi.array().items(Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/)).max(LIMITS.holidays).default([]),
+  holidays: Joi.array()
+    .items(Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/))
+    .max(LIMITS.holidays)
+    .default([]),
   awayMessage: text(LIMITS.messageLength).allow(null).default(null),
   greeting: text(LIMITS.messageLength).allow(null).default(null),
   rules: Joi.array().items(rule).max(LIMITS.rules).default([]),

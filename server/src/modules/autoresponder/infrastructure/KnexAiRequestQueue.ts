@@ -63,7 +63,11 @@ export class KnexAiRequestQueue implements AiRequestQueue {
     }));
   }
 
-  async finish(request: ClaimedAiRequest, status: 'answered' | 'handed_off', outcome: string): Promise<boolean> {
+  async finish(
+    request: ClaimedAiRequest,
+    status: 'answered' | 'handed_off',
+    outcome: string,
+  ): Promise<boolean> {
     const updated = await this.db
       .q('auto_responder_ai_requests')
       .where({ id: request.id, tenant_id: request.tenantId, status: 'pending', attempts: request.attempts })

@@ -14,9 +14,10 @@ export class KnexAutoResponderSettings implements AutoResponderSettingsRepositor
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
   async find(tenantId: string): Promise<AutoResponderSettings> {
-    const row = (await this.db.q('auto_responder_settings').where({ tenant_id: tenantId }).first('settings')) as
-      | { settings: Partial<AutoResponderSettings> }
-      | undefined;
+    const row = (await this.db
+      .q('auto_responder_settings')
+      .where({ tenant_id: tenantId })
+      .first('settings')) as { settings: Partial<AutoResponderSettings> } | undefined;
     const stored = row?.settings ?? {};
     const defaults = defaultSettings();
     return { ...defaults, ...stored, ai: { ...DEFAULT_AI, ...stored.ai } };

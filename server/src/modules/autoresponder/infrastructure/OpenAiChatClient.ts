@@ -47,7 +47,8 @@ export class OpenAiChatClient implements ChatCompletions {
       return content.trim().slice(0, MAX_REPLY_LENGTH);
     } catch (error) {
       if (error instanceof ChatCompletionError) throw error;
-      if (abort.signal.aborted) throw new ChatCompletionError('AI service took longer than the limit', 'timeout');
+      if (abort.signal.aborted)
+        throw new ChatCompletionError('AI service took longer than the limit', 'timeout');
       throw new ChatCompletionError(`AI service unreachable: ${(error as Error).message}`, 'error');
     } finally {
       clearTimeout(timer);

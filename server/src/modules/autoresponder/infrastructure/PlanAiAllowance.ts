@@ -35,8 +35,7 @@ export class PlanAiAllowance implements AiAllowance {
   ) {}
 
   async requireAiResponses(tenantId: string): Promise<void> {
-    if ((await this.limit(tenantId)) === 0)
-      throw new PlanFeatureError();
+    if ((await this.limit(tenantId)) === 0) throw new PlanFeatureError();
   }
 
   async claim(tenantId: string, conversationId: string): Promise<AiAllowanceClaim> {
@@ -53,17 +52,20 @@ export class PlanAiAllowance implements AiAllowance {
       .first('id');
     if (recent) return { allowed: true };
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
-    const [{ n }] = (await this.db.q.raw<{ rows: Array<{ n: string }> }>(
-      `SELECT count(*) AS n FROM (
+    const [{ n }] = (
+      await this.db.q.raw<{ rows: Array<{ n: string }> }>(
+        `SELECT count(*) AS n FROM (
          SELECT DISTINCT ON (conversation_id, date_trunc('day', created_at)) 1
            FROM auto_responder_ai_requests WHERE tenant_id = ? AND created_at >= ?::timestamptz) spans`,
-      [tenantId, monthStart],
-    )).rows;
+        [tenantId, monthStart],
+      )
+    ).rows;
     return Number(n) < limit ? { allowed: true } : { allowed: false, reason: 'limit_reached' };
   }
 
   private async limit(tenantId: string): Promise<number | null> {
-    const row = (await this.db.q('tenants').where({ id: tenantId }).first('plan')) as { plan: string } | undefined;
+    const row = (await this.db.q('tenants').where({ id: tenantId }).first('plan')) as
+      { plan: string } | undefined;
     return AI_CONVERSATIONS[row?.plan ?? 'free'] ?? 0;
   }
 }
