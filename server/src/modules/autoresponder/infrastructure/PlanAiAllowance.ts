@@ -66,6 +66,7 @@ export class PlanAiAllowance implements AiAllowance {
   private async limit(tenantId: string): Promise<number | null> {
     const row = (await this.db.q('tenants').where({ id: tenantId }).first('plan')) as
       { plan: string } | undefined;
-    return AI_CONVERSATIONS[row?.plan ?? 'free'] ?? 0;
+    const plan = row?.plan ?? 'free';
+    return plan in AI_CONVERSATIONS ? AI_CONVERSATIONS[plan] : 0;
   }
 }
