@@ -24,6 +24,7 @@ import { autoResponderRoutes } from './modules/autoresponder/http/autoResponderR
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 import { sessionRoutes } from './modules/session/http/sessionRoutes';
 import { setupRoutes } from './modules/session/http/setupRoutes';
+import { usageRoutes } from './modules/usage/http/usageRoutes';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
 export function apiRoutes(container: Container): RouteDefinition[] {
@@ -52,5 +53,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...sessionRoutes(container),
     ...setupRoutes(container),
     ...connectionRoutes(container),
+    ...usageRoutes(container),
   ];
 }

@@ -31,6 +31,7 @@ import { eventsModule } from './modules/events/eventsModule';
 import { contactModule } from './modules/contact/contactModule';
 import { webhookModule } from './modules/webhook/webhookModule';
 import { sessionModule } from './modules/session/sessionModule';
+import { usageModule } from './modules/usage/usageModule';
 import { ConsoleSecrets } from './shared/crypto/consoleSecrets';
 
 export interface Infrastructure {
@@ -78,6 +79,7 @@ export function createContainer(infra: Infrastructure): Container {
     contactModule,
     webhookModule,
     sessionModule,
+    usageModule,
   );
   return container;
 }

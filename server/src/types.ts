@@ -178,4 +178,16 @@ export const TYPES = {
   AutoResponder: Symbol.for('AutoResponder'),
   UpdateAutoResponder: Symbol.for('UpdateAutoResponder'),
   AnswerWithAi: Symbol.for('AnswerWithAi'),
+  // plans, usage and click-to-chat (SPEC §17)
+  UsageLimits: Symbol.for('UsageLimits'),
+  UsageAlerts: Symbol.for('UsageAlerts'),
+  UsageCounters: Symbol.for('UsageCounters'),
+  TenantPlans: Symbol.for('TenantPlans'),
+  AiConversationSpans: Symbol.for('AiConversationSpans'),
+  UnmeteredOutboundQueue: Symbol.for('UnmeteredOutboundQueue'),
+  RecordMessagePricing: Symbol.for('RecordMessagePricing'),
+  GetUsage: Symbol.for('GetUsage'),
+  ClickToChatLink: Symbol.for('ClickToChatLink'),
+  BusinessNumbers: Symbol.for('BusinessNumbers'),
+  QrCodes: Symbol.for('QrCodes'),
 } as const;

@@ -41,6 +41,10 @@ export const COMMANDS: Record<string, CommandLoader> = {
     () => import('./keyCommands'),
     (m) => m.keyCommands['keys generate'],
   ),
+  link: from(
+    () => import('./linkCommand'),
+    (m) => m.link,
+  ),
   simulate: from(
     () => import('./simulateCommand'),
     (m) => m.simulate,

@@ -29,6 +29,9 @@ const USAGE = `usage: wa-ops <command> [options]
   templates seed [--tenant ID|SLUG] [--json]
                                             the default templates in the tenant's language
                                             (console: approved at once; Meta, 360dialog: submitted)
+  link [--tenant ID|SLUG] [--text TEXT] [--qr FILE.svg|FILE.png] [--json]
+                                            the tenant's click-to-chat link (wa.me), and its QR code
+                                            written to FILE; needs only the tenant's number
   jobs list                                 the scheduled jobs and their schedules
   jobs run NAME                             run one job now (e.g. from an external cron)
   simulate --from PHONE --text TEXT [--name NAME] [--url URL] [--wait SECONDS]

@@ -8,7 +8,7 @@ import { KnexAiRequestQueue } from './infrastructure/KnexAiRequestQueue';
 import { KnexAutoReplyMemory } from './infrastructure/KnexAutoReplyMemory';
 import { KnexAutoResponderSettings } from './infrastructure/KnexAutoResponderSettings';
 import { OpenAiChatClient } from './infrastructure/OpenAiChatClient';
-import { PlanAiAllowance } from './infrastructure/PlanAiAllowance';
+import { UsageAiAllowance } from './infrastructure/UsageAiAllowance';
 
 /** Auto-responder (SPEC §23): settings, the away message's memory, and the AI answering outside transactions. */
 export const autoResponderModule = new ContainerModule(({ bind }) => {
@@ -17,7 +17,7 @@ export const autoResponderModule = new ContainerModule(({ bind }) => {
   bind(TYPES.AiRequestQueue).to(KnexAiRequestQueue);
   bind(TYPES.AiContextReader).to(KnexAiContextReader);
   bind(TYPES.ChatCompletions).to(OpenAiChatClient);
-  bind(TYPES.AiAllowance).to(PlanAiAllowance);
+  bind(TYPES.AiAllowance).to(UsageAiAllowance);
   bind(TYPES.UpdateAutoResponder).to(UpdateAutoResponder);
   bind(TYPES.AnswerWithAi).to(AnswerWithAi);
   bind(TYPES.BackgroundWorkers).to(AiReplyWorker);

@@ -1,7 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { TYPES } from '../../types';
 import { KnexAuditLog } from '../audit/infrastructure/KnexAuditLog';
-import { KnexOutboundQueue } from '../message/infrastructure/KnexOutboundQueue';
 import { KnexRefAllocator } from '../../shared/refs/KnexRefAllocator';
 import { KnexMessageRepository } from '../message/infrastructure/KnexMessageRepository';
 import { KnexPendingStatusRepository } from '../message/infrastructure/KnexPendingStatusRepository';
@@ -22,7 +21,6 @@ export const conversationModule = new ContainerModule(({ bind }) => {
   bind(TYPES.OptInRepository).to(KnexOptInRepository);
   bind(TYPES.TemplateRepository).to(KnexTemplateRepository);
   bind(TYPES.TimelineRepository).to(KnexTimelineRepository);
-  bind(TYPES.OutboundQueue).to(KnexOutboundQueue);
   bind(TYPES.AuditLog).to(KnexAuditLog);
   bind(TYPES.RefAllocator).to(KnexRefAllocator);
   bind(TYPES.Jobs).to(ExpireConversationsJob);

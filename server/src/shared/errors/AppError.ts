@@ -75,3 +75,21 @@ export class RateLimitedError extends AppError {
     super('TOO_MANY_FAILED_ATTEMPTS', message);
   }
 }
+
+/** A plan's monthly limit is used up (SPEC §17): 429 `LIMIT_REACHED` until the next period. */
+export class LimitReachedError extends AppError {
+  constructor(counter: string, limit: number, periodEnd: string) {
+    super('LIMIT_REACHED', `The plan's ${counter} limit of ${limit} for this month is reached`, {
+      counter,
+      limit,
+      resetsOn: periodEnd,
+    });
+  }
+}
+
+/** A feature outside the tenant's plan (SPEC §17): 403 `PLAN_FEATURE`. */
+export class PlanFeatureError extends AppError {
+  constructor(feature: string, plan: string) {
+    super('PLAN_FEATURE', `The ${plan} plan does not include ${feature}`, { feature, plan });
+  }
+}

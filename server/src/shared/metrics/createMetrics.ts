@@ -58,5 +58,17 @@ export function createMetrics(db: Database): Metrics {
       }));
     },
   );
+  metrics.gaugeFromSource(
+    'waops_usage',
+    "Each tenant's count in its latest usage period (SPEC §17): messages, ai_conversations, billable:<category>",
+    ['tenant', 'counter'],
+    async () => {
+      const { rows } = await db.q.raw<{ rows: Array<{ tenant_id: string; counter: string; used: number }> }>(
+        `SELECT DISTINCT ON (tenant_id, counter) tenant_id, counter, used
+           FROM usage_counters ORDER BY tenant_id, counter, period_start DESC`,
+      );
+      return rows.map((r) => ({ labels: { tenant: r.tenant_id, counter: r.counter }, value: Number(r.used) }));
+    },
+  );
   return metrics;
 }

@@ -39,6 +39,10 @@ describe('REST: GET|PUT /settings/auto-responder (SPEC §23)', () => {
     expect(put.status).to.equal(200);
     expect(put.body).to.deep.equal(SETTINGS);
     expect((await api.get('/settings/auto-responder', { key })).body).to.deep.equal(SETTINGS);
+    const row = await testDb().knex('tenants').where({ id: tenant.id }).first('timezone');
+    expect(row.timezone, 'the tenant’s own timezone, which usage periods follow too').to.equal(
+      'America/Argentina/Buenos_Aires',
+    );
     const [audit] = await testDb()
       .knex('whatsapp_audit_logs')
       .where({ tenant_id: tenant.id, action: 'AUTO_RESPONDER_UPDATED' });

@@ -100,6 +100,23 @@ describe('auto-responder: rules, away message, AI and handoff (SPEC §23)', () =
 
   it('gives the AI the customer’s last messages, open lead and bookings, and answers a Spanish customer in Spanish', async () => {
     await say(h, LUCIA, 'Hola, somos 2 personas para diciembre');
+    await knex()('bookings').insert({
+      tenant_id: h.tenantId,
+      ref: 'BK-7',
+      customer_phone: LUCIA,
+      party_size: 2,
+      amount: '900.00',
+      currency: 'USD',
+      status: 'pending_payment',
+    });
+    await knex()('bookings').insert({
+      tenant_id: h.tenantId,
+      ref: 'BK-8',
+      customer_phone: ANA,
+      party_size: 1,
+      amount: '450.00',
+      currency: 'USD',
+    });
     await configure(aiOn());
     ai.answers = [{ reply: 'En diciembre tenemos salidas todos los sábados.' }];
     await say(h, LUCIA, '¿Qué días salen en diciembre?');
@@ -109,6 +126,10 @@ describe('auto-responder: rules, away message, AI and handoff (SPEC §23)', () =
       .to.include('Answer in Spanish')
       .and.include('"ref":"LD-1"')
       .and.include('"partySize":2');
+    expect(request.messages[1].content)
+      .to.include('"ref":"BK-7","status":"pending_payment"')
+      .and.include('"total":"900.00 USD"');
+    expect(JSON.stringify(request.messages), 'nothing of another customer').to.not.include('BK-8');
     expect(request.messages.slice(2)).to.deep.equal([
       { role: 'user', content: 'Hola, somos 2 personas para diciembre' },
       { role: 'assistant', content: (await outbound(LUCIA))[0].text },
@@ -195,18 +216,38 @@ describe('auto-responder: rules, away message, AI and handoff (SPEC §23)', () =
     expect(outcomes).to.deep.equal(['ai_error', 'ai_timeout']);
   });
 
-  it('hands off when the plan has no AI, when its AI conversations are used up, and after maxRepliesPerConversation', async () => {
+  it('hands off after maxRepliesPerConversation, when the plan’s AI conversations are used up, and on a plan without AI', async () => {
+    const CARLA = '+5491155550413';
     await configure(aiOn({ maxRepliesPerConversation: 1 }));
+    // One AI conversation a month: Ana's uses it.
+    await knex()('tenants')
+      .where({ id: h.tenantId })
+      .update({ plan_overrides: JSON.stringify({ limits: { ai_conversations: 1 } }) });
     await say(h, ANA, 'Do you have treks in winter?');
     expect(await answerWithAi()).to.deep.equal(['answered']);
-    expect(await say(h, ANA, 'And in summer?'), 'the second AI reply would pass the limit').to.deep.equal([
+    expect(
+      await say(h, ANA, 'And in summer?'),
+      'a second AI reply would pass maxRepliesPerConversation',
+    ).to.deep.equal([
       'Thanks for your message! Your enquiry is LD-1; one of our team will get back to you shortly.',
     ]);
-    await knex()('tenants').where({ id: h.tenantId }).update({ plan: 'free' });
-    expect(await say(h, LUCIA, 'Hola, ¿tienen excursiones en invierno?')).to.deep.equal([
+    expect(
+      await say(h, LUCIA, 'Hola, ¿tienen excursiones en invierno?'),
+      'the month’s AI conversations are used up',
+    ).to.deep.equal([
       '¡Gracias por tu mensaje! Tu consulta es LD-2; alguien de nuestro equipo te responderá en breve.',
     ]);
+    const usage = await knex()('usage_counters')
+      .where({ tenant_id: h.tenantId, counter: 'ai_conversations' })
+      .first();
+    expect(Number(usage.used)).to.equal(1);
+    await knex()('tenants').where({ id: h.tenantId }).update({ plan: 'starter', plan_overrides: '{}' });
+    expect(await say(h, CARLA, 'Do you have treks in spring?'), 'no AI responses in the plan').to.deep.equal([
+      'Thanks for your message! Your enquiry is LD-3; one of our team will get back to you shortly.',
+    ]);
+    expect(await answerWithAi()).to.deep.equal([]);
     expect(ai.received).to.have.length(1);
+    expect((await queuedTo(REP)).filter((t) => t.startsWith('New lead'))).to.have.length(3);
   });
 
   it('never answers staff automatically, whatever the rules, hours or AI say', async () => {

@@ -322,6 +322,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/click-to-chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant’s click-to-chat link (wa.me), or its QR code as SVG or PNG
+         * @description Needs only the tenant’s number (its connection’s display number, or the number it was added with; a `console` connection is a number without an API) and the plan’s `click_to_chat` (403 PLAN_FEATURE). 422 NO_PHONE_NUMBER without a number. `format=svg` answers `image/svg+xml`, `format=png` `image/png` (512 px).
+         *
+         *     Policy action: manage_conversations.
+         */
+        get: operations["getClickToChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contacts": {
         parameters: {
             query?: never;
@@ -1158,6 +1180,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This month’s usage against the plan, billable messages per Meta category and their cost
+         * @description Counters: `messages` (every message to a customer the provider accepts or still has to send; staff alerts and login codes excluded) and `ai_conversations` (one per conversation per 24-hour span). `billable` counts each message once from Meta’s status webhooks (`pricing.category`, `pricing.billable`). `estimatedCost` multiplies them by the tenant’s `settings.pricePerCategory`.
+         *
+         *     Policy action: view_usage.
+         */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -1469,7 +1513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1478,7 +1522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1556,7 +1600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1565,7 +1609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1623,7 +1667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1632,7 +1676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1708,7 +1752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1726,7 +1770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1810,7 +1854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1819,7 +1863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1864,7 +1908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1882,7 +1926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1956,7 +2000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1965,7 +2009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2012,7 +2056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2030,7 +2074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2115,7 +2159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2124,7 +2168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2236,7 +2280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2254,7 +2298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2355,7 +2399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2382,7 +2426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2458,7 +2502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2485,7 +2529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2652,7 +2696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2688,7 +2732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2751,7 +2795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2760,7 +2804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2824,7 +2868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2842,7 +2886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,7 +2949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2923,7 +2967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3025,7 +3069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3052,7 +3096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3148,7 +3192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3166,7 +3210,81 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClickToChat: {
+        parameters: {
+            query?: {
+                format?: "json" | "svg" | "png";
+                /** @description The message typed in for the customer */
+                text?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link (JSON), or its QR code (format=svg|png) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The number it opens a chat with, digits */
+                        phone: string;
+                        /** @description The wa.me link (HTTPS): wa.me/<digits>?text=<urlencoded> */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3247,7 +3365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,7 +3374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3329,7 +3447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3347,7 +3465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,7 +3548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3448,7 +3566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3552,7 +3670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3561,7 +3679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3650,7 +3768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3668,7 +3786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3768,7 +3886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3804,7 +3922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +4022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,7 +4040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,7 +4269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4187,7 +4305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4238,7 +4356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4265,7 +4383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4314,7 +4432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4323,7 +4441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4405,7 +4523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4414,7 +4532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4502,7 +4620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4520,7 +4638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4609,7 +4727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4636,7 +4754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4714,7 +4832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4723,7 +4841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4791,7 +4909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4809,7 +4927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4886,7 +5004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4913,7 +5031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5000,7 +5118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5027,7 +5145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5111,7 +5229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5138,7 +5256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5203,7 +5321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5212,7 +5330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5281,7 +5399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5308,7 +5426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5357,7 +5475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5384,7 +5502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5488,7 +5606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5497,7 +5615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5725,7 +5843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5752,7 +5870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5843,7 +5961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5861,7 +5979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5917,7 +6035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5953,7 +6071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6025,7 +6143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6034,7 +6152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6112,7 +6230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6175,7 +6293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6193,7 +6311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6252,7 +6370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +6379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6320,7 +6438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6329,7 +6447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6403,7 +6521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6430,7 +6548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6519,7 +6637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6528,7 +6646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6663,7 +6781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6681,7 +6799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6744,7 +6862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6753,7 +6871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6828,7 +6946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6837,7 +6955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6888,7 +7006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6897,7 +7015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6956,7 +7074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6974,7 +7092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7060,7 +7178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7087,7 +7205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7173,7 +7291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7182,7 +7300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7287,7 +7405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7314,7 +7432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7370,7 +7488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7397,7 +7515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7507,7 +7625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7534,7 +7652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7595,7 +7713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7613,7 +7731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7698,7 +7816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7716,7 +7834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +7909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,7 +7927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7875,7 +7993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7884,7 +8002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7951,7 +8069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7969,7 +8087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8045,7 +8163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8063,7 +8181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8151,7 +8269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8178,7 +8296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8227,7 +8345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8245,7 +8363,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage of the current period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        billable: {
+                            /** @description Meta's pricing.category: marketing, utility, … */
+                            category: string;
+                            cost: number | null;
+                            messages: number;
+                            unitPrice: number | null;
+                        }[];
+                        counters: {
+                            /** @enum {string} */
+                            counter: "messages" | "ai_conversations";
+                            /** @description null: unlimited */
+                            limit: number | null;
+                            used: number;
+                        }[];
+                        /** @description null unless the tenant’s settings.pricePerCategory is set */
+                        estimatedCost: {
+                            currency: string | null;
+                            total: number;
+                        } | null;
+                        features: ("click_to_chat" | "api_number" | "ai_responses" | "voice_transcription" | "custom_ai_instructions" | "multiple_responders")[];
+                        period: {
+                            /** @description First day of the next period (when counters reset) */
+                            end: string;
+                            /** @description First day of the period, YYYY-MM-DD */
+                            start: string;
+                        };
+                        plan: string;
+                        /** @description IANA zone; periods are its calendar months */
+                        timezone: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8316,7 +8520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8325,7 +8529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8396,7 +8600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8414,7 +8618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8485,7 +8689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8512,7 +8716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8575,7 +8779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8602,7 +8806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8672,7 +8876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8681,7 +8885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8752,7 +8956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8761,7 +8965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8808,7 +9012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8826,7 +9030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8905,7 +9109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8923,7 +9127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9013,7 +9217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9022,7 +9226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9136,7 +9340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9154,7 +9358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9244,7 +9448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9262,7 +9466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9309,7 +9513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9336,7 +9540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9452,7 +9656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9479,7 +9683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9543,7 +9747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller’s role may not do this (audited) */
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9561,7 +9765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed authentications from this address: wait `Retry-After` seconds */
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
             429: {
                 headers: {
                     [name: string]: unknown;

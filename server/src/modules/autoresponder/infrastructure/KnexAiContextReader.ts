@@ -29,6 +29,8 @@ export class KnexAiContextReader implements AiContextReader {
         .whereNot('status', 'failed')
         .orderBy([
           { column: 'created_at', order: 'desc' },
+          // A reply is written in the transaction of the message it answers (the same instant): after it.
+          { column: 'direction', order: 'desc' },
           { column: 'id', order: 'desc' },
         ])
         .limit(LAST_MESSAGES)

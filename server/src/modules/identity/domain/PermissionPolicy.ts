@@ -38,7 +38,8 @@ export type Action =
   | 'view_analytics'
   | 'manage_payment_settings'
   | 'manage_settings'
-  | 'manage_connections';
+  | 'manage_connections'
+  | 'view_usage';
 
 export type Principal = Role | 'customer';
 

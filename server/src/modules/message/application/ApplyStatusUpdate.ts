@@ -10,6 +10,7 @@ import type { EventLog } from '../../events/domain/EventLog';
 import { broadcastOf, messageStatusEvents } from '../domain/messageEvents';
 import type { UnconfirmedSends } from '../domain/UnconfirmedSends';
 import type { QueueSmsFallback } from '../../smsfallback/application/QueueSmsFallback';
+import type { RecordMessagePricing } from '../../usage/application/RecordMessagePricing';
 
 export type StatusOutcome = 'applied' | 'history-only' | 'duplicate' | 'parked';
 
@@ -28,6 +29,7 @@ export class ApplyStatusUpdate {
     @inject(TYPES.QueueSmsFallback) private readonly smsFallback: QueueSmsFallback,
     @inject(TYPES.Logger) private readonly logger: Logger,
     @inject(TYPES.EventLog) private readonly events: EventLog,
+    @inject(TYPES.RecordMessagePricing) private readonly pricing: RecordMessagePricing,
   ) {}
 
   async execute(tenantId: string, event: MessageStatusEvent): Promise<StatusOutcome> {
@@ -42,6 +44,7 @@ export class ApplyStatusUpdate {
       );
       return 'parked';
     }
+    await this.pricing.execute(tenantId, message.id, event.pricing);
     const at = event.timestamp.toISOString();
     if (alreadyRecorded(message.statusHistory, event.status, at)) return 'duplicate';
 

@@ -7,12 +7,12 @@ export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, 
 const PROBLEMS: Record<number, string> = {
   400: 'Invalid request: `fields` names each failing field',
   401: 'Missing, invalid or revoked API key or session',
-  403: 'The caller’s role may not do this (audited)',
+  403: 'The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature',
   404: 'No such resource in the caller’s tenant',
   409: 'Conflicts with the current state',
   413: 'Body larger than the limit',
   422: 'A business rule refuses it',
-  429: 'Too many failed authentications from this address: wait `Retry-After` seconds',
+  429: 'Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up',
   503: 'A dependency (database, provider) is unavailable: retry later',
 };
 

@@ -3,6 +3,7 @@ import type { StatusHistoryEntry } from '../../../modules/message/domain/Message
 import type { Database } from '../../../shared/db/Database';
 import type { EventLog } from '../../../modules/events/domain/EventLog';
 import { messageStatusEvents } from '../../../modules/message/domain/messageEvents';
+import type { UsageCounters } from '../../../modules/usage/domain/UsageCounters';
 import { TYPES } from '../../../types';
 
 export interface SweptRow {
@@ -35,6 +36,7 @@ export class OutboundRows {
   constructor(
     @inject(TYPES.Database) private readonly db: Database,
     @inject(TYPES.EventLog) private readonly events: EventLog,
+    @inject(TYPES.UsageCounters) private readonly usage: UsageCounters,
   ) {}
 
   async markSending(ids: string[], leaseUntil: Date): Promise<void> {
@@ -56,7 +58,9 @@ export class OutboundRows {
     await this.db.q('whatsapp_messages').whereIn('id', ids).update({ available_at: until });
   }
 
+  /** Failed for good; a message no provider accepted stops counting against the plan (SPEC §17). */
   async fail(id: string, failure: Failure, at: Date): Promise<void> {
+    await this.usage.releaseMessage(id);
     const entry: StatusHistoryEntry = {
       status: 'failed',
       at: at.toISOString(),

@@ -1,0 +1,46 @@
+import { inject, injectable } from 'inversify';
+import type { Database } from '../../../shared/db/Database';
+import { TYPES } from '../../../types';
+import type { Plan } from '../../identity/domain/Plan';
+import type { PlanOverrides } from '../domain/Plans';
+import type { TenantPlan, TenantPlans } from '../domain/UsageCounters';
+
+interface PlanRow {
+  plan: Plan;
+  plan_overrides: PlanOverrides | null;
+  timezone: string;
+  prices: unknown;
+}
+
+@injectable()
+export class KnexTenantPlans implements TenantPlans {
+  constructor(@inject(TYPES.Database) private readonly db: Database) {}
+
+  async find(tenantId: string): Promise<TenantPlan | undefined> {
+    const row = (await this.db
+      .q('tenants')
+      .where({ id: tenantId })
+      .first(
+        'plan',
+        'plan_overrides',
+        'timezone',
+        this.db.knex.raw(`settings->'pricePerCategory' AS prices`),
+      )) as PlanRow | undefined;
+    return (
+      row && {
+        plan: row.plan,
+        overrides: row.plan_overrides ?? {},
+        timezone: row.timezone,
+        pricePerCategory: row.prices ?? undefined,
+      }
+    );
+  }
+
+  async timezones(): Promise<Array<{ tenantId: string; timezone: string }>> {
+    const rows = (await this.db.q('tenants').select('id', 'timezone')) as Array<{
+      id: string;
+      timezone: string;
+    }>;
+    return rows.map((r) => ({ tenantId: r.id, timezone: r.timezone }));
+  }
+}
