@@ -94,6 +94,12 @@ describe('auto-responder: rules, away message, AI and handoff (SPEC §23)', () =
       origin: 'ai',
       text: 'Our treks run from October to April. Which month suits you?',
     });
+    const { apiKey } = await aUser({ id: h.tenantId } as Parameters<typeof aUser>[0], { role: 'manager' });
+    const listed = await h.http
+      .get('/api/v1/messages')
+      .query({ phone: ANA, direction: 'OUTBOUND' })
+      .set('authorization', `Bearer ${apiKey}`);
+    expect(listed.body.data.map((m: { origin: string }) => m.origin)).to.deep.equal(['ai']);
     expect(await leads(), 'the AI answered: no lead yet').to.have.length(0);
     expect(await answerWithAi(), 'answered once').to.deep.equal([]);
   });

@@ -3979,6 +3979,11 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
+                             * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise
+                             * @enum {string|null}
+                             */
+                            origin: "ai" | "auto" | null;
+                            /**
                              * @description The queue class of an outbound message: high (replies, staff alerts), normal (notifications), low (broadcasts)
                              * @enum {string}
                              */
@@ -5563,6 +5568,11 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
+                             * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise
+                             * @enum {string|null}
+                             */
+                            origin: "ai" | "auto" | null;
+                            /**
                              * @description The queue class of an outbound message: high (replies, staff alerts), normal (notifications), low (broadcasts)
                              * @enum {string}
                              */
@@ -5920,6 +5930,11 @@ export interface operations {
                         errorTitle: string | null;
                         /** Format: uuid */
                         id: string;
+                        /**
+                         * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise
+                         * @enum {string|null}
+                         */
+                        origin: "ai" | "auto" | null;
                         /**
                          * @description The queue class of an outbound message: high (replies, staff alerts), normal (notifications), low (broadcasts)
                          * @enum {string}
