@@ -74,6 +74,8 @@ export class AutoResponder {
     replies: Map<string, number>,
     m: RoutableMessage,
   ): Promise<AiStep> {
+    // The AI reads words: media (a voice note before its transcript, a photo) goes to the lead path.
+    if (!m.event.text?.trim()) return undefined;
     if (asksForPerson(m.event.text)) return { kind: 'handoff', reason: 'asked_for_person' };
     if ((replies.get(m.conversation.id) ?? 0) >= settings.ai.maxRepliesPerConversation)
       return { kind: 'handoff', reason: 'max_replies' };

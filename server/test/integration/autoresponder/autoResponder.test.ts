@@ -151,6 +151,15 @@ describe('auto-responder: rules, away message, AI and handoff (SPEC §23)', () =
     expect(onLead.map((e) => e.content.action ?? e.content.text)).to.include('AI_REPLY');
   });
 
+  it('leaves messages without words (a voice note) to the lead path', async () => {
+    await configure(aiOn());
+    expect(await say(h, ANA, '', { type: 'audio' })).to.deep.equal([
+      'Thanks for your message! Your enquiry is LD-1; one of our team will get back to you shortly.',
+    ]);
+    expect(await answerWithAi()).to.deep.equal([]);
+    expect(ai.received).to.deep.equal([]);
+  });
+
   it('applies the rules before the AI; a rule with handoff also opens the lead and alerts the rep', async () => {
     await configure({
       ...aiOn(),
