@@ -71,3 +71,16 @@ test('a bad pattern is refused naming the rule’s field', async ({ page }) => {
   await card.getByRole('button', { name: 'Save auto-responder' }).click();
   await expect(card.getByRole('alert')).toContainText(/pattern/);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the auto-responder settings fit the screen and stay accessible', async ({ page }) => {
+    await signInWithKey(page, managerKey(), '/settings');
+    const card = page.getByRole('region', { name: 'Business hours and auto-responder' });
+    await expect(card.getByRole('listitem', { name: 'Rule 1' })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'the auto-responder settings on a phone');
+  });
+});
