@@ -4,6 +4,7 @@ import { TYPES } from '../../../types';
 import { ChatCompletionError, type ChatCompletions, type ChatMessage } from '../domain/ChatCompletions';
 
 const MAX_REPLY_LENGTH = 4096;
+const LATE = 'AI service took longer than the limit';
 
 /**
  * Any OpenAI-compatible `POST …/v1/chat/completions` (OpenAI, a local Ollama or vLLM): `model` and
@@ -36,6 +37,7 @@ export class OpenAiChatClient implements ChatCompletions {
         redirect: 'error',
       });
       const body = (await res.json().catch(() => undefined)) as ChatResponse | undefined;
+      if (abort.signal.aborted) throw new ChatCompletionError(LATE, 'timeout');
       if (!res.ok)
         throw new ChatCompletionError(
           `AI service answered ${res.status}: ${String(body?.error?.message ?? '').slice(0, 200)}`,
