@@ -67,7 +67,10 @@ export function createMetrics(db: Database): Metrics {
         `SELECT DISTINCT ON (tenant_id, counter) tenant_id, counter, used
            FROM usage_counters ORDER BY tenant_id, counter, period_start DESC`,
       );
-      return rows.map((r) => ({ labels: { tenant: r.tenant_id, counter: r.counter }, value: Number(r.used) }));
+      return rows.map((r) => ({
+        labels: { tenant: r.tenant_id, counter: r.counter },
+        value: Number(r.used),
+      }));
     },
   );
   return metrics;

@@ -139,4 +139,15 @@ describe('voice notes (SPEC §22): transcribed through an OpenAI-compatible API'
       ]);
     expect(words).to.have.length(1);
   });
+
+  it('sends no audio to the transcription service on a plan without voice_transcription (SPEC §17)', async () => {
+    await knex()('tenants').where({ id: h.tenantId }).update({ plan: 'starter' });
+    speech.texts = ['Issue TRP 123, flat tyre at kilometre 40.'];
+    await sendVoiceNote(GUIDE);
+    expect(await transcribe()).to.deep.equal(['failed']);
+    expect(speech.received).to.deep.equal([]);
+    expect(await knex()('incidents').first()).to.equal(undefined);
+    const media = await knex()('whatsapp_media').first();
+    expect(media.transcription_error).to.include('voice_transcription');
+  });
 });

@@ -84,6 +84,39 @@ describe('REST: usage and click-to-chat', () => {
     expect(svg.text ?? String(svg.body)).to.include('<svg');
   });
 
+  it('keeps one responder at a time below business (403 PLAN_FEATURE), several on business', async () => {
+    const { tenant, key } = await staff('manager');
+    const other = await staff('sales', tenant);
+    const { user: me } = await staff('sales', tenant);
+    await onPlan(tenant.id, 'professional');
+    const [first, second] = (await knex()('whatsapp_conversations')
+      .insert(
+        [aCustomerPhone(), aCustomerPhone()].map((customer_phone) => ({
+          tenant_id: tenant.id,
+          customer_phone,
+        })),
+      )
+      .returning('id')) as Array<{ id: string }>;
+    expect(
+      (await api.patch(`/conversations/${first.id}`, { key, body: { assignedTo: me.id } })).status,
+    ).to.equal(200);
+    const refused = await api.patch(`/conversations/${second.id}`, {
+      key,
+      body: { assignedTo: other.user.id },
+    });
+    expect(refused.status).to.equal(403);
+    expect(refused.body).to.include({ code: 'PLAN_FEATURE', feature: 'multiple_responders' });
+    expect(
+      (await api.patch(`/conversations/${second.id}`, { key, body: { assignedTo: me.id } })).status,
+    ).to.equal(200);
+    const moved = await api.patch(`/conversations/${first.id}`, { key, body: { assignedTo: other.user.id } });
+    expect(moved.status, 'the other conversation still has me').to.equal(403);
+    await onPlan(tenant.id, 'business');
+    expect(
+      (await api.patch(`/conversations/${first.id}`, { key, body: { assignedTo: other.user.id } })).status,
+    ).to.equal(200);
+  });
+
   it('refuses click-to-chat on the free plan (403 PLAN_FEATURE) and without a number (422)', async () => {
     const { tenant, key } = await staff('sales');
     await onPlan(tenant.id, 'free');

@@ -9,6 +9,7 @@ import type { UserRepository } from '../../identity/domain/UserRepository';
 import type { MessageRepository } from '../../message/domain/Message';
 import type { ReadReceipts } from '../../message/domain/ReadReceipts';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
+import type { UsageLimits } from '../../usage/application/UsageLimits';
 import type { Conversation, ConversationRepository, HandlingStatus } from '../domain/Conversation';
 import { conversationUpdated } from '../domain/conversationEvents';
 import { assertStatusChange } from '../domain/statusChange';
@@ -38,6 +39,7 @@ export class UpdateConversation {
     @inject(TYPES.EventLog) private readonly events: EventLog,
     @inject(TYPES.MessageRepository) private readonly messages: MessageRepository,
     @inject(TYPES.ReadReceipts) private readonly readReceipts: ReadReceipts,
+    @inject(TYPES.UsageLimits) private readonly usage: UsageLimits,
   ) {}
 
   async execute(input: UpdateConversationInput): Promise<Conversation> {
@@ -48,6 +50,8 @@ export class UpdateConversation {
       if (!conversation) throw new NotFoundError('conversation', input.conversationId);
       if (input.status) await this.assertStatusChange(conversation, input.status);
       if (input.assignedTo) await this.assertHandler(actor.tenantId, input.assignedTo);
+      if (input.assignedTo)
+        await this.usage.assertResponder(actor.tenantId, input.assignedTo, conversation.id);
       const changes = {
         assignedTo: input.assignedTo,
         status: input.status,

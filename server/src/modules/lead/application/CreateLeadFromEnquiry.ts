@@ -16,6 +16,7 @@ import { assignRoundRobin } from '../domain/assignRoundRobin';
 import type { Lead } from '../domain/Lead';
 import type { LeadRepository } from '../domain/LeadRepository';
 import type { SalesRepSelector, StaffContact } from '../domain/SalesRepSelector';
+import type { UsageLimits } from '../../usage/application/UsageLimits';
 
 export interface CreateLeadFromEnquiryInput {
   tenantId: string;
@@ -47,6 +48,7 @@ export class CreateLeadFromEnquiry {
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.EventLog) private readonly events: EventLog,
     @inject(TYPES.ConversationRepository) private readonly conversations: ConversationRepository,
+    @inject(TYPES.UsageLimits) private readonly usage: UsageLimits,
   ) {}
 
   async execute(input: CreateLeadFromEnquiryInput): Promise<CreateLeadFromEnquiryOutput> {
@@ -139,11 +141,12 @@ export class CreateLeadFromEnquiry {
 
   /** SPEC §19: the lead's rep becomes the assignee of its conversation (unless someone has it). */
   private async assignConversations(tenantId: string, leads: Lead[]): Promise<void> {
+    const wanted = leads.flatMap((l) =>
+      l.conversationId && l.assignedTo ? [{ id: l.conversationId, assignedTo: l.assignedTo }] : [],
+    );
     const assigned = await this.conversations.assignUnassigned(
       tenantId,
-      leads.flatMap((l) =>
-        l.conversationId && l.assignedTo ? [{ id: l.conversationId, assignedTo: l.assignedTo }] : [],
-      ),
+      await this.usage.oneResponder(tenantId, wanted),
     );
     const byConversation = new Map(leads.map((l) => [l.conversationId, l]));
     await this.events.append(

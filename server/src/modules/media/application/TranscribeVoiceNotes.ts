@@ -4,6 +4,7 @@ import type { Logger } from '../../../shared/logging/createLogger';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
+import type { UsageLimits } from '../../usage/application/UsageLimits';
 import { mediaRetryPolicy } from '../domain/mediaRetryPolicy';
 import type { MediaStorage } from '../domain/MediaStorage';
 import { TranscriptionError, type Transcriber } from '../domain/Transcriber';
@@ -31,6 +32,7 @@ export class TranscribeVoiceNotes {
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.Logger) private readonly logger: Logger,
+    @inject(TYPES.UsageLimits) private readonly usage: UsageLimits,
   ) {}
 
   /** One round: up to `limit` notes, side by side. */
@@ -60,7 +62,10 @@ export class TranscribeVoiceNotes {
     return this.settle(note, { transcript });
   }
 
+  /** The audio goes to the transcription service only on a plan with `voice_transcription` (SPEC §17). */
   private async words(note: ClaimedVoiceNote): Promise<string> {
+    if (!(await this.usage.hasFeature(note.tenantId, 'voice_transcription')))
+      throw new TranscriptionError('the plan does not include voice_transcription', false);
     if (note.mediaStatus !== 'stored' || !note.storageKey)
       throw new TranscriptionError('the audio could not be downloaded', false);
     const bytes = await this.storage.get(note.storageKey);

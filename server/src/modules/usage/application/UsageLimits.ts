@@ -53,6 +53,40 @@ export class UsageLimits {
   }
 
   /**
+   * `multiple_responders` (SPEC §17): below `business` one staff user at a time is a conversation
+   * assignee. The one the tenant's active conversations have now (besides `conversationId`), or
+   * undefined when there is none or the plan allows several. Holds a tenant lock until the
+   * caller's transaction ends, so two assignments cannot both pass.
+   */
+  async soleResponder(
+    tenantId: string,
+    conversationId?: string,
+  ): Promise<{ several: boolean; current?: string }> {
+    if (await this.hasFeature(tenantId, 'multiple_responders')) return { several: true };
+    const assignees = await this.plans.lockAssignees(tenantId, conversationId);
+    return { several: false, current: assignees[0] };
+  }
+
+  /** Throws PlanFeatureError (403 `PLAN_FEATURE`) when `userId` would be a second responder. */
+  async assertResponder(tenantId: string, userId: string, conversationId?: string): Promise<void> {
+    const { several, current } = await this.soleResponder(tenantId, conversationId);
+    if (!several && current !== undefined && current !== userId)
+      throw new PlanFeatureError('multiple_responders', (await this.terms(tenantId)).plan);
+  }
+
+  /**
+   * Automatic assignments (a lead's rep) under the same rule: below `business`, only those to the
+   * tenant's current responder — or, when there is none, to the first one asked for — are kept.
+   */
+  async oneResponder<A extends { assignedTo: string }>(tenantId: string, assignments: A[]): Promise<A[]> {
+    if (!assignments.length) return assignments;
+    const { several, current } = await this.soleResponder(tenantId);
+    if (several) return assignments;
+    const responder = current ?? assignments[0].assignedTo;
+    return assignments.filter((a) => a.assignedTo === responder);
+  }
+
+  /**
    * One `ai_conversations` use per conversation per 24-hour span: the first AI answer of a span
    * counts, the others in it are free. Refused when the plan lacks `ai_responses` or the limit is
    * reached. Call it in the transaction that queues the AI's reply, so both commit together.

@@ -13,6 +13,11 @@ export interface TenantPlan {
 
 export interface TenantPlans {
   find(tenantId: string): Promise<TenantPlan | undefined>;
+  /**
+   * The staff users who are assignees of the tenant's active conversations (but `except`), after
+   * locking the tenant's row so that concurrent assignments take turns.
+   */
+  lockAssignees(tenantId: string, except?: string): Promise<string[]>;
   /** Every tenant's id and timezone (the reset job opens their periods). */
   timezones(): Promise<Array<{ tenantId: string; timezone: string }>>;
 }

@@ -36,6 +36,18 @@ export class KnexTenantPlans implements TenantPlans {
     );
   }
 
+  async lockAssignees(tenantId: string, except?: string): Promise<string[]> {
+    // NO KEY UPDATE: rows that reference the tenant (their KEY SHARE locks) are not held up.
+    await this.db.q.raw(`SELECT id FROM tenants WHERE id = ? FOR NO KEY UPDATE`, [tenantId]);
+    const query = this.db
+      .q('whatsapp_conversations')
+      .where({ tenant_id: tenantId, status: 'active' })
+      .whereNotNull('assigned_to')
+      .distinct('assigned_to');
+    if (except) query.whereNot({ id: except });
+    return ((await query) as Array<{ assigned_to: string }>).map((r) => r.assigned_to);
+  }
+
   async timezones(): Promise<Array<{ tenantId: string; timezone: string }>> {
     const rows = (await this.db.q('tenants').select('id', 'timezone')) as Array<{
       id: string;
