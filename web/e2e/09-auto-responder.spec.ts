@@ -73,7 +73,7 @@ test('a bad pattern is refused naming the rule’s field', async ({ page }) => {
 });
 
 test.describe('on a phone', () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
 
   test('the auto-responder settings fit the screen and stay accessible', async ({ page }) => {
     await signInWithKey(page, managerKey(), '/settings');

@@ -78,7 +78,7 @@ export function AutoResponderCard() {
             onChange={(e) => edit({ greeting: e.target.value.trim() ? e.target.value : null })}
           />
           <RulesEditor rules={draft.rules ?? []} onChange={(rules) => edit({ rules })} />
-          <fieldset className="stack">
+          <fieldset className="stack settings-group">
             <legend>{t('autoResponder.ai')}</legend>
             <p className="hint">{t('autoResponder.aiHint')}</p>
             <label className="checkbox">

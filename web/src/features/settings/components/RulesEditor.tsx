@@ -21,10 +21,10 @@ export function RulesEditor({
     onChange(next);
   };
   return (
-    <fieldset className="stack">
+    <fieldset className="stack settings-group">
       <legend>{t('autoResponder.rules')}</legend>
       <p className="hint">{t('autoResponder.rulesHint')}</p>
-      <ol className="stack">
+      <ol className="stack rule-list">
         {rules.map((rule, i) => {
           const byPattern = 'pattern' in rule.match;
           const n = { n: String(i + 1) };

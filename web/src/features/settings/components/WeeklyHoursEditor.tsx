@@ -9,7 +9,7 @@ type Hours = NonNullable<AutoResponder['businessHours']>;
 export function WeeklyHoursEditor({ value, onChange }: { value: Hours; onChange: (hours: Hours) => void }) {
   const { t } = useI18n();
   return (
-    <fieldset className="stack">
+    <fieldset className="stack settings-group">
       <legend>{t('autoResponder.weeklyHours')}</legend>
       <p className="hint">{t('autoResponder.hoursHint')}</p>
       {WEEKDAYS.map((day) => (
