@@ -14,6 +14,7 @@ import * as eventsAndInbox from './0014_events_and_inbox';
 import * as outboundEngine from './0015_outbound_engine';
 import * as workflows from './0016_workflows';
 import * as plansAndUsage from './0017_plans_and_usage';
+import * as autoResponder from './0018_auto_responder';
 import * as consoleSessions from './0019_console_sessions';
 import * as onboarding from './0020_onboarding';
 
@@ -37,6 +38,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0015_outbound_engine': outboundEngine,
   '0016_workflows': workflows,
   '0017_plans_and_usage': plansAndUsage,
+  '0018_auto_responder': autoResponder,
   '0019_console_sessions': consoleSessions,
   '0020_onboarding': onboarding,
 };

@@ -20,6 +20,7 @@ import { eventRoutes } from './modules/events/http/eventRoutes';
 import { contactRoutes } from './modules/contact/http/contactRoutes';
 import { webhookSubscriptionRoutes } from './modules/webhook/http/webhookSubscriptionRoutes';
 import { smsFallbackRoutes } from './modules/smsfallback/http/smsFallbackRoutes';
+import { autoResponderRoutes } from './modules/autoresponder/http/autoResponderRoutes';
 import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 import { sessionRoutes } from './modules/session/http/sessionRoutes';
 import { setupRoutes } from './modules/session/http/setupRoutes';
@@ -49,6 +50,7 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...webhookSubscriptionRoutes(container),
     ...paymentSettingsRoutes(container),
     ...smsFallbackRoutes(container),
+    ...autoResponderRoutes(container),
     ...sessionRoutes(container),
     ...setupRoutes(container),
     ...connectionRoutes(container),

@@ -36,6 +36,15 @@ export interface Config {
     apiKey?: string;
     model: string;
   };
+  /** OpenAI-compatible chat completions for the auto-responder's AI (SPEC §23); no AI when unset. */
+  ai?: {
+    /** The full `…/v1/chat/completions` URL. */
+    url: string;
+    apiKey?: string;
+    model: string;
+    /** The hard limit of one call (AI_TIMEOUT_SECONDS, at most 10). */
+    timeoutMs: number;
+  };
   jobs: {
     /** Whether this instance runs the scheduler (every instance may: each tick runs once). */
     enabled: boolean;
@@ -200,6 +209,10 @@ const schema = Joi.object({
     then: Joi.required(),
   }),
   DIALOG360_PARTNER_API_BASE_URL: url().default('https://hub.360dialog.io'),
+  AI_API_URL: url(),
+  AI_API_KEY: Joi.string(),
+  AI_MODEL: Joi.string().max(100).default('gpt-4o-mini'),
+  AI_TIMEOUT_SECONDS: Joi.number().integer().min(1).max(10).default(10),
 })
   .unknown(true)
   .messages({ 'any.required': '{#label} is required', 'any.unknown': '{#label} is not allowed' });
@@ -255,6 +268,14 @@ export function loadConfig(env: Record<string, string | undefined>, now = new Da
           model: v.TRANSCRIPTION_MODEL,
         })
       : undefined,
+    ai: v.AI_API_URL
+      ? Object.freeze({
+          url: openAiUrl(v.AI_API_URL, '/chat/completions'),
+          apiKey: v.AI_API_KEY,
+          model: v.AI_MODEL,
+          timeoutMs: v.AI_TIMEOUT_SECONDS * 1000,
+        })
+      : undefined,
     jobs: Object.freeze({ enabled: v.JOBS_ENABLED, schedules: Object.freeze(v.JOB_SCHEDULES) }),
     metaOnboarding: v.META_APP_ID
       ? Object.freeze({
@@ -301,7 +322,12 @@ export function loadConfig(env: Record<string, string | undefined>, now = new Da
 
 /** `https://api.openai.com`, `…/v1` and the full `…/v1/audio/transcriptions` all name the same endpoint. */
 function transcriptionsUrl(base: string): string {
+  return openAiUrl(base, '/audio/transcriptions');
+}
+
+/** An OpenAI-compatible endpoint from a base (`https://api.openai.com`, `…/v1`) or its full URL. */
+function openAiUrl(base: string, endpoint: string): string {
   const trimmed = base.replace(/\/+$/, '');
-  if (/\/audio\/transcriptions$/.test(trimmed)) return trimmed;
-  return `${trimmed}${/\/v1$/.test(trimmed) ? '' : '/v1'}/audio/transcriptions`;
+  if (trimmed.endsWith(endpoint)) return trimmed;
+  return `${trimmed}${/\/v1$/.test(trimmed) ? '' : '/v1'}${endpoint}`;
 }

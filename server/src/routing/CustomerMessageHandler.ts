@@ -1,174 +1,162 @@
 import { inject, injectable } from 'inversify';
-import type { AuditLog } from '../modules/audit/domain/AuditLog';
-import type { FindCustomerBookings } from '../modules/booking/application/FindCustomerBookings';
-import type { RequestCancellation } from '../modules/booking/application/RequestCancellation';
-import type { SendPaymentLink } from '../modules/booking/application/SendPaymentLink';
-import type { ConversationRepository } from '../modules/conversation/domain/Conversation';
-import { actorLabel, type Actor } from '../modules/identity/domain/Actor';
-import type { AppendToLead } from '../modules/lead/application/AppendToLead';
-import type { CreateLeadFromEnquiry } from '../modules/lead/application/CreateLeadFromEnquiry';
-import type { OutboundQueue } from '../modules/message/domain/OutboundRequest';
-import type { SetConsent } from '../modules/optin/application/SetConsent';
+import type { AiRequestQueue, HandoffReason } from '../modules/autoresponder/domain/AiRequest';
+import type { AutoReplyRule } from '../modules/autoresponder/domain/AutoResponderSettings';
+import type { OutboundQueue, OutboundRequest } from '../modules/message/domain/OutboundRequest';
 import { TYPES } from '../types';
 import type { RoutableMessage } from '../modules/message/domain/MessageRouter';
-import { extractLeadDetails } from './parse/extractLeadDetails';
+import type { AutoResponder, BatchAutoReplies } from './AutoResponder';
+import type { CustomerCommands } from './CustomerCommands';
+import type { Enquiry, LeadPath } from './LeadPath';
 import { parseCustomerIntent, type CustomerIntent } from './parse/parseCustomerIntent';
 import type { Replies } from './replies';
+import type { CustomerMessage } from './CustomerMessage';
 
-export interface CustomerMessage {
-  actor: Actor;
-  message: RoutableMessage;
-}
+export type { CustomerMessage } from './CustomerMessage';
 
-/** SPEC §6, customer rows. Nothing but the STOP confirmation goes to an opted-out customer. */
+type Parsed = CustomerMessage & { intent: CustomerIntent };
+
+/** What answers a customer's message: the first step of SPEC §23's order that applies. */
+type Step =
+  | { kind: 'command' }
+  | { kind: 'rule'; rule: AutoReplyRule }
+  | { kind: 'away' }
+  | { kind: 'ai' }
+  | { kind: 'lead'; handoff?: HandoffReason };
+
+/**
+ * A customer's message (SPEC §6, §23). Nothing but the STOP confirmation goes to an opted-out
+ * customer, staff never reach this class, and the AI is only queued here: it answers after the
+ * routing transaction commits (AnswerWithAi).
+ */
 @injectable()
 export class CustomerMessageHandler {
   constructor(
-    @inject(TYPES.SetConsent) private readonly setConsent: SetConsent,
-    @inject(TYPES.FindCustomerBookings) private readonly findBookings: FindCustomerBookings,
-    @inject(TYPES.SendPaymentLink) private readonly sendPaymentLink: SendPaymentLink,
-    @inject(TYPES.RequestCancellation) private readonly requestCancellation: RequestCancellation,
-    @inject(TYPES.CreateLeadFromEnquiry) private readonly createLead: CreateLeadFromEnquiry,
-    @inject(TYPES.AppendToLead) private readonly appendToLead: AppendToLead,
-    @inject(TYPES.ConversationRepository) private readonly conversations: ConversationRepository,
+    @inject(TYPES.CustomerCommands) private readonly commands: CustomerCommands,
+    @inject(TYPES.LeadPath) private readonly leadPath: LeadPath,
+    @inject(TYPES.AutoResponder) private readonly autoResponder: AutoResponder,
+    @inject(TYPES.AiRequestQueue) private readonly aiRequests: AiRequestQueue,
     @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
-    @inject(TYPES.AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  /**
-   * Messages of one tenant, one per customer. Enquiries and follow-ups (nearly all the traffic) are
-   * handled together, set-based; the other intents one by one.
-   */
+  /** SPEC §23's order, top to bottom: the first step that applies answers the message. */
+  private async stepFor({ intent, message }: Parsed, auto: BatchAutoReplies): Promise<Step> {
+    if (intent.kind === 'opt_out' || intent.kind === 'opt_in') return { kind: 'command' }; // STOP / START
+    if (message.consent === 'opted_out')
+      return intent.kind === 'enquiry' ? { kind: 'lead' } : { kind: 'command' };
+    const rule = auto.rule(message);
+    if (rule) return { kind: 'rule', rule }; // the tenant's rules, in their order
+    if (intent.kind !== 'enquiry') return { kind: 'command' }; // STATUS, PAY, CANCEL: §6 answers them at any hour
+    if (await auto.awayDue(message)) return { kind: 'away' }; // outside business hours, once per 12 h
+    const ai = await auto.ai(message); // enabled, in the plan, within quota
+    if (ai?.kind === 'answer') return { kind: 'ai' };
+    if (ai?.kind === 'handoff') return { kind: 'lead', handoff: ai.reason };
+    return { kind: 'lead' }; // SPEC §6: the lead, the confirmation
+  }
+
+  /** Messages of one tenant, one per customer; enquiries go through the lead path together, set-based. */
   async handle(messages: CustomerMessage[], repliesOf: (m: RoutableMessage) => Replies): Promise<void> {
-    const parsed = messages.map((m) => ({
+    if (!messages.length) return;
+    const parsed: Parsed[] = messages.map((m) => ({
       ...m,
       intent: parseCustomerIntent(m.message.event.text, m.message.event.reply),
     }));
-    const answers = await this.enquire(
-      parsed.filter((p) => p.intent.kind === 'enquiry'),
-      repliesOf,
+    const auto = await this.autoResponder.prepare(
+      messages[0].actor.tenantId,
+      messages.map((m) => m.message),
     );
+    const steps = new Map<Parsed, Step>();
+    for (const p of parsed) steps.set(p, await this.stepFor(p, auto));
+
+    const texts = new Map<Parsed, string | undefined>();
+    const toLead = parsed.filter((p) => {
+      const step = steps.get(p)!;
+      return step.kind === 'lead' || step.kind === 'away' || (step.kind === 'rule' && step.rule.handoff);
+    });
+    const leadAnswers = await this.leadPath.run(toLead.map((p) => this.enquiry(p, steps.get(p)!, repliesOf)));
+    toLead.forEach((p, i) => texts.set(p, leadAnswers[i]));
+    await this.aiRequests.enqueue(
+      parsed.filter((p) => steps.get(p)!.kind === 'ai').map(({ message }) => aiRequest(message)),
+    );
+    await this.appendAiFollowUps(parsed.filter((p) => steps.get(p)!.kind === 'ai'));
     for (const p of parsed)
-      if (p.intent.kind !== 'enquiry')
-        answers.set(p, await this.answer(p.actor, p.intent, p.message, repliesOf(p.message)));
-    await this.outbound.enqueueAll(
-      parsed.flatMap((p) => {
-        const { actor, message, intent } = p;
-        const text = answers.get(p);
-        // Only STOP and START change consent, and both are answered; the rest go by the status on arrival.
-        const optedOut = intent.kind !== 'opt_in' && message.consent === 'opted_out';
-        if (!text || (optedOut && intent.kind !== 'opt_out')) return [];
-        return [
-          {
-            tenantId: actor.tenantId,
-            to: message.customerPhone,
-            purpose: 'reply' as const,
-            text,
-            conversationId: message.conversation.id,
-            replyToProviderId: message.event.providerMessageId,
-            // The dispatcher lets exactly this message through to an opted-out number.
-            ...(intent.kind === 'opt_out' ? { context: { stopConfirmation: true } } : {}),
-          },
-        ];
-      }),
-    );
+      if (steps.get(p)!.kind === 'command')
+        texts.set(p, await this.commands.answer(p.actor, p.intent, p.message, repliesOf(p.message)));
+
+    await this.outbound.enqueueAll(parsed.flatMap((p) => this.replies(p, steps.get(p)!, texts.get(p), auto)));
   }
 
-  /** The reply text, or undefined when the action's own message is the answer. */
-  private async answer(
-    actor: Actor,
-    intent: Exclude<CustomerIntent, { kind: 'enquiry' }>,
-    m: RoutableMessage,
-    replies: Replies,
-  ): Promise<string | undefined> {
-    const { tenantId } = actor;
-    switch (intent.kind) {
-      case 'opt_out':
-      case 'opt_in': {
-        const status = intent.kind === 'opt_out' ? 'opted_out' : 'opted_in';
-        await this.setConsent.execute({ actor, phone: m.customerPhone, status, source: 'whatsapp' });
-        return status === 'opted_out' ? replies.optedOut : replies.optedIn;
-      }
-      case 'staff_command':
-        await this.audit.record({
-          tenantId,
-          actor: actorLabel(actor),
-          action: 'PERMISSION_DENIED',
-          details: { command: intent.keyword, role: 'customer' },
-        });
-        return replies.customerStaffCommand;
-      case 'booking_status': {
-        const bookings = await this.findBookings.execute({
-          tenantId,
-          customerPhone: m.customerPhone,
-          bookingRef: intent.bookingRef,
-        });
-        return bookings.length ? replies.bookings(bookings) : replies.noBooking;
-      }
-      case 'payment': {
-        const result = await this.sendPaymentLink.execute({ actor });
-        return result.sent ? undefined : replies.repWillSend;
-      }
-      case 'cancel_request': {
-        const result = await this.requestCancellation.execute({ actor, bookingRef: intent.bookingRef });
-        if (result.outcome === 'not_found') return replies.noBooking;
-        if (result.outcome === 'already_cancelled') return replies.alreadyCancelled(result.booking.ref);
-        return replies.cancellationRequested(result.booking.ref);
-      }
-    }
+  private enquiry(p: Parsed, step: Step, repliesOf: (m: RoutableMessage) => Replies): Enquiry {
+    const { message } = p;
+    return {
+      tenantId: p.actor.tenantId,
+      messageId: message.messageId,
+      customerPhone: message.customerPhone,
+      customerName: message.event.from.name,
+      text: message.event.text ?? `[${message.event.type}]`,
+      conversationId: message.conversation.id,
+      replies: repliesOf(message),
+      confirm: step.kind === 'lead',
+      handoff: step.kind === 'lead' ? step.handoff : step.kind === 'rule' ? 'rule' : undefined,
+    };
   }
 
-  /**
-   * First message: a lead bound to the conversation, answered with its ref; later ones: on the open
-   * lead's timeline, unanswered.
-   */
-  private async enquire(
-    enquiries: CustomerMessage[],
-    repliesOf: (m: RoutableMessage) => Replies,
-  ): Promise<Map<CustomerMessage, string | undefined>> {
-    const answers = new Map<CustomerMessage, string | undefined>();
-    if (!enquiries.length) return answers;
-    const texts = enquiries.map(({ message }) => message.event.text ?? `[${message.event.type}]`);
-    const results = await this.createLead.executeAll(
-      enquiries.map(({ actor, message }, i) => ({
-        tenantId: actor.tenantId,
-        customerPhone: message.customerPhone,
-        customerName: message.event.from.name,
-        text: texts[i],
-        ...extractLeadDetails(texts[i]),
-        conversationId: message.conversation.id,
-        source: 'WHATSAPP' as const,
-      })),
-    );
-    await this.appendToLead.executeAll(
-      enquiries.flatMap(({ actor, message }, i) =>
-        results[i].created
-          ? []
-          : [
-              {
-                tenantId: actor.tenantId,
-                lead: results[i].lead,
-                messageId: message.messageId,
-                text: texts[i],
-                source: 'WHATSAPP' as const,
-              },
-            ],
-      ),
-    );
-    const { tenantId } = enquiries[0].actor;
-    await this.conversations.bind(
-      tenantId,
-      enquiries.flatMap(({ message }, i) => {
-        const { lead, created } = results[i];
-        if (!created) return [];
-        return [
-          { id: message.conversation.id, state: 'lead', context: { leadId: lead.id, leadRef: lead.ref } },
-        ];
-      }),
-    );
-    enquiries.forEach((e, i) =>
-      answers.set(e, results[i].created ? repliesOf(e.message).leadCreated(results[i].lead.ref) : undefined),
-    );
-    return answers;
+  /** A message the AI answers still joins the customer's open lead, if they have one. */
+  private async appendAiFollowUps(ai: Parsed[]): Promise<void> {
+    const followUps = ai.filter((p) => typeof p.message.conversation.context.leadId === 'string');
+    if (followUps.length) await this.commands.appendToLead(followUps.map((p) => p.message));
   }
+
+  /** The queued replies to one message: the greeting first for a newcomer, then the step's answer. */
+  private replies(
+    p: Parsed,
+    step: Step,
+    text: string | undefined,
+    auto: BatchAutoReplies,
+  ): OutboundRequest[] {
+    const { actor, message, intent } = p;
+    // Only STOP and START change consent, and both are answered; the rest go by the status on arrival.
+    const optedOut = intent.kind !== 'opt_in' && message.consent === 'opted_out';
+    if (optedOut && intent.kind !== 'opt_out') return [];
+    const base = {
+      tenantId: actor.tenantId,
+      to: message.customerPhone,
+      purpose: 'reply' as const,
+      conversationId: message.conversation.id,
+      replyToProviderId: message.event.providerMessageId,
+    };
+    if (intent.kind === 'opt_out' || intent.kind === 'opt_in')
+      // The dispatcher lets exactly this message through to an opted-out number.
+      return text
+        ? [{ ...base, text, ...(intent.kind === 'opt_out' ? { context: { stopConfirmation: true } } : {}) }]
+        : [];
+    const greeting = auto.greetingFor(message);
+    const auto_ = { ...base, origin: 'auto' as const };
+    const answer: OutboundRequest[] = [];
+    if (step.kind === 'rule') {
+      const reply = step.rule.reply;
+      answer.push(
+        'template' in reply
+          ? { ...auto_, template: { name: reply.template, language: message.customerLanguage, params: [] } }
+          : { ...auto_, text: reply.text },
+      );
+    } else if (step.kind === 'away' && auto.awayMessage) answer.push({ ...auto_, text: auto.awayMessage });
+    else if (text) answer.push({ ...base, text });
+    if (!greeting) return answer;
+    // One message, so the greeting cannot arrive after the answer.
+    const [first, ...rest] = answer;
+    if (first?.text) return [{ ...first, origin: 'auto', text: `${greeting}\n\n${first.text}` }, ...rest];
+    return [{ ...auto_, text: greeting }, ...answer];
+  }
+}
+
+function aiRequest(message: RoutableMessage) {
+  return {
+    tenantId: message.tenantId,
+    messageId: message.messageId,
+    conversationId: message.conversation.id,
+    customerPhone: message.customerPhone,
+    customerName: message.event.from.name,
+    language: message.customerLanguage,
+    providerMessageId: message.event.providerMessageId,
+  };
 }

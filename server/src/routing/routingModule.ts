@@ -1,9 +1,13 @@
 import { ContainerModule } from 'inversify';
 import { SetConsent } from '../modules/optin/application/SetConsent';
 import { TYPES } from '../types';
+import { AiHandoffToLead } from './AiHandoffToLead';
+import { AutoResponder } from './AutoResponder';
 import { CommandRouter } from './CommandRouter';
+import { CustomerCommands } from './CustomerCommands';
 import { CustomerMessageHandler } from './CustomerMessageHandler';
 import { IdentifySender } from './IdentifySender';
+import { LeadPath } from './LeadPath';
 import { StaffCommandHandler } from './StaffCommandHandler';
 import { VoiceNoteHandler } from './VoiceNoteHandler';
 import { FieldMediaFiler } from './staff/FieldMediaFiler';
@@ -18,6 +22,10 @@ export const routingModule = new ContainerModule(({ bind }) => {
   bind(FieldMediaFiler).toSelf();
   bind(StaffMemory).toSelf();
   bind(TYPES.CustomerMessageHandler).to(CustomerMessageHandler);
+  bind(TYPES.CustomerCommands).to(CustomerCommands);
+  bind(TYPES.LeadPath).to(LeadPath);
+  bind(TYPES.AutoResponder).to(AutoResponder);
+  bind(TYPES.AiHandoff).to(AiHandoffToLead);
   bind(TYPES.MessageRouter).to(CommandRouter);
   bind(TYPES.VoiceNoteRouter).to(VoiceNoteHandler);
 });

@@ -92,6 +92,8 @@ describe('loadConfig', () => {
       'META_SYSTEM_USER_TOKEN',
     ],
     ['a 360dialog partner without its key', { DIALOG360_PARTNER_ID: 'pX1' }, 'DIALOG360_PARTNER_API_KEY'],
+    ['an AI time limit over 10 s (SPEC §23)', { AI_TIMEOUT_SECONDS: '30' }, 'AI_TIMEOUT_SECONDS'],
+    ['an AI URL that is not http(s)', { AI_API_URL: 'ftp://models.example.com' }, 'AI_API_URL'],
   ];
   for (const [what, env, variable] of rejections) {
     it(`stops on ${what}, naming ${variable} in one line`, () => {
@@ -101,6 +103,21 @@ describe('loadConfig', () => {
         .that.matches(new RegExp(`^Invalid configuration: ${variable}: [^\\n]+$`));
     });
   }
+
+  it('has no AI without AI_API_URL, and reads a base, …/v1 or the full chat-completions URL', () => {
+    expect(loadConfig({}).ai).to.equal(undefined);
+    for (const url of [
+      'http://localhost:11434',
+      'http://localhost:11434/v1/',
+      'http://localhost:11434/v1/chat/completions',
+    ])
+      expect(loadConfig({ AI_API_URL: url, AI_MODEL: 'llama3.1:8b' }).ai, url).to.deep.equal({
+        url: 'http://localhost:11434/v1/chat/completions',
+        apiKey: undefined,
+        model: 'llama3.1:8b',
+        timeoutMs: 10_000,
+      });
+  });
 
   it('reads per-job schedules and the scheduler switch', () => {
     const config = loadConfig({

@@ -20,6 +20,7 @@ export const englishReplies = {
   noBooking:
     'We could not find a booking for this number. If you booked with another number, tell us its reference (BK-…).',
   bookings: (lines: BookingLine[]) => bookingLines('Your bookings:', lines),
+  handedOff: 'A person from our team will answer you shortly.',
   repWillSend: 'Your sales rep will send you the payment details shortly.',
   cancellationRequested: (ref: string) =>
     `We have passed your request to cancel ${ref} to your sales rep, who will contact you shortly. Nothing changes until they confirm it.`,

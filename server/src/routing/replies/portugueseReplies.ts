@@ -10,6 +10,7 @@ export const portugueseReplies: Replies = {
   noBooking:
     'Não encontramos uma reserva para este número. Se reservou com outro número, informe a referência (BK-…).',
   bookings: (lines) => bookingLines('Suas reservas:', lines),
+  handedOff: 'Uma pessoa da nossa equipe vai responder em breve.',
   repWillSend: 'Seu consultor de vendas enviará os dados de pagamento em breve.',
   cancellationRequested: (ref) =>
     `Passamos seu pedido de cancelar ${ref} ao seu consultor de vendas, que entrará em contato em breve. Nada muda até ele confirmar.`,

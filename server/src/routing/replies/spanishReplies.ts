@@ -14,6 +14,7 @@ export const spanishReplies: Replies = {
   noBooking:
     'No encontramos una reserva para este número. Si reservaste con otro número, indícanos la referencia (BK-…).',
   bookings: (lines) => bookingLines('Tus reservas:', lines),
+  handedOff: 'Una persona de nuestro equipo te responderá en breve.',
   repWillSend: 'Tu asesor de ventas te enviará los datos de pago en breve.',
   cancellationRequested: (ref) =>
     `Pasamos tu pedido de cancelar ${ref} a tu asesor de ventas, que te contactará en breve. Nada cambia hasta que lo confirme.`,

@@ -988,6 +988,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/auto-responder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Business hours, away message, greeting, rules and the AI
+         * @description Automatic answers to customers (never staff), in this order: STOP/START; the first matching rule (`handoff: true` also opens or updates the lead and alerts the rep); outside `businessHours` (or on a holiday) the `awayMessage`, at most once per conversation per 12 hours; the AI when `ai.enabled` (the plan has `ai_responses`, within its AI conversations; a customer asking for a person, an error or the 10 s limit hands off to the rep); otherwise the lead and its confirmation. `greeting` goes first to a customer writing for the first time. Nothing is sent to the AI while it is off.
+         *
+         *     Policy action: manage_settings.
+         */
+        get: operations["getSettingsAutoResponder"];
+        /**
+         * Replace the auto-responder settings (audited)
+         * @description Automatic answers to customers (never staff), in this order: STOP/START; the first matching rule (`handoff: true` also opens or updates the lead and alerts the rep); outside `businessHours` (or on a holiday) the `awayMessage`, at most once per conversation per 12 hours; the AI when `ai.enabled` (the plan has `ai_responses`, within its AI conversations; a customer asking for a person, an error or the 10 s limit hands off to the rep); otherwise the lead and its confirmation. `greeting` goes first to a customer writing for the first time. Nothing is sent to the AI while it is off. An unknown time zone, a malformed range or date, or a pattern RE2 cannot run is 400 naming the field; `ai.enabled` without AI_API_URL is 422 AI_UNAVAILABLE, and on a plan without AI responses 403 PLAN_FEATURE.
+         *
+         *     Policy action: manage_settings.
+         */
+        put: operations["putSettingsAutoResponder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/settings/payments": {
         parameters: {
             query?: never;
@@ -4076,6 +4104,11 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
+                             * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise
+                             * @enum {string|null}
+                             */
+                            origin: "ai" | "auto" | null;
+                            /**
                              * @description The queue class of an outbound message: high (replies, staff alerts), normal (notifications), low (broadcasts)
                              * @enum {string}
                              */
@@ -5660,6 +5693,11 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
+                             * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise
+                             * @enum {string|null}
+                             */
+                            origin: "ai" | "auto" | null;
+                            /**
                              * @description The queue class of an outbound message: high (replies, staff alerts), normal (notifications), low (broadcasts)
                              * @enum {string}
                              */
@@ -6017,6 +6055,11 @@ export interface operations {
                         errorTitle: string | null;
                         /** Format: uuid */
                         id: string;
+                        /**
+                         * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise
+                         * @enum {string|null}
+                         */
+                        origin: "ai" | "auto" | null;
                         /**
                          * @description The queue class of an outbound message: high (replies, staff alerts), normal (notifications), low (broadcasts)
                          * @enum {string}
@@ -7170,6 +7213,257 @@ export interface operations {
             };
             /** @description No such resource in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSettingsAutoResponder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auto-responder settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ai: {
+                            enabled: boolean;
+                            /** @default  */
+                            instructions: string;
+                            /** @default 5 */
+                            maxRepliesPerConversation: number;
+                        };
+                        awayMessage?: string | null;
+                        /** @description Ranges per weekday (`monday` … `sunday`); a day left out is closed; null: always open */
+                        businessHours: {
+                            friday?: string[];
+                            monday?: string[];
+                            saturday?: string[];
+                            sunday?: string[];
+                            thursday?: string[];
+                            tuesday?: string[];
+                            wednesday?: string[];
+                        } | null;
+                        greeting?: string | null;
+                        /** @default [] */
+                        holidays: string[];
+                        /** @default [] */
+                        rules: {
+                            /**
+                             * @description Also hand the customer to a person (lead, rep alerted)
+                             * @default false
+                             */
+                            handoff: boolean;
+                            match: {
+                                keywords?: string[];
+                                /** @description A regular expression, case-insensitive, run by RE2 (linear time): no back-references or look-around */
+                                pattern?: string;
+                            };
+                            reply: {
+                                /** @description The name of one of the tenant’s approved templates */
+                                template?: string;
+                                text?: string;
+                            };
+                        }[];
+                        /** @description IANA time zone, e.g. America/Argentina/Buenos_Aires */
+                        timezone: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSettingsAutoResponder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ai: {
+                        enabled: boolean;
+                        /** @default  */
+                        instructions?: string;
+                        /** @default 5 */
+                        maxRepliesPerConversation?: number;
+                    };
+                    awayMessage?: string | null;
+                    /** @description Ranges per weekday (`monday` … `sunday`); a day left out is closed; null: always open */
+                    businessHours: {
+                        friday?: string[];
+                        monday?: string[];
+                        saturday?: string[];
+                        sunday?: string[];
+                        thursday?: string[];
+                        tuesday?: string[];
+                        wednesday?: string[];
+                    } | null;
+                    greeting?: string | null;
+                    /** @default [] */
+                    holidays?: string[];
+                    /** @default [] */
+                    rules?: {
+                        /**
+                         * @description Also hand the customer to a person (lead, rep alerted)
+                         * @default false
+                         */
+                        handoff?: boolean;
+                        match: {
+                            keywords?: string[];
+                            /** @description A regular expression, case-insensitive, run by RE2 (linear time): no back-references or look-around */
+                            pattern?: string;
+                        };
+                        reply: {
+                            /** @description The name of one of the tenant’s approved templates */
+                            template?: string;
+                            text?: string;
+                        };
+                    }[];
+                    /** @description IANA time zone, e.g. America/Argentina/Buenos_Aires */
+                    timezone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ai: {
+                            enabled: boolean;
+                            /** @default  */
+                            instructions: string;
+                            /** @default 5 */
+                            maxRepliesPerConversation: number;
+                        };
+                        awayMessage?: string | null;
+                        /** @description Ranges per weekday (`monday` … `sunday`); a day left out is closed; null: always open */
+                        businessHours: {
+                            friday?: string[];
+                            monday?: string[];
+                            saturday?: string[];
+                            sunday?: string[];
+                            thursday?: string[];
+                            tuesday?: string[];
+                            wednesday?: string[];
+                        } | null;
+                        greeting?: string | null;
+                        /** @default [] */
+                        holidays: string[];
+                        /** @default [] */
+                        rules: {
+                            /**
+                             * @description Also hand the customer to a person (lead, rep alerted)
+                             * @default false
+                             */
+                            handoff: boolean;
+                            match: {
+                                keywords?: string[];
+                                /** @description A regular expression, case-insensitive, run by RE2 (linear time): no back-references or look-around */
+                                pattern?: string;
+                            };
+                            reply: {
+                                /** @description The name of one of the tenant’s approved templates */
+                                template?: string;
+                                text?: string;
+                            };
+                        }[];
+                        /** @description IANA time zone, e.g. America/Argentina/Buenos_Aires */
+                        timezone: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

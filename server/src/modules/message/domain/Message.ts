@@ -1,6 +1,6 @@
 import type { MessagePriority } from './MessagePriority';
 import type { MessageStatus, StatusHistoryEntry } from './MessageStatus';
-import type { MessageChannel } from './OutboundRequest';
+import type { MessageChannel, MessageOrigin } from './OutboundRequest';
 
 export type Direction = 'INBOUND' | 'OUTBOUND';
 
@@ -18,6 +18,8 @@ export interface Message {
   /** Outbound: the queue class it was sent in. */
   priority: MessagePriority;
   channel: MessageChannel;
+  /** Outbound: `ai` written by the auto-responder's AI, `auto` by its rules, away message or greeting. */
+  origin?: MessageOrigin;
   errorCode?: string;
   errorTitle?: string;
   attempts: number;

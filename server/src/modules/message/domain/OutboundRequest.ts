@@ -54,7 +54,11 @@ export interface OutboundRequest {
   replyToProviderId?: string;
   /** Small, non-secret facts for the timeline and reports (e.g. `{ leadRef: 'LD-4' }`). */
   context?: Record<string, unknown>;
+  /** `whatsapp_messages.origin`: `ai` for the AI's replies, `auto` for the auto-responder's own (SPEC §23). */
+  origin?: MessageOrigin;
 }
+
+export type MessageOrigin = 'ai' | 'auto';
 
 /** What `whatsapp_messages.content` holds for an outbound message, for the dispatcher. */
 export type OutboundContent = Pick<

@@ -35,6 +35,9 @@ export const messageSchema = Joi.object({
     .valid('whatsapp', 'sms')
     .required()
     .description('`sms`: the SMS fallback of a message WhatsApp could not deliver'),
+  origin: nullable(Joi.string().valid('ai', 'auto')).description(
+    'Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise',
+  ),
   providerMessageId: nullable(Joi.string()),
   errorCode: nullable(Joi.string()),
   errorTitle: nullable(Joi.string()),
@@ -54,6 +57,7 @@ export const messageJson = (m: Message) => ({
   statusHistory: m.statusHistory,
   priority: m.priority,
   channel: m.channel,
+  origin: m.origin ?? null,
   providerMessageId: m.providerMessageId ?? null,
   errorCode: m.errorCode ?? null,
   errorTitle: m.errorTitle ?? null,

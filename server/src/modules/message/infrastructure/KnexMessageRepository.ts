@@ -16,6 +16,7 @@ interface MessageRow {
   status_history: Message['statusHistory'];
   priority: Message['priority'];
   channel: Message['channel'];
+  origin?: Message['origin'] | null;
   error_code: string | null;
   error_title: string | null;
   attempts: number;
@@ -36,6 +37,7 @@ export const toMessage = (r: MessageRow): Message => ({
   statusHistory: r.status_history,
   priority: r.priority,
   channel: r.channel,
+  origin: r.origin ?? undefined,
   errorCode: r.error_code ?? undefined,
   errorTitle: r.error_title ?? undefined,
   attempts: r.attempts,

@@ -53,6 +53,7 @@ export class KnexOutboundQueue implements OutboundQueue {
         content: JSON.stringify(contentOf(r)),
         priority: priorityOf(r.purpose, r.priority),
         channel: r.channel ?? 'whatsapp',
+        origin: r.origin ?? null,
         status: 'queued',
         status_history: JSON.stringify([]),
         available_at: now,

@@ -3,12 +3,13 @@ import { PageHeader } from '../../../components/ui/PageHeader';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { ConnectionsCard } from './ConnectionsCard';
 import { ConnectWhatsappCard } from './ConnectWhatsappCard';
+import { AutoResponderCard } from './AutoResponderCard';
 import { PanicModeCard } from './PanicModeCard';
 import { ClickToChatCard, PlanUsageCard } from './PlanUsageCard';
 import { SessionsCard } from './SessionsCard';
 import { UsersCard } from './UsersCard';
 
-/** What exists to configure today: panic mode, the WhatsApp numbers and connecting another, plan and usage, click-to-chat, staff and their API keys, console sessions. */
+/** What exists to configure today: panic mode, the WhatsApp numbers and connecting another, plan and usage, click-to-chat, staff and their API keys, the auto-responder, console sessions. */
 export default function SettingsPage() {
   const { t } = useI18n();
   const manager = useSession().data?.user.role === 'manager';
@@ -21,6 +22,7 @@ export default function SettingsPage() {
       {manager && <PlanUsageCard />}
       <ClickToChatCard />
       {manager && <UsersCard />}
+      {manager && <AutoResponderCard />}
       <SessionsCard />
     </>
   );
