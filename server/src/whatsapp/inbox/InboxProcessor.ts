@@ -18,21 +18,18 @@ export interface InboxProcessorOptions {
   concurrency: number;
   /** Events a lane applies in one transaction (one BEGIN/COMMIT and one flush to disk for all). */
   eventsPerTransaction: number;
-  /** While lanes run, the least time between two claims, so a steady stream is claimed in chunks, not
-   * in the two or three deliveries stored since the last claim; with no lane running, claims go at once. */
+  /** While lanes run, a claim waits this long or for a transaction's worth of deliveries (chunks, not twos). */
   gatherMs: number;
 }
 
 /**
  * Works through whatsapp_webhook_events: claims events under a lease and splits them into lanes by
- * customer, so lanes never wait on each other's conversations and a customer's messages keep their
- * order. Claims do not wait for earlier claims' lanes: up to `concurrency` lanes and `batchSize`
- * events are in flight, a lane whose customer is in a running lane starts after it. A lane applies
- * its events a few at a time in one transaction whose first statement marks them processed if they
- * still are not and keeps them locked (so two instances, or a lease that ran out mid-work, can never
- * apply an event twice). If anything in it fails, nothing is committed and the lane redoes those
- * events one per transaction, so a failure is recorded against its own event and retried with
- * backoff while the others go through.
+ * customer (lanes never wait on each other's conversations, a customer's messages keep their order).
+ * Claims do not wait for earlier claims' lanes: up to `concurrency` lanes and `batchSize` events are
+ * in flight, a lane whose customer is in a running lane starts after it. A lane applies its events in
+ * transactions whose first statement marks them processed if they still are not and locks them (two
+ * instances, or an expired lease, never apply an event twice). If one fails, nothing is committed and
+ * the lane redoes them one per transaction, so the failure is retried with backoff against its event.
  */
 @injectable()
 export class InboxProcessor implements BackgroundWorker {
@@ -40,7 +37,7 @@ export class InboxProcessor implements BackgroundWorker {
   private stopRequested = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
-  private storedSinceClaim = false;
+  private storedSinceClaim = 0; // deliveries stored by this instance since the last claim began
   private lastClaimAt = 0;
   private readonly lanes: LanesInFlight<ClaimedEvent>;
   options: InboxProcessorOptions;
@@ -60,11 +57,11 @@ export class InboxProcessor implements BackgroundWorker {
       idlePollMs: 500,
       concurrency: db.kind === 'embedded' ? 1 : 4,
       eventsPerTransaction: 50,
-      gatherMs: 20,
+      gatherMs: 50,
     };
     this.lanes = new LanesInFlight((error) => this.logger.error({ err: error }, 'inbox lane failed'));
-    inbox.on('stored', () => {
-      this.storedSinceClaim = true;
+    inbox.on('stored', (count: number) => {
+      this.storedSinceClaim += count;
       this.wakeUp?.();
     });
   }
@@ -100,13 +97,12 @@ export class InboxProcessor implements BackgroundWorker {
     while (this.running) {
       try {
         if (!this.hasRoom()) await this.lanes.anyFinished();
-        else if (this.lanes.size && (await this.pause(this.lastClaimAt + this.options.gatherMs - Date.now())))
-          continue;
+        else if (this.lanes.size && (await this.gather())) continue;
         else if ((await this.claimIntoLanes()) === 0 && !this.storedSinceClaim)
-          await this.pause(this.options.idlePollMs, { untilStored: true });
+          await this.pause(this.options.idlePollMs, 1);
       } catch (error) {
         this.logger.error({ err: error }, 'inbox claim failed; retrying');
-        await this.pause(this.options.idlePollMs, { untilStored: true });
+        await this.pause(this.options.idlePollMs, 1);
       }
     }
     await this.lanes.allFinished();
@@ -117,14 +113,12 @@ export class InboxProcessor implements BackgroundWorker {
     return this.lanes.size < Math.max(1, concurrency) && this.lanes.events < batchSize;
   }
 
-  /** Claims what the room allows and starts its lanes; returns how many events were claimed. */
+  /** Claims what room allows and starts its lanes; returns how many events were claimed. */
   private async claimIntoLanes(): Promise<number> {
-    this.storedSinceClaim = false;
+    this.storedSinceClaim = 0;
     this.lastClaimAt = Date.now();
-    const batch = await this.events.claim(
-      this.options.batchSize - this.lanes.events,
-      this.options.leaseSeconds,
-    );
+    const { batchSize, leaseSeconds } = this.options;
+    const batch = await this.events.claim(batchSize - this.lanes.events, leaseSeconds);
     const keysOf = (event: ClaimedEvent) => this.handler.customersOf(event);
     const free = Math.max(1, this.options.concurrency - this.lanes.size);
     for (const lane of groupByKeys(batch, keysOf, free))
@@ -132,8 +126,15 @@ export class InboxProcessor implements BackgroundWorker {
     return batch.length;
   }
 
-  /** Waits `ms`, or less when stopped (or, with `untilStored`, when a delivery is stored); true if it waited. */
-  private pause(ms: number, { untilStored = false } = {}): Promise<boolean> {
+  /** While lanes run: waits until a transaction's worth is stored or `gatherMs` since the last claim. */
+  private gather(): Promise<boolean> {
+    const chunk = Math.max(1, this.options.eventsPerTransaction);
+    if (this.storedSinceClaim >= chunk) return Promise.resolve(false);
+    return this.pause(this.lastClaimAt + this.options.gatherMs - Date.now(), chunk);
+  }
+
+  /** Waits `ms`, or less when stopped or `stored` deliveries were stored since the claim; true if it waited. */
+  private pause(ms: number, stored = 0): Promise<boolean> {
     if (ms <= 0 || this.stopRequested) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(done, ms);
@@ -141,7 +142,7 @@ export class InboxProcessor implements BackgroundWorker {
         clearTimeout(timer);
         resolve(true);
       }
-      this.wakeUp = untilStored ? done : () => this.stopRequested && done();
+      this.wakeUp = () => (this.stopRequested || (stored > 0 && this.storedSinceClaim >= stored)) && done();
     });
   }
 
@@ -161,10 +162,7 @@ export class InboxProcessor implements BackgroundWorker {
       this.countProcessed(chunk, taken);
       return true;
     } catch (error) {
-      this.logger.debug(
-        { err: error, events: chunk.length },
-        'inbox chunk failed; redoing it event by event',
-      );
+      this.logger.debug({ err: error, events: chunk.length }, 'inbox chunk failed; redoing it one by one');
       return false;
     }
   }
