@@ -5,6 +5,7 @@ import type { Metrics } from '../../shared/metrics/Metrics';
 import { TYPES } from '../../types';
 import type { BackgroundWorker } from '../../workers';
 import { groupByKeys } from './groupByKeys';
+import { LanesInFlight } from './LanesInFlight';
 import type { InboundEventHandler } from './InboundEventHandler';
 import type { ClaimedEvent, InboxEvents } from './InboxEvents';
 import type { WebhookInbox } from './WebhookInbox';
@@ -17,22 +18,18 @@ export interface InboxProcessorOptions {
   concurrency: number;
   /** Events a lane applies in one transaction (one BEGIN/COMMIT and one flush to disk for all). */
   eventsPerTransaction: number;
-  /**
-   * After a busy round, how long to let deliveries gather before claiming again. Without it, under
-   * a steady stream each claim finds the two or three events that arrived during the last round
-   * and pays a whole chunk's statements for them; the first event after a quiet spell goes at once.
-   */
+  /** While lanes run, a claim waits this long or for a transaction's worth of deliveries (chunks, not twos). */
   gatherMs: number;
 }
 
 /**
- * Works through whatsapp_webhook_events: claims a batch under a lease and splits it into lanes by
- * customer, so lanes never wait on each other's conversations and a customer's messages keep their
- * order. A lane applies its events a few at a time in one transaction whose first statement marks
- * them processed if they still are not and keeps them locked (so two instances, or a lease that ran
- * out mid-work, can never apply an event twice). If anything in it fails, nothing is committed and
- * the lane redoes those events one per transaction, so a failure is recorded against its own event
- * and retried with backoff while the others go through.
+ * Works through whatsapp_webhook_events: claims events under a lease and splits them into lanes by
+ * customer (lanes never wait on each other's conversations, a customer's messages keep their order).
+ * Claims do not wait for earlier claims' lanes: up to `concurrency` lanes and `batchSize` events are
+ * in flight, a lane whose customer is in a running lane starts after it. A lane applies its events in
+ * transactions whose first statement marks them processed if they still are not and locks them (two
+ * instances, or an expired lease, never apply an event twice). If one fails, nothing is committed and
+ * the lane redoes them one per transaction, so the failure is retried with backoff against its event.
  */
 @injectable()
 export class InboxProcessor implements BackgroundWorker {
@@ -40,6 +37,9 @@ export class InboxProcessor implements BackgroundWorker {
   private stopRequested = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
+  private storedSinceClaim = 0; // deliveries stored by this instance since the last claim began
+  private lastClaimAt = 0;
+  private readonly lanes: LanesInFlight<ClaimedEvent>;
   options: InboxProcessorOptions;
 
   constructor(
@@ -50,17 +50,20 @@ export class InboxProcessor implements BackgroundWorker {
     @inject(TYPES.Logger) private readonly logger: Logger,
     @inject(TYPES.Metrics) private readonly metrics: Metrics,
   ) {
-    // Large chunks pay off since a chunk's messages are handled set-based (decision 0013): a backlog
-    // of 200 goes as 4 lanes × 50 events, a handful of statements per lane.
+    // Large chunks pay off (set-based, decision 0013): a backlog of 200 goes as 4 lanes × 50 events.
     this.options = {
       batchSize: 200,
       leaseSeconds: 60,
       idlePollMs: 500,
       concurrency: db.kind === 'embedded' ? 1 : 4,
       eventsPerTransaction: 50,
-      gatherMs: 20,
+      gatherMs: 50,
     };
-    inbox.on('stored', () => this.wakeUp?.());
+    this.lanes = new LanesInFlight((error) => this.logger.error({ err: error }, 'inbox lane failed'));
+    inbox.on('stored', (count: number) => {
+      this.storedSinceClaim += count;
+      this.wakeUp?.();
+    });
   }
 
   start(): void {
@@ -75,44 +78,71 @@ export class InboxProcessor implements BackgroundWorker {
     this.stopRequested = true;
     this.wakeUp?.();
     await this.loop;
+    await this.lanes.allFinished();
   }
 
   /** Processes everything due now (until empty or stopped); returns how many events were handled. */
   async drain(): Promise<number> {
     let handled = 0;
     for (;;) {
-      const batch = await this.events.claim(this.options.batchSize, this.options.leaseSeconds);
-      const lanes = groupByKeys(batch, (event) => this.handler.customersOf(event), this.options.concurrency);
-      await Promise.all(lanes.map((lane) => this.processLane(lane)));
-      handled += batch.length;
-      if (batch.length < this.options.batchSize || this.stopRequested) return handled;
+      const claimed = this.hasRoom() && !(this.stopRequested && handled) ? await this.claimIntoLanes() : 0;
+      handled += claimed;
+      if (claimed > 0) continue;
+      if (this.lanes.size === 0) return handled;
+      await this.lanes.anyFinished();
     }
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        if ((await this.drain()) > 0) {
-          await this.pause(this.options.gatherMs, { untilStored: false });
-          continue;
-        }
+        if (!this.hasRoom()) await this.lanes.anyFinished();
+        else if (this.lanes.size && (await this.gather())) continue;
+        else if ((await this.claimIntoLanes()) === 0 && !this.storedSinceClaim)
+          await this.pause(this.options.idlePollMs, 1);
       } catch (error) {
         this.logger.error({ err: error }, 'inbox claim failed; retrying');
+        await this.pause(this.options.idlePollMs, 1);
       }
-      await this.pause(this.options.idlePollMs, { untilStored: true });
     }
+    await this.lanes.allFinished();
   }
 
-  /** Waits `ms`, or less when stopped (or, with `untilStored`, when a delivery is stored). */
-  private pause(ms: number, { untilStored }: { untilStored: boolean }): Promise<void> {
-    if (ms <= 0 || this.stopRequested) return Promise.resolve();
-    return new Promise<void>((resolve) => {
+  private hasRoom(): boolean {
+    const { concurrency, batchSize } = this.options;
+    return this.lanes.size < Math.max(1, concurrency) && this.lanes.events < batchSize;
+  }
+
+  /** Claims what room allows and starts its lanes; returns how many events were claimed. */
+  private async claimIntoLanes(): Promise<number> {
+    this.storedSinceClaim = 0;
+    this.lastClaimAt = Date.now();
+    const { batchSize, leaseSeconds } = this.options;
+    const batch = await this.events.claim(batchSize - this.lanes.events, leaseSeconds);
+    const keysOf = (event: ClaimedEvent) => this.handler.customersOf(event);
+    const free = Math.max(1, this.options.concurrency - this.lanes.size);
+    for (const lane of groupByKeys(batch, keysOf, free))
+      this.lanes.start(lane, keysOf, (l) => this.processLane(l));
+    return batch.length;
+  }
+
+  /** While lanes run: waits until a transaction's worth is stored or `gatherMs` since the last claim. */
+  private gather(): Promise<boolean> {
+    const chunk = Math.max(1, this.options.eventsPerTransaction);
+    if (this.storedSinceClaim >= chunk) return Promise.resolve(false);
+    return this.pause(this.lastClaimAt + this.options.gatherMs - Date.now(), chunk);
+  }
+
+  /** Waits `ms`, or less when stopped or `stored` deliveries were stored since the claim; true if it waited. */
+  private pause(ms: number, stored = 0): Promise<boolean> {
+    if (ms <= 0 || this.stopRequested) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
-        resolve();
+        resolve(true);
       }
-      this.wakeUp = untilStored ? done : () => this.stopRequested && done();
+      this.wakeUp = () => (this.stopRequested || (stored > 0 && this.storedSinceClaim >= stored)) && done();
     });
   }
 
@@ -132,10 +162,7 @@ export class InboxProcessor implements BackgroundWorker {
       this.countProcessed(chunk, taken);
       return true;
     } catch (error) {
-      this.logger.debug(
-        { err: error, events: chunk.length },
-        'inbox chunk failed; redoing it event by event',
-      );
+      this.logger.debug({ err: error, events: chunk.length }, 'inbox chunk failed; redoing it one by one');
       return false;
     }
   }

@@ -95,7 +95,7 @@ export class WebhookInbox extends EventEmitter {
         answered.add(key);
         p.resolve({ id: inserted.get(key) ?? existing.get(key) ?? '', duplicate: !isNew });
       }
-      if (inserted.size) this.emit('stored');
+      if (inserted.size) this.emit('stored', inserted.size);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
     } finally {
