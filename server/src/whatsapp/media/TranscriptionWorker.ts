@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../config';
 import type { TranscribeVoiceNotes } from '../../modules/media/application/TranscribeVoiceNotes';
+import { DrainingPoller } from '../../shared/jobs/DrainingPoller';
 import type { Logger } from '../../shared/logging/createLogger';
 import { TYPES } from '../../types';
 import type { BackgroundWorker } from '../../workers';
@@ -14,43 +15,25 @@ const PER_ROUND = 2;
  */
 @injectable()
 export class TranscriptionWorker implements BackgroundWorker {
-  private running = false;
-  private timer?: NodeJS.Timeout;
-  private round?: Promise<void>;
+  private readonly poller: DrainingPoller;
 
   constructor(
-    @inject(TYPES.TranscribeVoiceNotes) private readonly transcribe: TranscribeVoiceNotes,
+    @inject(TYPES.TranscribeVoiceNotes) transcribe: TranscribeVoiceNotes,
     @inject(TYPES.Config) private readonly config: Config,
-    @inject(TYPES.Logger) private readonly logger: Logger,
-  ) {}
+    @inject(TYPES.Logger) logger: Logger,
+  ) {
+    this.poller = new DrainingPoller({
+      round: async () => (await transcribe.execute(PER_ROUND)).length,
+      pollMs: POLL_MS,
+      onError: (error) => logger.error({ err: error }, 'could not claim voice notes to transcribe'),
+    });
+  }
 
   start(): void {
-    if (this.running || !this.config.transcription || !this.config.whatsapp.enableMedia) return;
-    this.running = true;
-    this.schedule(0);
+    if (this.config.transcription && this.config.whatsapp.enableMedia) this.poller.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.round;
-  }
-
-  private schedule(ms: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.round = this.drain().finally(() => this.schedule(POLL_MS));
-    }, ms);
-    this.timer.unref();
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (this.running && (await this.transcribe.execute(PER_ROUND)).length) {
-        // keep going while notes come back
-      }
-    } catch (error) {
-      this.logger.error({ err: error }, 'could not claim voice notes to transcribe');
-    }
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 }

@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
+import { DrainingPoller } from '../../../shared/jobs/DrainingPoller';
 import type { Logger } from '../../../shared/logging/createLogger';
 import { TYPES } from '../../../types';
 import type { BackgroundWorker } from '../../../workers';
@@ -14,43 +15,25 @@ const PER_ROUND = 4;
  */
 @injectable()
 export class AiReplyWorker implements BackgroundWorker {
-  private running = false;
-  private timer?: NodeJS.Timeout;
-  private round?: Promise<void>;
+  private readonly poller: DrainingPoller;
 
   constructor(
-    @inject(TYPES.AnswerWithAi) private readonly answer: AnswerWithAi,
+    @inject(TYPES.AnswerWithAi) answer: AnswerWithAi,
     @inject(TYPES.Config) private readonly config: Config,
-    @inject(TYPES.Logger) private readonly logger: Logger,
-  ) {}
+    @inject(TYPES.Logger) logger: Logger,
+  ) {
+    this.poller = new DrainingPoller({
+      round: async () => (await answer.execute(PER_ROUND)).length,
+      pollMs: POLL_MS,
+      onError: (error) => logger.error({ err: error }, 'could not claim AI requests'),
+    });
+  }
 
   start(): void {
-    if (this.running || !this.config.ai) return;
-    this.running = true;
-    this.schedule(0);
+    if (this.config.ai) this.poller.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.round;
-  }
-
-  private schedule(ms: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.round = this.drain().finally(() => this.schedule(POLL_MS));
-    }, ms);
-    this.timer.unref();
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (this.running && (await this.answer.execute(PER_ROUND)).length) {
-        // keep going while requests come back
-      }
-    } catch (error) {
-      this.logger.error({ err: error }, 'could not claim AI requests');
-    }
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 }
