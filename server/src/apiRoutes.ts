@@ -25,6 +25,7 @@ import type { RouteDefinition } from './shared/http/api/RouteDefinition';
 import { sessionRoutes } from './modules/session/http/sessionRoutes';
 import { setupRoutes } from './modules/session/http/setupRoutes';
 import { usageRoutes } from './modules/usage/http/usageRoutes';
+import { pricingRoutes } from './modules/usage/http/pricingRoutes';
 import { onboardingRoutes } from './modules/onboarding/http/onboardingRoutes';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
@@ -55,6 +56,7 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...setupRoutes(container),
     ...connectionRoutes(container),
     ...usageRoutes(container),
+    ...pricingRoutes(container),
     ...onboardingRoutes(container),
   ];
 }

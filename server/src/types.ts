@@ -197,6 +197,7 @@ export const TYPES = {
   UnmeteredOutboundQueue: Symbol.for('UnmeteredOutboundQueue'),
   RecordMessagePricing: Symbol.for('RecordMessagePricing'),
   GetUsage: Symbol.for('GetUsage'),
+  UpdatePricing: Symbol.for('UpdatePricing'),
   ClickToChatLink: Symbol.for('ClickToChatLink'),
   BusinessNumbers: Symbol.for('BusinessNumbers'),
   QrCodes: Symbol.for('QrCodes'),

@@ -7,6 +7,7 @@ import { RecordMessagePricing } from './application/RecordMessagePricing';
 import { UsageAlerts } from './application/UsageAlerts';
 import { UsageLimits } from './application/UsageLimits';
 import { UsageResetJob } from './application/UsageResetJob';
+import { UpdatePricing } from './application/UpdatePricing';
 import { KnexBusinessNumbers } from './infrastructure/KnexBusinessNumbers';
 import { QrCodeImages } from './infrastructure/QrCodeImages';
 import { KnexAiConversationSpans } from './infrastructure/KnexAiConversationSpans';
@@ -28,6 +29,7 @@ export const usageModule = new ContainerModule(({ bind }) => {
   bind(TYPES.UsageLimits).to(UsageLimits);
   bind(TYPES.RecordMessagePricing).to(RecordMessagePricing);
   bind(TYPES.GetUsage).to(GetUsage);
+  bind(TYPES.UpdatePricing).to(UpdatePricing);
   bind(TYPES.BusinessNumbers).to(KnexBusinessNumbers);
   bind(TYPES.QrCodes).to(QrCodeImages);
   bind(TYPES.ClickToChatLink).to(ClickToChatLink);

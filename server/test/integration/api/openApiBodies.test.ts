@@ -57,6 +57,7 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
     mercadopago: { accessToken: 'APP_USR-123456', webhookSecret: 'mp-secret-123' },
   },
   'PUT /settings/sms-fallback': { enabled: true, from: '+15550100123' },
+  'PUT /settings/pricing': { currency: 'USD', prices: { marketing: 0.0625, utility: 0.0113 } },
   'PUT /settings/auto-responder': {
     timezone: 'America/Argentina/Buenos_Aires',
     businessHours: { monday: ['09:00-13:00', '14:00-18:00'], saturday: ['10:00-14:00'] },

@@ -149,13 +149,12 @@ describe('usage: Meta pricing from status webhooks', () => {
       attempts: 1,
       available_at: h.clock.now(),
     });
-    await knex()('tenants')
-      .where({ id: h.tenantId })
-      .update({
-        settings: JSON.stringify({
-          pricePerCategory: { utility: 0.0113, marketing: 0.0625, currency: 'USD' },
-        }),
-      });
+    const { key } = await staff('manager', { id: h.tenantId } as Parameters<typeof staff>[1]);
+    await h.http
+      .put('/api/v1/settings/pricing')
+      .set('authorization', `Bearer ${key}`)
+      .send({ currency: 'usd', prices: { utility: 0.0113, marketing: 0.0625 } })
+      .expect(200, { currency: 'USD', prices: { utility: 0.0113, marketing: 0.0625 } });
     const post = async (statusName: string, timestamp: string) => {
       status.status = statusName;
       status.timestamp = timestamp;
@@ -175,11 +174,43 @@ describe('usage: Meta pricing from status webhooks', () => {
       counter: 'billable:utility',
     });
     expect(counted.map((c: { used: number }) => c.used)).to.deep.equal([1]);
-    const { key } = await staff('manager', { id: h.tenantId } as Parameters<typeof staff>[1]);
     const usage = await h.http.get('/api/v1/usage').set('authorization', `Bearer ${key}`);
     expect(usage.body.billable).to.deep.equal([
       { category: 'utility', messages: 1, unitPrice: 0.0113, cost: 0.0113 },
     ]);
     expect(usage.body.estimatedCost).to.deep.equal({ currency: 'USD', total: 0.0113 });
+  });
+  it('keeps the prices for the estimate: managers only, each field checked, none removes them', async () => {
+    const api = new ApiClient();
+    const { tenant, key } = await staff('manager');
+    const prices = (body: object) => api.put('/settings/pricing', { key, body });
+    expect((await api.get('/settings/pricing', { key })).body).to.deep.equal({ currency: null, prices: {} });
+
+    const bad = await prices({ currency: 'dollars', prices: { marketing: -1 } });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).to.include.members([
+      'currency',
+      'prices.marketing',
+    ]);
+
+    expect((await prices({ prices: { marketing: 0.0625 } })).status).to.equal(200);
+    const audit = await knex()('whatsapp_audit_logs').where({
+      tenant_id: tenant.id,
+      action: 'PRICING_UPDATED',
+    });
+    expect(audit).to.have.length(1);
+    expect((await api.get('/settings/pricing', { key })).body).to.deep.equal({
+      currency: null,
+      prices: { marketing: 0.0625 },
+    });
+
+    expect((await prices({ prices: {} })).body).to.deep.equal({ currency: null, prices: {} });
+    const row = await knex()('tenants').where({ id: tenant.id }).first('settings');
+    expect(row.settings).not.to.have.property('pricePerCategory');
+
+    const { key: salesKey } = await staff('sales', tenant);
+    expect((await api.put('/settings/pricing', { key: salesKey, body: { prices: {} } })).status).to.equal(
+      403,
+    );
   });
 });

@@ -1044,6 +1044,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The price per billable message by Meta category, for the usage estimate
+         * @description What one billable message of each Meta pricing category costs (Meta’s rate card for the tenant’s market, or what a provider charges its clients). GET /usage multiplies the month’s billable messages by these prices; a category without a price is left out of the estimate.
+         *
+         *     Policy action: manage_settings.
+         */
+        get: operations["getSettingsPricing"];
+        /**
+         * Set the price per billable message by Meta category (audited; no prices removes them)
+         * @description What one billable message of each Meta pricing category costs (Meta’s rate card for the tenant’s market, or what a provider charges its clients). GET /usage multiplies the month’s billable messages by these prices; a category without a price is left out of the estimate.
+         *
+         *     Policy action: manage_settings.
+         */
+        put: operations["putSettingsPricing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/settings/sms-fallback": {
         parameters: {
             query?: never;
@@ -1299,7 +1327,7 @@ export interface paths {
         };
         /**
          * This month’s usage against the plan, billable messages per Meta category and their cost
-         * @description Counters: `messages` (every message to a customer the provider accepts or still has to send; staff alerts and login codes excluded) and `ai_conversations` (one per conversation per 24-hour span). `billable` counts each message once from Meta’s status webhooks (`pricing.category`, `pricing.billable`). `estimatedCost` multiplies them by the tenant’s `settings.pricePerCategory`.
+         * @description Counters: `messages` (every message to a customer the provider accepts or still has to send; staff alerts and login codes excluded) and `ai_conversations` (one per conversation per 24-hour span). `billable` counts each message once from Meta’s status webhooks (`pricing.category`, `pricing.billable`). `estimatedCost` multiplies them by the prices of PUT /settings/pricing.
          *
          *     Policy action: view_usage.
          */
@@ -7647,6 +7675,158 @@ export interface operations {
             };
         };
     };
+    getSettingsPricing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prices (empty when none are set) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ISO 4217, e.g. USD */
+                        currency: string | null;
+                        /** @description Price of one billable message by Meta pricing category; a category left out has no price */
+                        prices: {
+                            authentication?: number;
+                            authentication_international?: number;
+                            marketing?: number;
+                            marketing_lite?: number;
+                            service?: number;
+                            utility?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSettingsPricing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description ISO 4217, e.g. USD */
+                    currency?: string | null;
+                    /** @description Price of one billable message by Meta pricing category; a category left out has no price */
+                    prices: {
+                        authentication?: number;
+                        authentication_international?: number;
+                        marketing?: number;
+                        marketing_lite?: number;
+                        service?: number;
+                        utility?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The prices as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ISO 4217, e.g. USD */
+                        currency: string | null;
+                        /** @description Price of one billable message by Meta pricing category; a category left out has no price */
+                        prices: {
+                            authentication?: number;
+                            authentication_international?: number;
+                            marketing?: number;
+                            marketing_lite?: number;
+                            service?: number;
+                            utility?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSettingsSmsFallback: {
         parameters: {
             query?: never;
@@ -9085,7 +9265,7 @@ export interface operations {
                             limit: number | null;
                             used: number;
                         }[];
-                        /** @description null unless the tenant’s settings.pricePerCategory is set */
+                        /** @description null unless prices are set (PUT /settings/pricing) */
                         estimatedCost: {
                             currency: string | null;
                             total: number;

@@ -1,3 +1,4 @@
+import type { PricePerCategory } from './Pricing';
 import type { Plan } from '../../identity/domain/Plan';
 import type { Counter, PlanOverrides } from './Plans';
 
@@ -20,6 +21,8 @@ export interface TenantPlans {
   lockAssignees(tenantId: string, except?: string): Promise<string[]>;
   /** Every tenant's id and timezone (the reset job opens their periods). */
   timezones(): Promise<Array<{ tenantId: string; timezone: string }>>;
+  /** Stores `settings.pricePerCategory` (undefined removes it). */
+  savePrices(tenantId: string, prices: PricePerCategory | undefined): Promise<void>;
 }
 
 /** One row of `usage_counters`. */

@@ -46,7 +46,7 @@ const usageSchema = Joi.object({
     .required(),
   estimatedCost: nullable(
     Joi.object({ currency: nullable(Joi.string()), total: money().required() }).label('EstimatedCost'),
-  ).description('null unless the tenant’s settings.pricePerCategory is set'),
+  ).description('null unless prices are set (PUT /settings/pricing)'),
 }).label('Usage');
 
 const linkSchema = Joi.object({
@@ -62,7 +62,7 @@ export function usageRoutes(container: Container): RouteDefinition[] {
       tag: 'usage',
       summary: 'This month’s usage against the plan, billable messages per Meta category and their cost',
       description:
-        'Counters: `messages` (every message to a customer the provider accepts or still has to send; staff alerts and login codes excluded) and `ai_conversations` (one per conversation per 24-hour span). `billable` counts each message once from Meta’s status webhooks (`pricing.category`, `pricing.billable`). `estimatedCost` multiplies them by the tenant’s `settings.pricePerCategory`.',
+        'Counters: `messages` (every message to a customer the provider accepts or still has to send; staff alerts and login codes excluded) and `ai_conversations` (one per conversation per 24-hour span). `billable` counts each message once from Meta’s status webhooks (`pricing.category`, `pricing.billable`). `estimatedCost` multiplies them by the prices of PUT /settings/pricing.',
       permission: 'view_usage',
       responses: { 200: { description: 'The usage of the current period', schema: usageSchema } },
       async handler({ actor }) {

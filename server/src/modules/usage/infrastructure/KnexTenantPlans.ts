@@ -3,6 +3,7 @@ import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import type { Plan } from '../../identity/domain/Plan';
 import type { PlanOverrides } from '../domain/Plans';
+import type { PricePerCategory } from '../domain/Pricing';
 import type { TenantPlan, TenantPlans } from '../domain/UsageCounters';
 
 interface PlanRow {
@@ -54,5 +55,14 @@ export class KnexTenantPlans implements TenantPlans {
       timezone: string;
     }>;
     return rows.map((r) => ({ tenantId: r.id, timezone: r.timezone }));
+  }
+
+  async savePrices(tenantId: string, prices: PricePerCategory | undefined): Promise<void> {
+    const settings = prices
+      ? this.db.knex.raw(`settings || jsonb_build_object('pricePerCategory', ?::jsonb)`, [
+          JSON.stringify({ ...prices.prices, ...(prices.currency ? { currency: prices.currency } : {}) }),
+        ])
+      : this.db.knex.raw(`settings - 'pricePerCategory'`);
+    await this.db.q('tenants').where({ id: tenantId }).update({ settings });
   }
 }
