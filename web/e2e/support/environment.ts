@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,11 @@ export interface E2eEnvironment {
   pid: number;
 }
 
-export const ENVIRONMENT_FILE = path.join(os.tmpdir(), `wa-ops-e2e-${process.env.USER ?? 'ci'}.json`);
+/** One per checkout: two checkouts running their browser tests at once must not share it. */
+const checkout = createHash('sha256')
+  .update(path.resolve(__dirname, '..', '..', '..'))
+  .digest('hex')
+  .slice(0, 12);
+export const ENVIRONMENT_FILE = path.join(os.tmpdir(), `wa-ops-e2e-${checkout}.json`);
 
 export const readEnvironment = (): E2eEnvironment => JSON.parse(fs.readFileSync(ENVIRONMENT_FILE, 'utf8'));
