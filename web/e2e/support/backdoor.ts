@@ -21,7 +21,31 @@ export async function query<T = Record<string, unknown>>(sql: string, params: un
 
 /** A WhatsApp text from `from`, as Meta delivers it to the webhook. */
 export async function whatsappText(from: string, text: string, name = 'Customer'): Promise<void> {
+  await whatsappMessage(from, name, { type: 'text', text: { body: text } });
+}
+
+/** One customer message (`type` and its object) from `from`, signed and posted as Meta delivers it. */
+export async function whatsappMessage(
+  from: string,
+  name: string,
+  message: Record<string, unknown>,
+): Promise<void> {
   const waId = from.replace(/^\+/, '');
+  await postMetaChange({
+    contacts: [{ profile: { name }, wa_id: waId }],
+    messages: [
+      {
+        from: waId,
+        id: `wamid.E2E${crypto.randomBytes(10).toString('hex')}`,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        ...message,
+      },
+    ],
+  });
+}
+
+/** A `messages` change of the e2e number, in Meta's envelope, signed with the app secret. */
+async function postMetaChange(value: Record<string, unknown>): Promise<void> {
   const body = JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -33,16 +57,7 @@ export async function whatsappText(from: string, text: string, name = 'Customer'
             value: {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '', phone_number_id: '100000000000000' },
-              contacts: [{ profile: { name }, wa_id: waId }],
-              messages: [
-                {
-                  from: waId,
-                  id: `wamid.E2E${crypto.randomBytes(10).toString('hex')}`,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: text },
-                },
-              ],
+              ...value,
             },
           },
         ],
@@ -95,36 +110,14 @@ export async function whatsappStatus(
   to: string,
   status: 'delivered' | 'read',
 ): Promise<void> {
-  const body = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
+  await postMetaChange({
+    statuses: [
       {
-        id: '0',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '', phone_number_id: '100000000000000' },
-              statuses: [
-                {
-                  id: providerMessageId,
-                  status,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  recipient_id: to.replace(/^\+/, ''),
-                },
-              ],
-            },
-          },
-        ],
+        id: providerMessageId,
+        status,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        recipient_id: to.replace(/^\+/, ''),
       },
     ],
   });
-  const signature = crypto.createHmac('sha256', env.webhookSecret).update(body).digest('hex');
-  const res = await fetch(`${env.baseURL}/api/whatsapp/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${signature}` },
-    body,
-  });
-  if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
 }

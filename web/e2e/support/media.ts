@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { env, query } from './backdoor';
+import { query, whatsappMessage } from './backdoor';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The built server runs from the repository with the default DATA_DIR (./data). */
@@ -14,43 +14,9 @@ export type InboundFile =
 
 /** A customer's file as Meta delivers it to the webhook (the media id names the file at Meta). */
 export async function whatsappFile(from: string, file: InboundFile, name = 'Customer'): Promise<string> {
-  const waId = from.replace(/^\+/, '');
   const mediaId = `${crypto.randomInt(1e9, 2e9)}${crypto.randomInt(1e6, 9e6)}`;
   const { type, mimeType, ...rest } = file;
-  const body = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '0',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '', phone_number_id: '100000000000000' },
-              contacts: [{ profile: { name }, wa_id: waId }],
-              messages: [
-                {
-                  from: waId,
-                  id: `wamid.E2E${crypto.randomBytes(10).toString('hex')}`,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type,
-                  [type]: { id: mediaId, mime_type: mimeType, ...rest },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  const signature = crypto.createHmac('sha256', env.webhookSecret).update(body).digest('hex');
-  const res = await fetch(`${env.baseURL}/api/whatsapp/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${signature}` },
-    body,
-  });
-  if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+  await whatsappMessage(from, name, { type, [type]: { id: mediaId, mime_type: mimeType, ...rest } });
   return mediaId;
 }
 
