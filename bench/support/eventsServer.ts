@@ -13,9 +13,10 @@ import type { ChildMessage } from './constants';
 import { startPipelineApp } from './pipelineApp';
 
 async function main(): Promise<void> {
+  const tuning = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
   const app = await startPipelineApp(
     process.env.BENCH_APP_DATABASE_URL ?? '',
-    {},
+    { lanes: tuning('BENCH_LANES'), gatherMs: tuning('BENCH_GATHER_MS') },
     process.env.BENCH_ENCRYPTION_KEY ?? '',
   );
   const { container } = app.runtime;

@@ -11,6 +11,7 @@ export interface InboxTuning {
   lanes?: number;
   perTransaction?: number;
   batch?: number;
+  gatherMs?: number;
 }
 
 export interface PipelineApp {
@@ -49,6 +50,7 @@ export async function startPipelineApp(
     concurrency: tuning.lanes ?? options.concurrency,
     eventsPerTransaction: tuning.perTransaction ?? options.eventsPerTransaction,
     batchSize: tuning.batch ?? options.batchSize,
+    gatherMs: tuning.gatherMs ?? options.gatherMs,
   };
   return {
     runtime,

@@ -10,8 +10,13 @@ type Hook = () => Promise<void> | void;
 interface TransactionScope {
   trx: Knex.Transaction;
   beforeCommit: Hook[];
+  /** Hooks that take a lock held to the commit: they run after every other hook. */
+  lastBeforeCommit: Hook[];
   afterCommit: Array<() => void>;
 }
+
+/** When a before-commit hook runs: with the others in the order they were added, or after all of them. */
+export type HookOrder = 'normal' | 'last';
 
 /**
  * The knex handle plus the ambient transaction. Repositories query through `q`: inside
@@ -43,11 +48,13 @@ export class Database implements UnitOfWork {
     if (this.inTransaction) return work();
     let scope: TransactionScope | undefined;
     const result = this.knex.transaction((trx) => {
-      scope = { trx, beforeCommit: [], afterCommit: [] };
-      return this.ambient.run(scope, async () => {
+      const open: TransactionScope = { trx, beforeCommit: [], lastBeforeCommit: [], afterCommit: [] };
+      scope = open;
+      return this.ambient.run(open, async () => {
         const value = await work();
         // A hook may add another (e.g. a flush that records more): run until none is left.
-        for (let hook = scope!.beforeCommit.shift(); hook; hook = scope!.beforeCommit.shift()) await hook();
+        const next = () => open.beforeCommit.shift() ?? open.lastBeforeCommit.shift();
+        for (let hook = next(); hook; hook = next()) await hook();
         return value;
       });
     });
@@ -57,9 +64,15 @@ export class Database implements UnitOfWork {
     });
   }
 
-  /** Runs `hook` in the open transaction after its work, just before it commits (last writes). */
-  beforeCommit(hook: Hook): void {
-    this.scope('beforeCommit').beforeCommit.push(hook);
+  /**
+   * Runs `hook` in the open transaction after its work, just before it commits (last writes).
+   * A hook whose statement locks a hot row until the commit (a per-tenant counter) is `last`:
+   * every other statement of the transaction is then already done, so the lock is held for the
+   * commit only and other transactions of the tenant wait as little as possible.
+   */
+  beforeCommit(hook: Hook, order: HookOrder = 'normal'): void {
+    const scope = this.scope('beforeCommit');
+    (order === 'last' ? scope.lastBeforeCommit : scope.beforeCommit).push(hook);
   }
 
   /** Runs `hook` once the open transaction has committed (never after a rollback); it must not throw. */

@@ -31,6 +31,32 @@ describe('event log', () => {
     expect((await eventsAfter(testDb(), b.id, 0, 10)).map((e) => e.id)).to.deep.equal([1]);
   });
 
+  it('flushes after the other before-commit hooks, and flushes again what a later hook appends', async () => {
+    const tenant = await aTenant();
+    const events = log(); // one instance: its buffer is per transaction
+    const ran: string[] = [];
+    await testDb().run(async () => {
+      await events.append([leadEvent(tenant.id, 1)]);
+      testDb().beforeCommit(async () => {
+        ran.push('normal hook');
+        // Appended by a hook registered after the flush, still before it runs: same statement.
+        await events.append([leadEvent(tenant.id, 2)]);
+      });
+      testDb().beforeCommit(async () => {
+        const ids = (await eventsAfter(testDb(), tenant.id, 0, 10)).map((e) => e.id);
+        ran.push(`last hook sees ${ids.join(',')}`);
+        await events.append([leadEvent(tenant.id, 3)]);
+      }, 'last');
+    });
+    expect(ran).to.deep.equal(['normal hook', 'last hook sees 1,2']);
+    const stored = await eventsAfter(testDb(), tenant.id, 0, 10);
+    expect(stored.map((e) => [e.id, e.data.n])).to.deep.equal([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+  });
+
   it('writes nothing for a change that rolls back', async () => {
     const tenant = await aTenant();
     const failing = testDb().run(async () => {
@@ -55,7 +81,7 @@ describe('event log', () => {
     // The first transaction takes its ids, then waits before committing; the second appends meanwhile.
     const slow = testDb().run(async () => {
       await log().append([leadEvent(tenant.id, 1)]);
-      testDb().beforeCommit(() => held);
+      testDb().beforeCommit(() => held, 'last');
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const fast = log().append([leadEvent(tenant.id, 2)]);

@@ -32,7 +32,11 @@ export class KnexEventLog implements EventLog {
     if (!buffer) {
       const fresh: NewEvent[] = (buffer = []);
       this.pending.set(key, fresh);
-      this.db.beforeCommit(() => this.flush(fresh));
+      // Last: the counter row's lock is then held for the commit only (docs/decisions/0014).
+      this.db.beforeCommit(() => {
+        this.pending.delete(key); // an event appended after this flush gets a flush of its own
+        return this.flush(fresh);
+      }, 'last');
     }
     buffer.push(...events);
   }

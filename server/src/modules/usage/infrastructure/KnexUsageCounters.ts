@@ -13,11 +13,26 @@ import type { CounterRow, ThresholdLevel, UsageCounters } from '../domain/UsageC
 export class KnexUsageCounters implements UsageCounters {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
+  /** One statement when the row exists (it usually does: `usage-reset` opens each month's rows). */
   async reserve(tenantId: string, period: string, counter: Counter, n: number, limit: number | null) {
-    const used = await this.lock(tenantId, period, counter);
-    const granted = limit === null ? n : Math.max(0, Math.min(n, limit - used));
-    if (granted > 0) await this.add(tenantId, period, counter, granted);
-    return { granted, used: used + granted };
+    const taken = await this.take(tenantId, period, counter, n, limit);
+    if (taken) return taken;
+    await this.lock(tenantId, period, counter);
+    return (await this.take(tenantId, period, counter, n, limit))!;
+  }
+
+  /** Locks the row, grants what fits under `limit` and adds it; undefined when there is no row. */
+  private async take(tenantId: string, period: string, counter: Counter, n: number, limit: number | null) {
+    const { rows } = await this.db.q.raw<{ rows: Array<{ used: number; granted: number }> }>(
+      `WITH locked AS (
+         SELECT used, CASE WHEN ?::int IS NULL THEN ?::int ELSE LEAST(?::int, GREATEST(?::int - used, 0)) END AS granted
+           FROM usage_counters WHERE tenant_id = ? AND period_start = ? AND counter = ? FOR UPDATE)
+       UPDATE usage_counters u SET used = locked.used + locked.granted, updated_at = now() FROM locked
+        WHERE u.tenant_id = ? AND u.period_start = ? AND u.counter = ?
+       RETURNING u.used, locked.granted`,
+      [limit, n, n, limit, tenantId, period, counter, tenantId, period, counter],
+    );
+    return rows[0] && { granted: Number(rows[0].granted), used: Number(rows[0].used) };
   }
 
   async lock(tenantId: string, period: string, counter: Counter): Promise<number> {

@@ -89,14 +89,20 @@ export class MeteredOutboundQueue implements OutboundQueue {
     return queued;
   }
 
+  /**
+   * Reads and marks first, then takes the counter row's lock: that lock is held to the commit and
+   * every other transaction of the tenant that queues a message waits for it, so as few statements
+   * as possible run under it. A refused message's mark is cleared by `refuse`.
+   */
   private async count(queued: Queued[]): Promise<void> {
     for (const [tenantId, messages] of await countedMessages(this.db, queued)) {
-      const { granted, terms } = await this.limits.reserveMessages(tenantId, messages.length);
+      const known = await this.limits.terms(tenantId);
+      await this.markCounted(messages, known.period.start);
+      const { granted, terms } = await this.limits.reserveMessages(tenantId, messages.length, known);
       const refused = messages.slice(granted);
       const limit = terms.limits.messages ?? 0;
       if (refused.some((m) => REFUSED_WHOLE.has(m.purpose)))
         throw new LimitReachedError('messages', limit, terms.period.end);
-      await this.markCounted(messages.slice(0, granted), terms.period.start);
       if (refused.length) await this.refuse(tenantId, refused, limit);
     }
   }
@@ -127,6 +133,7 @@ export class MeteredOutboundQueue implements OutboundQueue {
         status: 'failed',
         error_code: 'LIMIT_REACHED',
         error_title: title,
+        usage_period: null,
         status_history: this.db.knex.raw(`status_history || ?::jsonb`, [entry]),
         updated_at: this.db.knex.fn.now(),
       })
