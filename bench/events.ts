@@ -25,7 +25,7 @@ import { createBenchDatabase } from './support/benchDatabase';
 import { startServer, type ServerChild } from './support/children';
 import { WEBHOOK_PATH } from './support/constants';
 import { postDeliveries, type Acks } from './support/eventLoad';
-import { inboxWait, rssOf } from './support/serverProbes';
+import { cpuBetween, cpuPoint, inboxWait, rssOf, type CpuPoint } from './support/serverProbes';
 import { SubscribersClient } from './support/subscribersClient';
 
 const { values } = parseArgs({
@@ -51,6 +51,8 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 interface Outcome {
   /** Where the time went (app only): the event's occurredAt is when its transaction began. */
   stages?: string;
+  /** CPU seconds of each process over the measured load. */
+  cpu: string;
   p50: number;
   p99: number;
   max: number;
@@ -75,15 +77,24 @@ async function measure(
   const warmup = RATE * WARMUP;
   const total = warmup + RATE * SECONDS;
   let rssStart: number[] = [];
+  const processes = {
+    ...Object.fromEntries(servers.map((s, i) => [`instance ${i + 1}`, s.pid])),
+    subscribers: subscribers.child.pid,
+    'load generator': process.pid,
+  };
+  let cpuStart: CpuPoint | undefined;
   const acks: Acks = await postDeliveries({
     urls: servers.map((s) => `${base(s)}${WEBHOOK_PATH}`),
     rate: RATE,
     total,
     onSent: (n) => {
-      if (n === warmup) rssStart = servers.map((s) => rssOf(s.pid));
+      if (n !== warmup) return;
+      rssStart = servers.map((s) => rssOf(s.pid));
+      cpuStart = cpuPoint(processes);
     },
   });
   const arrivals = await subscribers.collect(acks.size, 30_000);
+  const cpu = cpuBetween(cpuStart ?? cpuPoint(processes), cpuPoint(processes));
   const rssEnd = servers.map((s) => rssOf(s.pid));
   await subscribers.close();
   const latencies: number[] = [];
@@ -110,6 +121,7 @@ async function measure(
       ? `ack → processing began p50 ${ms(percentile(toBegin, 0.5))} p99 ${ms(percentile(toBegin, 0.99))}; ` +
         `began → event p50 ${ms(percentile(beginToEvent, 0.5))} p99 ${ms(percentile(beginToEvent, 0.99))}`
       : undefined,
+    cpu,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     max: latencies.at(-1) ?? NaN,
@@ -126,6 +138,7 @@ function print(label: string, o: Outcome): void {
       `missed ${o.missed}  RSS ${o.rss.map((r) => `${mib(r.start)} → ${mib(r.end)}`).join(', ')}`,
   );
   if (o.stages) console.log(`  first subscriber: ${o.stages}`);
+  console.log(`  CPU over the load: ${o.cpu}`);
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Client } from 'pg';
+import { processTicks, sampleCpu, type CpuSample } from './cpuUsage';
 
 /** Resident set size of a process, from /proc (Linux). */
 export function rssOf(pid: number): number {
@@ -25,4 +26,41 @@ export async function inboxWait(url: string): Promise<{ p50: number; p99: number
   } finally {
     await client.end();
   }
+}
+
+/** CPU ticks (1/100 s) of named processes and of all PostgreSQL processes, with the machine's. */
+export interface CpuPoint {
+  named: Map<string, number>;
+  postgres: number;
+  machine?: CpuSample;
+}
+
+const postgresPids = () =>
+  fs.readdirSync('/proc').filter((p) => {
+    try {
+      return /^\d+$/.test(p) && fs.readFileSync(`/proc/${p}/comm`, 'utf8') === 'postgres\n';
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+
+export function cpuPoint(processes: Record<string, number>): CpuPoint {
+  return {
+    named: new Map(Object.entries(processes).map(([name, pid]) => [name, processTicks(String(pid))])),
+    postgres: postgresPids().reduce((sum, pid) => sum + processTicks(pid), 0),
+    machine: sampleCpu([]),
+  };
+}
+
+/** CPU seconds each party used between two points, and how busy the machine was (%). */
+export function cpuBetween(from: CpuPoint, to: CpuPoint): string {
+  const parts = [...to.named].map(
+    ([name, ticks]) => `${name} ${((ticks - (from.named.get(name) ?? 0)) / 100).toFixed(1)} s`,
+  );
+  parts.push(`PostgreSQL ${((to.postgres - from.postgres) / 100).toFixed(1)} s`);
+  const busy =
+    from.machine && to.machine
+      ? ((to.machine.busy - from.machine.busy) / (to.machine.total - from.machine.total)) * 100
+      : NaN;
+  return `${parts.join(', ')}; machine busy ${busy.toFixed(0)} %`;
 }

@@ -26,7 +26,11 @@ export interface InboxProcessorOptions {
  * Works through whatsapp_webhook_events: claims events under a lease and splits them into lanes by
  * customer (lanes never wait on each other's conversations, a customer's messages keep their order).
  * Claims do not wait for earlier claims' lanes: up to `concurrency` lanes and `batchSize` events are
- * in flight, a lane whose customer is in a running lane starts after it. A lane applies its events in
+ * in flight, a lane whose customer is in a running lane starts after it. Lanes follow the backlog:
+ * a claim makes one lane per transaction's worth of events, and while lanes run the next claim
+ * waits for a transaction's worth, a lane to finish or `gatherMs` — so at a steady rate one
+ * transaction carries what arrived during the previous one, instead of many small transactions
+ * slowing each other down on the same cores (docs/decisions/0026). A lane applies its events in
  * transactions whose first statement marks them processed if they still are not and locks them (two
  * instances, or an expired lease, never apply an event twice). If one fails, nothing is committed and
  * the lane redoes them one per transaction, so the failure is retried with backoff against its event.
@@ -120,8 +124,16 @@ export class InboxProcessor implements BackgroundWorker {
     const { batchSize, leaseSeconds } = this.options;
     const batch = await this.events.claim(batchSize - this.lanes.events, leaseSeconds);
     const keysOf = (event: ClaimedEvent) => this.handler.customersOf(event);
+    // A lane per transaction's worth, up to the free lanes: a small claim is one transaction, not
+    // several tiny ones competing for the same cores; a backlog still spreads over every lane.
+    // Customers still busy in a running lane get lanes of their own, so the others do not wait.
+    const busy = (event: ClaimedEvent) => keysOf(event).some((key) => this.lanes.holds(key));
+    const ready = batch.filter((event) => !busy(event));
+    const later = batch.filter(busy);
+    const perTransaction = Math.max(1, this.options.eventsPerTransaction);
     const free = Math.max(1, this.options.concurrency - this.lanes.size);
-    for (const lane of groupByKeys(batch, keysOf, free))
+    const lanes = Math.min(free, Math.ceil(ready.length / perTransaction));
+    for (const lane of [...groupByKeys(ready, keysOf, lanes), ...groupByKeys(later, keysOf, later.length)])
       this.lanes.start(lane, keysOf, (l) => this.processLane(l));
     return batch.length;
   }
@@ -130,11 +142,11 @@ export class InboxProcessor implements BackgroundWorker {
   private gather(): Promise<boolean> {
     const chunk = Math.max(1, this.options.eventsPerTransaction);
     if (this.storedSinceClaim >= chunk) return Promise.resolve(false);
-    return this.pause(this.lastClaimAt + this.options.gatherMs - Date.now(), chunk);
+    return this.pause(this.lastClaimAt + this.options.gatherMs - Date.now(), chunk, this.lanes.anyFinished());
   }
 
   /** Waits `ms`, or less when stopped or `stored` deliveries were stored since the claim; true if it waited. */
-  private pause(ms: number, stored = 0): Promise<boolean> {
+  private pause(ms: number, stored = 0, until?: Promise<void>): Promise<boolean> {
     if (ms <= 0 || this.stopRequested) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(done, ms);
@@ -142,6 +154,7 @@ export class InboxProcessor implements BackgroundWorker {
         clearTimeout(timer);
         resolve(true);
       }
+      void until?.then(done, done);
       this.wakeUp = () => (this.stopRequested || (stored > 0 && this.storedSinceClaim >= stored)) && done();
     });
   }

@@ -32,6 +32,11 @@ export class LanesInFlight<T> {
     for (const key of keys) this.tails.set(key, done);
   }
 
+  /** Whether a running lane holds `key`: an item with it would start only after that lane. */
+  holds(key: string): boolean {
+    return this.tails.has(key);
+  }
+
   /** Resolves when any running lane finishes (at once when none runs). */
   async anyFinished(): Promise<void> {
     if (this.running.size) await Promise.race(this.running);

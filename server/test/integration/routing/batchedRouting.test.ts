@@ -24,6 +24,22 @@ describe('customer messages handled together in one inbox transaction', () => {
     h.processor.options = { ...h.processor.options, concurrency: 1, eventsPerTransaction: 10 };
   });
 
+  it('applies a claim smaller than a transaction’s worth in one transaction, even with lanes free', async () => {
+    h.processor.options = { ...h.processor.options, concurrency: 4 };
+    for (const [phone, text] of [
+      [ANA, 'Hi, 2 people in March?'],
+      [BEA, 'Hola, somos 4 personas para diciembre'],
+      [CARL, 'Three of us in May'],
+    ])
+      await h.postMeta(metaDelivery(phone, text)).expect(200);
+
+    await h.processor.drain();
+
+    const leads = await knex()('leads');
+    expect(leads).to.have.length(3);
+    expect(new Set(leads.map((l) => l.created_at.getTime())).size).to.equal(1);
+  });
+
   it('keeps each customer in order: one lead per customer, follow-ups on its timeline, STOP before the next message', async () => {
     const bea = metaDelivery(BEA, 'Hola, somos 4 personas para diciembre');
     for (const body of [

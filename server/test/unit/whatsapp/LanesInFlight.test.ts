@@ -44,6 +44,12 @@ describe('LanesInFlight', () => {
     expect(log).to.deep.equal(['start a1', 'start b1']);
     expect(lanes.size).to.equal(3);
     expect(lanes.events).to.equal(4);
+    expect(['A', 'B', 'C', 'D'].map((customer) => lanes.holds(customer))).to.deep.equal([
+      true,
+      true,
+      true,
+      false,
+    ]);
 
     release('b1');
     await lanes.anyFinished();
@@ -58,6 +64,7 @@ describe('LanesInFlight', () => {
     await lanes.allFinished();
     expect(lanes.size).to.equal(0);
     expect(lanes.events).to.equal(0);
+    expect(lanes.holds('A')).to.equal(false);
   });
 
   it('chains a customer through several lanes in the order they were started', async () => {
