@@ -46,7 +46,9 @@ export class KnexConversationRepository implements ConversationRepository {
 
   /**
    * One statement for the whole batch: concurrent first messages from one customer still make one
-   * active conversation, and the messages are attached in the same round trip. Rows go in customer
+   * active conversation, and the messages are attached in the same round trip. Rows of a batch are
+   * matched by `id = ANY (ARRAY(…))`: the planner takes a function's rows for 100, and against a
+   * table of a few thousand rows it would rather scan the whole table than probe its index. Rows go in customer
    * order so two batches upserting the same customers lock them in the same order.
    */
   async touchInbound(tenantId: string, contacts: InboundContact[]): Promise<Map<string, Conversation>> {
@@ -72,7 +74,7 @@ export class KnexConversationRepository implements ConversationRepository {
        attached AS (
          UPDATE whatsapp_messages m SET conversation_id = conversation.id
            FROM contact JOIN conversation USING (customer_phone)
-          WHERE m.id = contact.message_id)
+          WHERE m.id = ANY (ARRAY(SELECT message_id FROM contact)) AND m.id = contact.message_id)
        SELECT * FROM conversation`,
       [
         JSON.stringify(
@@ -102,9 +104,9 @@ export class KnexConversationRepository implements ConversationRepository {
   async bind(tenantId: string, bindings: ConversationBinding[]): Promise<void> {
     if (!bindings.length) return;
     await this.db.q.raw(
-      `UPDATE whatsapp_conversations c SET state = b.state, context = b.context, updated_at = now()
-         FROM jsonb_to_recordset(?::jsonb) AS b(id uuid, state text, context jsonb)
-        WHERE c.tenant_id = ? AND c.id = b.id`,
+      `WITH b AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS b(id uuid, state text, context jsonb))
+       UPDATE whatsapp_conversations c SET state = b.state, context = b.context, updated_at = now()
+         FROM b WHERE c.tenant_id = ? AND c.id = ANY (ARRAY(SELECT id FROM b)) AND c.id = b.id`,
       [JSON.stringify(bindings), tenantId],
     );
   }
@@ -142,9 +144,10 @@ export class KnexConversationRepository implements ConversationRepository {
   ): Promise<string[]> {
     if (!assignments.length) return [];
     const { rows } = await this.db.q.raw<{ rows: Array<{ id: string }> }>(
-      `UPDATE whatsapp_conversations c SET assigned_to = a.assigned_to, updated_at = now()
-         FROM jsonb_to_recordset(?::jsonb) AS a(id uuid, assigned_to uuid)
-        WHERE c.tenant_id = ? AND c.id = a.id AND c.assigned_to IS NULL
+      `WITH a AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS a(id uuid, assigned_to uuid))
+       UPDATE whatsapp_conversations c SET assigned_to = a.assigned_to, updated_at = now()
+         FROM a WHERE c.tenant_id = ? AND c.id = ANY (ARRAY(SELECT id FROM a)) AND c.id = a.id
+          AND c.assigned_to IS NULL
        RETURNING c.id`,
       [JSON.stringify(assignments.map((a) => ({ id: a.id, assigned_to: a.assignedTo }))), tenantId],
     );

@@ -15,7 +15,7 @@ export class KnexSenderDirectory implements SenderDirectory {
     const { rows } = await this.db.q.raw<{ rows: Row[] }>(
       `SELECT t.default_language, u.id, u.tenant_id, u.name, u.phone, u.role, u.active, u.created_at
          FROM tenants t
-         LEFT JOIN users u ON u.tenant_id = t.id AND u.phone IN (SELECT jsonb_array_elements_text(?::jsonb))
+         LEFT JOIN users u ON u.tenant_id = t.id AND u.phone = ANY (ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))
         WHERE t.id = ?`,
       [JSON.stringify(phones), tenantId],
     );

@@ -58,7 +58,7 @@ export class KnexOptInRepository implements OptInRepository {
          ON CONFLICT (tenant_id, phone) DO NOTHING RETURNING phone, status, source)
        SELECT phone, status, source FROM inserted
        UNION ALL SELECT phone, status, source FROM whatsapp_opt_ins
-        WHERE tenant_id = ? AND phone IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+        WHERE tenant_id = ? AND phone = ANY (ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))`,
       [tenantId, phoneList, tenantId, phoneList],
     );
     for (const r of rows) statuses.set(r.phone, r.status);
