@@ -22,13 +22,26 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATS = 1_000; // zones are tenants' settings: bounded however many are asked for
+
+/** One formatter per zone: making one costs far more than formatting with it (hot path: every send). */
+function monthFormat(zone: string): Intl.DateTimeFormat {
+  let format = monthFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: isTimeZone(zone) ? zone : 'UTC',
+      year: 'numeric',
+      month: 'numeric',
+    });
+    if (monthFormats.size < MAX_FORMATS) monthFormats.set(zone, format);
+  }
+  return format;
+}
+
 /** The period `at` falls in, in `timeZone` (UTC when the zone is unknown). */
 export function periodAt(at: Date, timeZone: string): UsagePeriod {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: isTimeZone(timeZone) ? timeZone : 'UTC',
-    year: 'numeric',
-    month: 'numeric',
-  }).formatToParts(at);
+  const parts = monthFormat(timeZone).formatToParts(at);
   const year = Number(parts.find((p) => p.type === 'year')?.value);
   const month = Number(parts.find((p) => p.type === 'month')?.value);
   return { start: monthStart(year, month), end: monthStart(year, month + 1) };
