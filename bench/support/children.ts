@@ -18,14 +18,15 @@ export interface ServerChild {
 }
 
 /**
- * Forks `bench/support/<file>` under ts-node (its own process, so the load generator's CPU is not on
- * the server's event loop) and resolves once it reports the port it listens on.
+ * Forks `bench/support/<file>` (its own process, so the load generator's CPU is not on the server's
+ * event loop; its TypeScript compiled by `register.js`, as in the built product) and resolves once
+ * it reports the port it listens on.
  */
 export function startServer(
   file: string,
   options: { args?: string[]; env?: Record<string, string>; cpuProfDir?: string },
 ): Promise<ServerChild> {
-  const execArgv = ['-r', 'ts-node/register/transpile-only'];
+  const execArgv = ['-r', path.join(__dirname, 'register.js')];
   if (options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
   const child = fork(path.join(__dirname, file), options.args ?? [], {
     execArgv,
