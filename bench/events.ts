@@ -15,6 +15,7 @@
  *
  *   npm run bench:events -- [--rate 200] [--seconds 10] [--warmup 2] [--subscribers 50] [--cpu-prof dir]
  *   (--cpu-prof: each app instance writes a V8 CPU profile into dir when it stops)
+ *   BENCH_LANES, BENCH_GATHER_MS: the instances' inbox processor options (default: the app's)
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (default)
  */
 import crypto from 'node:crypto';
