@@ -123,13 +123,15 @@ export class InboxProcessor implements BackgroundWorker {
     this.lastClaimAt = Date.now();
     const { batchSize, leaseSeconds } = this.options;
     const batch = await this.events.claim(batchSize - this.lanes.events, leaseSeconds);
-    const keysOf = (event: ClaimedEvent) => this.handler.customersOf(event);
+    const keys = new Map(batch.map((event) => [event, this.handler.customersOf(event)]));
+    const keysOf = (event: ClaimedEvent) => keys.get(event) ?? [];
     // A lane per transaction's worth, up to the free lanes: a small claim is one transaction, not
     // several tiny ones competing for the same cores; a backlog still spreads over every lane.
     // Customers still busy in a running lane get lanes of their own, so the others do not wait.
-    const busy = (event: ClaimedEvent) => keysOf(event).some((key) => this.lanes.holds(key));
-    const ready = batch.filter((event) => !busy(event));
-    const later = batch.filter(busy);
+    const ready: ClaimedEvent[] = [];
+    const later: ClaimedEvent[] = [];
+    for (const event of batch)
+      (keysOf(event).some((key) => this.lanes.holds(key)) ? later : ready).push(event);
     const perTransaction = Math.max(1, this.options.eventsPerTransaction);
     const free = Math.max(1, this.options.concurrency - this.lanes.size);
     const lanes = Math.min(free, Math.ceil(ready.length / perTransaction));
@@ -138,14 +140,20 @@ export class InboxProcessor implements BackgroundWorker {
     return batch.length;
   }
 
-  /** While lanes run: waits until a transaction's worth is stored or `gatherMs` since the last claim. */
+  /**
+   * While lanes run: waits until a transaction's worth is stored, a lane finishes or `gatherMs`
+   * since the last claim.
+   */
   private gather(): Promise<boolean> {
     const chunk = Math.max(1, this.options.eventsPerTransaction);
     if (this.storedSinceClaim >= chunk) return Promise.resolve(false);
     return this.pause(this.lastClaimAt + this.options.gatherMs - Date.now(), chunk, this.lanes.anyFinished());
   }
 
-  /** Waits `ms`, or less when stopped or `stored` deliveries were stored since the claim; true if it waited. */
+  /**
+   * Waits `ms`, or less when stopped, `stored` deliveries were stored since the claim or `until`
+   * settles; true if it waited.
+   */
   private pause(ms: number, stored = 0, until?: Promise<void>): Promise<boolean> {
     if (ms <= 0 || this.stopRequested) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {

@@ -46,10 +46,10 @@ export class KnexConversationRepository implements ConversationRepository {
 
   /**
    * One statement for the whole batch: concurrent first messages from one customer still make one
-   * active conversation, and the messages are attached in the same round trip. Rows of a batch are
-   * matched by `id = ANY (ARRAY(…))`: the planner takes a function's rows for 100, and against a
-   * table of a few thousand rows it would rather scan the whole table than probe its index. Rows go in customer
-   * order so two batches upserting the same customers lock them in the same order.
+   * active conversation, and the messages are attached in the same round trip. Rows go in customer
+   * order so two batches upserting the same customers lock them in the same order. Here and below,
+   * a batch's rows are matched by `id = ANY (ARRAY(…))` too: the planner takes a function's rows for
+   * 100, and against a table of a few thousand rows it would rather scan it than probe its index.
    */
   async touchInbound(tenantId: string, contacts: InboundContact[]): Promise<Map<string, Conversation>> {
     if (!contacts.length) return new Map();
