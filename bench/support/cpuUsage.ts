@@ -23,14 +23,16 @@ export function processTicks(pid: string): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
+/** Every PostgreSQL process on the machine (Linux /proc). */
+export const postgresPids = (): string[] =>
+  fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p) && read(`/proc/${p}/comm`) === 'postgres\n');
+
 /** `pids` (parent, servers) plus every postgres process count as "ours": the bench's own load. */
 export function sampleCpu(pids: number[]): CpuSample | undefined {
   const line = read('/proc/stat')?.split('\n')[0];
   if (!line?.startsWith('cpu ')) return undefined;
   const [user, nice, system, idle, iowait, irq, softirq, steal] = line.split(/\s+/).slice(1).map(Number);
-  const postgres = fs
-    .readdirSync('/proc')
-    .filter((p) => /^\d+$/.test(p) && read(`/proc/${p}/comm`) === 'postgres\n');
+  const postgres = postgresPids();
   return {
     total: user + nice + system + idle + iowait + irq + softirq + steal,
     busy: user + nice + system + irq + softirq + steal,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Client } from 'pg';
-import { processTicks, sampleCpu, type CpuSample } from './cpuUsage';
+import { postgresPids, processTicks, sampleCpu, type CpuSample } from './cpuUsage';
 
 /** Resident set size of a process, from /proc (Linux). */
 export function rssOf(pid: number): number {
@@ -34,15 +34,6 @@ export interface CpuPoint {
   postgres: number;
   machine?: CpuSample;
 }
-
-const postgresPids = () =>
-  fs.readdirSync('/proc').filter((p) => {
-    try {
-      return /^\d+$/.test(p) && fs.readFileSync(`/proc/${p}/comm`, 'utf8') === 'postgres\n';
-    } catch {
-      return false; // gone meanwhile
-    }
-  });
 
 export function cpuPoint(processes: Record<string, number>): CpuPoint {
   return {
