@@ -13,6 +13,8 @@ interface TransactionScope {
   /** Hooks that take a lock held to the commit: they run after every other hook. */
   lastBeforeCommit: Hook[];
   afterCommit: Array<() => void>;
+  /** Reads made once for the whole transaction (`once`). */
+  memo: Map<string, Promise<unknown>>;
 }
 
 /** When a before-commit hook runs: with the others in the order they were added, or after all of them. */
@@ -48,7 +50,13 @@ export class Database implements UnitOfWork {
     if (this.inTransaction) return work();
     let scope: TransactionScope | undefined;
     const result = this.knex.transaction((trx) => {
-      const open: TransactionScope = { trx, beforeCommit: [], lastBeforeCommit: [], afterCommit: [] };
+      const open: TransactionScope = {
+        trx,
+        beforeCommit: [],
+        lastBeforeCommit: [],
+        afterCommit: [],
+        memo: new Map(),
+      };
       scope = open;
       return this.ambient.run(open, async () => {
         const value = await work();
@@ -78,6 +86,36 @@ export class Database implements UnitOfWork {
   /** Runs `hook` once the open transaction has committed (never after a rollback); it must not throw. */
   afterCommit(hook: () => void): void {
     this.scope('afterCommit').afterCommit.push(hook);
+  }
+
+  /**
+   * What `load` reads, read once per transaction: later calls with the same key in the same
+   * transaction get the first answer without a statement (outside a transaction `load` runs every
+   * time). Code that changes what a key reads `forget`s it in the same transaction.
+   */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const memo = this.ambient.getStore()?.memo;
+    if (!memo) return load();
+    let value = memo.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = load();
+      memo.set(key, value);
+    }
+    return value;
+  }
+
+  /** Answers a later `once(key)` of the open transaction with `value` (a read that found it on the way). */
+  remember(key: string, value: unknown): void {
+    this.ambient.getStore()?.memo.set(key, Promise.resolve(value));
+  }
+
+  /** Whether the open transaction has read `key` already (through `once` or `remember`). */
+  remembers(key: string): boolean {
+    return this.ambient.getStore()?.memo.has(key) ?? false;
+  }
+
+  forget(key: string): void {
+    this.ambient.getStore()?.memo.delete(key);
   }
 
   /** What belongs to the open transaction: the same object for every query of one `run`. */

@@ -40,6 +40,35 @@ describe('customer messages handled together in one inbox transaction', () => {
     expect(new Set(leads.map((l) => l.created_at.getTime())).size).to.equal(1);
   });
 
+  it('reads the tenant’s settings and asks which numbers are staff once for the whole transaction', async () => {
+    for (const [phone, text] of [
+      [ANA, 'Hi, 2 people in March?'],
+      [BEA, 'Hola, somos 4 personas para diciembre'],
+    ])
+      await h.postMeta(metaDelivery(phone, text)).expect(200);
+    const statements: string[] = [];
+    const record = (q: { sql: string }) => statements.push(q.sql);
+    knex().on('query', record);
+    try {
+      await h.processor.drain();
+    } finally {
+      knex().off('query', record);
+    }
+
+    // The sender lookup reads the settings that the auto-responder and the usage count then use;
+    // the replies to the customers it looked up and the alerts to the reps it chose are not asked about.
+    expect(
+      statements.filter((sql) => /\bfrom "?tenants"?\b/i.test(sql) && !/for no key update/i.test(sql)),
+    ).to.have.length(1);
+    expect(statements.filter((sql) => /from "users"/i.test(sql) && /"phone" in/i.test(sql))).to.deep.equal(
+      [],
+    );
+    expect(await queuedTo(ANA)).to.have.length(1);
+    expect(await queuedTo(REP)).to.have.length(2);
+    const [usage] = await knex()('usage_counters').where({ tenant_id: h.tenantId, counter: 'messages' });
+    expect(usage.used).to.equal(2);
+  });
+
   it('keeps each customer in order: one lead per customer, follow-ups on its timeline, STOP before the next message', async () => {
     const bea = metaDelivery(BEA, 'Hola, somos 4 personas para diciembre');
     for (const body of [

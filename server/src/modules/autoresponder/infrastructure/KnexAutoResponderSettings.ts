@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
+import { forgetTenantSettings, tenantSettings } from '../../identity/infrastructure/tenantSettingsRow';
 import {
   DEFAULT_AI,
   defaultSettings,
@@ -17,13 +18,9 @@ export class KnexAutoResponderSettings implements AutoResponderSettingsRepositor
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
   async find(tenantId: string): Promise<AutoResponderSettings> {
-    const row = (await this.db
-      .q('tenants as t')
-      .leftJoin('auto_responder_settings as s', 's.tenant_id', 't.id')
-      .where('t.id', tenantId)
-      .first('t.timezone', 's.settings')) as
-      { timezone: string; settings: Partial<AutoResponderSettings> | null } | undefined;
-    const { timezone: _stored, ...stored } = row?.settings ?? {};
+    const row = await tenantSettings(this.db, tenantId);
+    const settings = (row?.auto_responder ?? null) as Partial<AutoResponderSettings> | null;
+    const { timezone: _stored, ...stored } = settings ?? {};
     return {
       ...defaultSettings(row?.timezone ?? 'UTC'),
       ...stored,
@@ -33,6 +30,7 @@ export class KnexAutoResponderSettings implements AutoResponderSettingsRepositor
 
   async save(tenantId: string, settings: AutoResponderSettings, updatedBy: string): Promise<void> {
     const { timezone, ...rest } = settings;
+    forgetTenantSettings(this.db, tenantId);
     await this.db.q('tenants').where({ id: tenantId }).update({ timezone });
     await this.db
       .q('auto_responder_settings')

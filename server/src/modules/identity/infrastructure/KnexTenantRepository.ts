@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
+import { forgetTenantSettings } from './tenantSettingsRow';
 import { TYPES } from '../../../types';
 import type { Plan } from '../domain/Plan';
 import type { NewTenant, Tenant, TenantChanges } from '../domain/Tenant';
@@ -61,6 +62,7 @@ export class KnexTenantRepository implements TenantRepository {
   }
 
   async update(id: string, changes: TenantChanges): Promise<Tenant> {
+    forgetTenantSettings(this.db, id);
     const [row] = await this.db
       .q<TenantRow>('tenants')
       .where({ id })

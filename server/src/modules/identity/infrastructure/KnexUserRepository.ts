@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
+import { forgetStaffNumber } from './staffNumbers';
 import { TYPES } from '../../../types';
 import type { Role } from '../domain/Role';
 import type { NewUser, User } from '../domain/User';
@@ -34,6 +35,7 @@ export class KnexUserRepository implements UserRepository {
       .q<UserRow>('users')
       .insert({ tenant_id: user.tenantId, name: user.name, phone: user.phone, role: user.role })
       .returning('*');
+    forgetStaffNumber(this.db, user.tenantId, user.phone);
     return toUser(row);
   }
 

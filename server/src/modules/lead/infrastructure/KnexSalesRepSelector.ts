@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
+import { rememberStaffNumbers } from '../../identity/infrastructure/staffNumbers';
 import type { Role } from '../../identity/domain/Role';
 import type { SalesRepLoad, SalesRepSelector, StaffContact } from '../domain/SalesRepSelector';
 
@@ -21,6 +22,13 @@ export class KnexSalesRepSelector implements SalesRepSelector {
         GROUP BY u.id`,
       [tenantId],
     );
+    // The alerts to these reps are not counted as messages: the count need not ask again.
+    rememberStaffNumbers(
+      this.db,
+      tenantId,
+      rows.map((r) => r.phone),
+      new Set(rows.map((r) => r.phone)),
+    );
     return rows.map(({ open_leads, last_assigned_at, ...rep }) => ({
       ...rep,
       openLeads: open_leads,
@@ -35,6 +43,8 @@ export class KnexSalesRepSelector implements SalesRepSelector {
       .where({ tenant_id: tenantId, active: true })
       .whereIn('role', [...roles])
       .orderBy('name');
+    const staff = (rows as StaffContact[]).map((r) => r.phone);
+    rememberStaffNumbers(this.db, tenantId, staff, new Set(staff));
     return rows as StaffContact[];
   }
 }

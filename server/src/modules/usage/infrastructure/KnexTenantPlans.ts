@@ -2,37 +2,23 @@ import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import type { Plan } from '../../identity/domain/Plan';
+import { forgetTenantSettings, tenantSettings } from '../../identity/infrastructure/tenantSettingsRow';
 import type { PlanOverrides } from '../domain/Plans';
 import type { PricePerCategory } from '../domain/Pricing';
 import type { TenantPlan, TenantPlans } from '../domain/UsageCounters';
-
-interface PlanRow {
-  plan: Plan;
-  plan_overrides: PlanOverrides | null;
-  timezone: string;
-  prices: unknown;
-}
 
 @injectable()
 export class KnexTenantPlans implements TenantPlans {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
   async find(tenantId: string): Promise<TenantPlan | undefined> {
-    const row = (await this.db
-      .q('tenants')
-      .where({ id: tenantId })
-      .first(
-        'plan',
-        'plan_overrides',
-        'timezone',
-        this.db.knex.raw(`settings->'pricePerCategory' AS prices`),
-      )) as PlanRow | undefined;
+    const row = await tenantSettings(this.db, tenantId);
     return (
       row && {
-        plan: row.plan,
-        overrides: row.plan_overrides ?? {},
+        plan: row.plan as Plan,
+        overrides: (row.plan_overrides as PlanOverrides | null) ?? {},
         timezone: row.timezone,
-        pricePerCategory: row.prices ?? undefined,
+        pricePerCategory: (row.prices as PricePerCategory | null) ?? undefined,
       }
     );
   }
@@ -63,6 +49,7 @@ export class KnexTenantPlans implements TenantPlans {
           JSON.stringify({ ...prices.prices, ...(prices.currency ? { currency: prices.currency } : {}) }),
         ])
       : this.db.knex.raw(`settings - 'pricePerCategory'`);
+    forgetTenantSettings(this.db, tenantId);
     await this.db.q('tenants').where({ id: tenantId }).update({ settings });
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../../shared/db/Database';
+import { staffAmong } from '../../identity/infrastructure/staffNumbers';
 import type { OutboundPurpose } from '../../message/domain/OutboundRequest';
 
 export interface Queued {
@@ -16,12 +17,12 @@ export async function countedMessages(db: Database, queued: Queued[]): Promise<M
   const byTenant = new Map<string, Queued[]>();
   for (const m of queued) byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
   for (const [tenantId, messages] of byTenant) {
-    const staff = (await db
-      .q('users')
-      .where({ tenant_id: tenantId })
-      .whereIn('phone', [...new Set(messages.map((m) => m.to))])
-      .pluck('phone')) as string[];
-    const customers = messages.filter((m) => !staff.includes(m.to));
+    const staff = await staffAmong(
+      db,
+      tenantId,
+      messages.map((m) => m.to),
+    );
+    const customers = messages.filter((m) => !staff.has(m.to));
     if (customers.length) byTenant.set(tenantId, customers);
     else byTenant.delete(tenantId);
   }
