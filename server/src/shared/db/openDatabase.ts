@@ -5,6 +5,7 @@ import type { Extension } from '@electric-sql/pglite';
 import { types } from 'pg';
 import type { Logger } from '../logging/createLogger';
 import { Database } from './Database';
+import { preparingPgClient } from './PreparingPgClient';
 
 // bigint counts and ids as numbers (they stay far below 2^53 here); numeric stays a string (money).
 types.setTypeParser(types.builtins.INT8, (v) => Number(v));
@@ -30,7 +31,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
   if (options.url) {
     const knex = knexFactory({
-      client: 'pg',
+      // Prepared statements (decision 0027); knex's type names only its own base class.
+      client: preparingPgClient((error) =>
+        options.logger?.warn(
+          { err: error },
+          'the database does not keep prepared statements (a transaction pooler?); running without them',
+        ),
+      ) as unknown as typeof Knex.Client,
       connection: { connectionString: options.url, application_name: 'wa-ops' },
       pool: { min: 0, max: options.poolMax ?? 10 },
       acquireConnectionTimeout: 10_000,

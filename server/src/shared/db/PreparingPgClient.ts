@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+
+// knex's PostgreSQL client, which this one extends; knex exports its class only by path.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const KnexPgClient = require('knex/lib/dialects/postgres') as new (config: Knex.Config) => {
+  _query(connection: PgConnection, query: KnexQuery): Promise<unknown>;
+};
+
+/** A `pg` client as knex hands it over (one connection of the pool); knex marks one in a transaction. */
+type PgConnection = { __knexTxId?: string };
+
+interface KnexQuery {
+  sql: string;
+  bindings?: readonly unknown[];
+  options?: Record<string, unknown>;
+}
+
+/** Statements one connection keeps prepared at most; later new texts run unnamed on it. */
+export const PREPARED_PER_CONNECTION = 300;
+
+/** SQLSTATE 0A000 with this text: a prepared SELECT * whose table changed (a migration ran). */
+const RESULT_TYPE_CHANGED = /cached plan must not change result type/;
+/** SQLSTATE 26000: the server does not know the name (a transaction pooler without support for them). */
+const UNKNOWN_STATEMENT = '26000';
+
+/**
+ * knex's PostgreSQL client with server-side prepared statements (docs/decisions/0027): a
+ * statement with parameters is named after a hash of its text, so PostgreSQL parses and plans
+ * it once per connection instead of on every call (about a third of its time on the inbound
+ * path went to that). The same text always gets the same name, so a pooler that moves names
+ * between connections never runs one text under another's name. A migration that changes a
+ * prepared statement's result columns makes it fail: the names then change (a new generation is
+ * parsed again). A server that does not know a name it was given (a transaction pooler that does
+ * not keep them) turns preparing off for the process, after telling `onDisabled`. Either way the
+ * statement runs again at once outside a transaction; a transaction fails once (its work is
+ * retried by its caller, like any other failure).
+ */
+export function preparingPgClient(onDisabled: (error: unknown) => void = () => undefined) {
+  // Shared by the client and the copies knex makes of it for transactions (which get none of its fields).
+  const statements = new StatementNames(onDisabled);
+  return class PreparingPgClient extends KnexPgClient {
+    override _query(connection: PgConnection, query: KnexQuery): Promise<unknown> {
+      const name = query.bindings?.length ? statements.nameOn(connection, query.sql) : undefined;
+      if (!name) return super._query(connection, query);
+      return super
+        ._query(connection, { ...query, options: { ...query.options, name } })
+        .catch((error: unknown) => {
+          // Outside a transaction the failed statement changed nothing: it runs again at once.
+          if (statements.failed(error) && !connection.__knexTxId) return this._query(connection, query);
+          throw error;
+        });
+    }
+  };
+}
+
+/** The names given to statement texts, and which each connection has prepared. */
+class StatementNames {
+  private generation = 0;
+  private enabled = true;
+  private readonly names = new Map<string, string>();
+  private readonly prepared = new WeakMap<PgConnection, Set<string>>();
+
+  constructor(private readonly onDisabled: (error: unknown) => void) {}
+
+  /** The name to run `sql` under on `connection`; none when preparing is off or the connection is full. */
+  nameOn(connection: PgConnection, sql: string): string | undefined {
+    if (!this.enabled) return undefined;
+    let name = this.names.get(sql);
+    if (!name) {
+      if (this.names.size >= 10 * PREPARED_PER_CONNECTION) this.names.clear();
+      name = `wa_${this.generation}_${crypto.createHash('sha1').update(sql).digest('base64url')}`;
+      this.names.set(sql, name);
+    }
+    let names = this.prepared.get(connection);
+    if (!names) this.prepared.set(connection, (names = new Set()));
+    if (names.has(name)) return name;
+    if (names.size >= PREPARED_PER_CONNECTION) return undefined;
+    names.add(name);
+    return name;
+  }
+
+  /** True when the error came from the statement's name (running it again would not meet it). */
+  failed(error: unknown): boolean {
+    const { code, message } = (error ?? {}) as { code?: string; message?: string };
+    if (code === UNKNOWN_STATEMENT) {
+      if (this.enabled) this.onDisabled(error);
+      this.enabled = false;
+      return true;
+    }
+    if (code === '0A000' && RESULT_TYPE_CHANGED.test(message ?? '')) {
+      this.generation++;
+      this.names.clear();
+      return true;
+    }
+    return false;
+  }
+}
