@@ -78,11 +78,18 @@ export class RateLimitedError extends AppError {
 
 /** A plan's monthly limit is used up (SPEC §17): 429 `LIMIT_REACHED` until the next period. */
 export class LimitReachedError extends AppError {
-  constructor(counter: string, limit: number, periodEnd: string) {
+  constructor(
+    counter: string,
+    limit: number,
+    periodEnd: string,
+    /** When the next period begins in the tenant's timezone (the `Retry-After` of the answer). */
+    readonly resetsAt: Date,
+  ) {
     super('LIMIT_REACHED', `The plan's ${counter} limit of ${limit} for this month is reached`, {
       counter,
       limit,
       resetsOn: periodEnd,
+      resetsAt: resetsAt.toISOString(),
     });
   }
 }

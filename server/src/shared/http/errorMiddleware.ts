@@ -56,6 +56,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       ];
       if (status === 503) res.setHeader('Retry-After', '5');
       if (err instanceof RateLimitedError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      if (err instanceof LimitReachedError) res.setHeader('Retry-After', err.resetsAt.toUTCString());
       // Details extend the problem but never replace its own members (a booking's `status` is not the HTTP one).
       return sendProblem(res, { ...(err.details ?? {}), status, code: err.code, title, detail: err.message });
     }

@@ -46,6 +46,7 @@ describe('usage: the monthly messages limit', () => {
       counter: 'messages',
       limit: 1_000,
       resetsOn: '2026-04-01',
+      resetsAt: '2026-04-01T00:00:00.000Z',
     });
     expect(await outboundRows(kit.tenantId)).to.deep.equal([]);
   });

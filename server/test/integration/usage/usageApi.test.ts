@@ -38,7 +38,14 @@ describe('REST: usage and click-to-chat', () => {
     );
     const refused = await api.post('/messages', { key, body: { to: phone, text: 'Too many' } });
     expect(refused.status).to.equal(429);
-    expect(refused.body).to.include({ code: 'LIMIT_REACHED', counter: 'messages', limit: 1_000 });
+    expect(refused.body).to.include({
+      code: 'LIMIT_REACHED',
+      counter: 'messages',
+      limit: 1_000,
+      resetsOn: '2026-04-01',
+      resetsAt: '2026-04-01T00:00:00.000Z',
+    });
+    expect(refused.headers['retry-after']).to.equal('Wed, 01 Apr 2026 00:00:00 GMT');
     const { key: managerKey } = await staff('manager', tenant);
     const usage = await api.get('/usage', { key: managerKey });
     expect(usage.status).to.equal(200);

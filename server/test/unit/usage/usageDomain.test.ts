@@ -3,7 +3,7 @@ import { thresholdReached } from '../../../src/modules/usage/domain/AiClaim';
 import { clickToChatUrl } from '../../../src/modules/usage/domain/ClickToChat';
 import { PLAN_TABLE, termsOf } from '../../../src/modules/usage/domain/Plans';
 import { readPrices, readPricing } from '../../../src/modules/usage/domain/Pricing';
-import { periodAt } from '../../../src/modules/usage/domain/UsagePeriod';
+import { dayStartsAt, periodAt } from '../../../src/modules/usage/domain/UsagePeriod';
 
 describe('usage domain', () => {
   it('holds the plan table of SPEC §17', () => {
@@ -39,6 +39,19 @@ describe('usage domain', () => {
     });
     expect(periodAt(new Date('2026-12-15T00:00:00Z'), 'UTC').end).to.equal('2027-01-01');
     expect(periodAt(at, 'Not/AZone')).to.deep.equal({ start: '2026-04-01', end: '2026-05-01' });
+  });
+
+  it('says when a period is over: the first day of the next, at midnight in the tenant timezone', () => {
+    expect(dayStartsAt('2026-05-01', 'UTC').toISOString()).to.equal('2026-05-01T00:00:00.000Z');
+    expect(dayStartsAt('2026-04-01', 'America/Argentina/Buenos_Aires').toISOString()).to.equal(
+      '2026-04-01T03:00:00.000Z',
+    );
+    expect(dayStartsAt('2027-01-01', 'Asia/Tokyo').toISOString()).to.equal('2026-12-31T15:00:00.000Z');
+    // Either side of a change of offset: Madrid is UTC+1 on 1 March, UTC+2 on 1 April.
+    expect(dayStartsAt('2026-03-01', 'Europe/Madrid').toISOString()).to.equal('2026-02-28T23:00:00.000Z');
+    expect(dayStartsAt('2026-04-01', 'Europe/Madrid').toISOString()).to.equal('2026-03-31T22:00:00.000Z');
+    expect(dayStartsAt('2026-11-01', 'America/New_York').toISOString()).to.equal('2026-11-01T04:00:00.000Z');
+    expect(dayStartsAt('2026-05-01', 'Not/AZone').toISOString()).to.equal('2026-05-01T00:00:00.000Z');
   });
 
   it('alerts at 80% and 100% of a limit, never for none or zero', () => {

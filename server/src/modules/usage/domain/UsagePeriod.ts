@@ -46,3 +46,42 @@ export function periodAt(at: Date, timeZone: string): UsagePeriod {
   const month = Number(parts.find((p) => p.type === 'month')?.value);
   return { start: monthStart(year, month), end: monthStart(year, month + 1) };
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `zone`'s wall clock is ahead of UTC at `at`, in ms. */
+function offsetAt(at: number, zone: string): number {
+  let format = clockFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: isTimeZone(zone) ? zone : 'UTC',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    if (clockFormats.size < MAX_FORMATS) clockFormats.set(zone, format);
+  }
+  const part = (type: string) => Number(format.formatToParts(at).find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant `day` (`YYYY-MM-DD`) begins in `timeZone`: when a period that ends on it is over. */
+export function dayStartsAt(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  const midnight = Date.UTC(year, month - 1, date);
+  // The offset at UTC midnight, then at the instant it points to (they differ across a change of offset).
+  const first = midnight - offsetAt(midnight, timeZone);
+  return new Date(midnight - offsetAt(first, timeZone));
+}

@@ -13,6 +13,7 @@ import type {
   OutboundRequest,
 } from '../../message/domain/OutboundRequest';
 import type { UsageLimits } from '../application/UsageLimits';
+import { dayStartsAt } from '../domain/UsagePeriod';
 import { countedMessages, type Queued } from './countedMessages';
 
 /** Staff sends and broadcasts are refused whole (429); automatic messages are not sent, audited. */
@@ -102,7 +103,12 @@ export class MeteredOutboundQueue implements OutboundQueue {
       const refused = messages.slice(granted);
       const limit = terms.limits.messages ?? 0;
       if (refused.some((m) => REFUSED_WHOLE.has(m.purpose)))
-        throw new LimitReachedError('messages', limit, terms.period.end);
+        throw new LimitReachedError(
+          'messages',
+          limit,
+          terms.period.end,
+          dayStartsAt(terms.period.end, terms.timezone),
+        );
       if (refused.length) await this.refuse(tenantId, refused, limit);
     }
   }

@@ -12,7 +12,7 @@ const PROBLEMS: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body larger than the limit',
   422: 'A business rule refuses it',
-  429: 'Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up',
+  429: 'Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up (`Retry-After`: the HTTP date the next period begins)',
   503: 'A dependency (database, provider) is unavailable: retry later',
 };
 
