@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Knex } from 'knex';
 import type { UnitOfWork } from '../UnitOfWork';
+import { withPreparedStatements } from './PreparingPgClient';
 
 export type DatabaseKind = 'postgres' | 'embedded';
 
@@ -70,6 +71,14 @@ export class Database implements UnitOfWork {
       for (const hook of scope?.afterCommit ?? []) hook();
       return value;
     });
+  }
+
+  /**
+   * `run` for work whose statements are lookups by id or key (the inbox's processing): on
+   * PostgreSQL they are prepared, parsed and planned once per connection (docs/decisions/0027).
+   */
+  runPrepared<T>(work: () => Promise<T>): Promise<T> {
+    return withPreparedStatements(() => this.run(work));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 
@@ -24,11 +25,24 @@ const RESULT_TYPE_CHANGED = /cached plan must not change result type/;
 /** SQLSTATE 26000: the server does not know the name (a transaction pooler without support for them). */
 const UNKNOWN_STATEMENT = '26000';
 
+const preparing = new AsyncLocalStorage<true>();
+
 /**
- * knex's PostgreSQL client with server-side prepared statements (docs/decisions/0027): a
- * statement with parameters is named after a hash of its text, so PostgreSQL parses and plans
- * it once per connection instead of on every call (about a third of its time on the inbound
- * path went to that). The same text always gets the same name, so a pooler that moves names
+ * Runs `work` with its statements prepared (on a server through `preparingPgClient`). Only for
+ * statements whose best plan does not depend on their values (lookups by id or key): after five
+ * runs PostgreSQL may keep one generic plan for a prepared statement, which for a search
+ * pattern (`ILIKE '%…%'`) is far slower than the plan made for each pattern.
+ */
+export function withPreparedStatements<T>(work: () => PromiseLike<T>): Promise<T> {
+  // Awaited inside: a knex query is lazy, it starts only when awaited (and must start in here).
+  return preparing.run(true, async () => await work());
+}
+
+/**
+ * knex's PostgreSQL client with server-side prepared statements (docs/decisions/0027): inside
+ * `withPreparedStatements`, a statement with parameters is named after a hash of its text, so
+ * PostgreSQL parses and plans it once per connection instead of on every call (about a third of
+ * its time on the inbound path went to that). The same text always gets the same name, so a pooler that moves names
  * between connections never runs one text under another's name. A migration that changes a
  * prepared statement's result columns makes it fail: the names then change (a new generation is
  * parsed again). A server that does not know a name it was given (a transaction pooler that does
@@ -41,7 +55,8 @@ export function preparingPgClient(onDisabled: (error: unknown) => void = () => u
   const statements = new StatementNames(onDisabled);
   return class PreparingPgClient extends KnexPgClient {
     override _query(connection: PgConnection, query: KnexQuery): Promise<unknown> {
-      const name = query.bindings?.length ? statements.nameOn(connection, query.sql) : undefined;
+      const name =
+        preparing.getStore() && query.bindings?.length ? statements.nameOn(connection, query.sql) : undefined;
       if (!name) return super._query(connection, query);
       return super
         ._query(connection, { ...query, options: { ...query.options, name } })

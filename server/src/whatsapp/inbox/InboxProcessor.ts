@@ -179,7 +179,7 @@ export class InboxProcessor implements BackgroundWorker {
   /** All of `chunk` in one transaction; false (nothing committed) if any of it failed. */
   private async processTogether(chunk: ClaimedEvent[]): Promise<boolean> {
     try {
-      const taken = await this.db.run(() => this.apply(chunk));
+      const taken = await this.db.runPrepared(() => this.apply(chunk));
       this.countProcessed(chunk, taken);
       return true;
     } catch (error) {
@@ -190,7 +190,7 @@ export class InboxProcessor implements BackgroundWorker {
 
   private async process(event: ClaimedEvent): Promise<void> {
     try {
-      const taken = await this.db.run(() => this.apply([event]));
+      const taken = await this.db.runPrepared(() => this.apply([event]));
       this.countProcessed([event], taken);
     } catch (error) {
       this.logger.error({ err: error, eventId: event.id, attempts: event.attempts }, 'webhook event failed');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Database } from '../../../src/shared/db/Database';
 import { openDatabase } from '../../../src/shared/db/openDatabase';
-import { PREPARED_PER_CONNECTION } from '../../../src/shared/db/PreparingPgClient';
+import { PREPARED_PER_CONNECTION, withPreparedStatements } from '../../../src/shared/db/PreparingPgClient';
 import { testDatabaseUrl } from '../../support/integrationHooks';
 
 const TABLE = 'prepared_statements_probe';
@@ -49,7 +49,8 @@ describe('prepared statements on PostgreSQL', () => {
   });
 
   it('prepares a statement with parameters once, under a name made from its text; one without runs unnamed', async () => {
-    for (const id of [1, 2, 1]) expect(await db.knex(TABLE).where({ id }).first()).to.deep.equal({ id });
+    for (const id of [1, 2, 1])
+      expect(await withPreparedStatements(() => db.knex(TABLE).where({ id }).first())).to.deep.equal({ id });
     const prepared = await preparedOn(db);
     const select = [...prepared].filter(([statement]) =>
       statement.includes(`from "${TABLE}" where "id" = $1`),
@@ -61,9 +62,17 @@ describe('prepared statements on PostgreSQL', () => {
     );
   });
 
+  it('prepares nothing outside withPreparedStatements (a search’s plan depends on its pattern)', async () => {
+    await db.knex(TABLE).where({ id: 1 }).first();
+    await db.run(() => db.q(TABLE).where({ id: 2 }).first());
+    expect((await preparedOn(db)).size).to.equal(0);
+    await db.runPrepared(() => db.q(TABLE).where({ id: 2 }).first());
+    expect((await preparedOn(db)).size).to.equal(1);
+  });
+
   it('prepares statements again when a migration changes their columns: at once outside a transaction, next time in one', async () => {
-    const select = () => db.knex(TABLE).where({ id: 1 }).first();
-    const inTransaction = () => db.run(() => db.q(TABLE).where({ id: 1 }).first());
+    const select = () => withPreparedStatements(() => db.knex(TABLE).where({ id: 1 }).first());
+    const inTransaction = () => db.runPrepared(() => db.q(TABLE).where({ id: 1 }).first());
     expect(await select()).to.deep.equal({ id: 1 });
     await db.knex.raw(`ALTER TABLE ${TABLE} ADD COLUMN label text`);
 
@@ -77,23 +86,27 @@ describe('prepared statements on PostgreSQL', () => {
   });
 
   it('runs without names once the server does not know one it was given, and says so', async () => {
-    const select = () => db.knex(TABLE).where({ id: 2 }).first();
+    const select = () => withPreparedStatements(() => db.knex(TABLE).where({ id: 2 }).first());
     expect(await select()).to.deep.equal({ id: 2 });
     // What a transaction pooler that does not keep prepared statements looks like to the client.
     await db.knex.raw('DEALLOCATE ALL');
 
     expect(await select()).to.deep.equal({ id: 2 });
     expect(warnings).to.have.length(1);
-    expect(await db.knex(TABLE).where({ id: 1 }).first()).to.deep.equal({ id: 1 });
+    expect(await withPreparedStatements(() => db.knex(TABLE).where({ id: 1 }).first())).to.deep.equal({
+      id: 1,
+    });
     expect((await preparedOn(db)).size).to.equal(0);
   });
 
   it(`keeps at most ${PREPARED_PER_CONNECTION} statements prepared on a connection`, async () => {
-    for (let n = 0; n <= PREPARED_PER_CONNECTION; n++)
-      await db
-        .knex(TABLE)
-        .where({ id: 1 })
-        .first(db.knex.raw(`${n} AS n`));
+    await withPreparedStatements(async () => {
+      for (let n = 0; n <= PREPARED_PER_CONNECTION; n++)
+        await db
+          .knex(TABLE)
+          .where({ id: 1 })
+          .first(db.knex.raw(`${n} AS n`));
+    });
     expect((await preparedOn(db)).size).to.equal(PREPARED_PER_CONNECTION);
   });
 });
