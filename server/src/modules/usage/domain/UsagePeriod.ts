@@ -22,59 +22,52 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-const MAX_FORMATS = 1_000; // zones are tenants' settings: bounded however many are asked for
+const SHAPES = {
+  month: { year: 'numeric', month: 'numeric' },
+  clock: {
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-/** One formatter per zone: making one costs far more than formatting with it (hot path: every send). */
-function monthFormat(zone: string): Intl.DateTimeFormat {
-  let format = monthFormats.get(zone);
+const formats = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATS = 2_000; // zones are tenants' settings: bounded however many are asked for
+
+/**
+ * The numeric parts of `at` on `zone`'s wall clock (UTC when the zone is unknown). One formatter
+ * per zone and shape: making one costs far more than formatting with it (hot path: every send).
+ */
+function wallClock(at: Date | number, zone: string, shape: keyof typeof SHAPES): Record<string, number> {
+  const key = `${shape} ${zone}`;
+  let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
       timeZone: isTimeZone(zone) ? zone : 'UTC',
-      year: 'numeric',
-      month: 'numeric',
+      ...SHAPES[shape],
     });
-    if (monthFormats.size < MAX_FORMATS) monthFormats.set(zone, format);
+    if (formats.size < MAX_FORMATS) formats.set(key, format);
   }
-  return format;
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(at))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return parts;
 }
 
 /** The period `at` falls in, in `timeZone` (UTC when the zone is unknown). */
 export function periodAt(at: Date, timeZone: string): UsagePeriod {
-  const parts = monthFormat(timeZone).formatToParts(at);
-  const year = Number(parts.find((p) => p.type === 'year')?.value);
-  const month = Number(parts.find((p) => p.type === 'month')?.value);
+  const { year, month } = wallClock(at, timeZone, 'month');
   return { start: monthStart(year, month), end: monthStart(year, month + 1) };
 }
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** How far `zone`'s wall clock is ahead of UTC at `at`, in ms. */
 function offsetAt(at: number, zone: string): number {
-  let format = clockFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: isTimeZone(zone) ? zone : 'UTC',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    if (clockFormats.size < MAX_FORMATS) clockFormats.set(zone, format);
-  }
-  const part = (type: string) => Number(format.formatToParts(at).find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return wall - Math.floor(at / 1000) * 1000;
+  const { year, month, day, hour, minute, second } = wallClock(at, zone, 'clock');
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(at / 1000) * 1000;
 }
 
 /** The instant `day` (`YYYY-MM-DD`) begins in `timeZone`: when a period that ends on it is over. */
