@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Knex } from 'knex';
 import type { UnitOfWork } from '../UnitOfWork';
-import { withPreparedStatements } from './PreparingPgClient';
+import { withoutPreparedStatements, withPreparedStatements } from './PreparingPgClient';
 
 export type DatabaseKind = 'postgres' | 'embedded';
 
@@ -68,7 +68,8 @@ export class Database implements UnitOfWork {
       });
     });
     return result.then((value) => {
-      for (const hook of scope?.afterCommit ?? []) hook();
+      // What a hook starts (a worker's drain) is not the transaction's work: its statements are its own.
+      for (const hook of scope?.afterCommit ?? []) withoutPreparedStatements(hook);
       return value;
     });
   }

@@ -38,6 +38,11 @@ export function withPreparedStatements<T>(work: () => PromiseLike<T>): Promise<T
   return preparing.run(true, async () => await work());
 }
 
+/** Runs `work` (and what it starts) with its statements unnamed again, e.g. after-commit hooks. */
+export function withoutPreparedStatements<T>(work: () => T): T {
+  return preparing.exit(work);
+}
+
 /**
  * knex's PostgreSQL client with server-side prepared statements (docs/decisions/0027): inside
  * `withPreparedStatements`, a statement with parameters is named after a hash of its text, so

@@ -14,6 +14,9 @@ async function preparedOn(db: Database): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.statement, r.name]));
 }
 
+/** A statement of work that a hook starts after the commit (another text than the transaction's). */
+const withoutTransaction = async (db: Database) => await db.knex(TABLE).where('id', '>', 0).first();
+
 const errorOf = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -66,8 +69,15 @@ describe('prepared statements on PostgreSQL', () => {
     await db.knex(TABLE).where({ id: 1 }).first();
     await db.run(() => db.q(TABLE).where({ id: 2 }).first());
     expect((await preparedOn(db)).size).to.equal(0);
-    await db.runPrepared(() => db.q(TABLE).where({ id: 2 }).first());
-    expect((await preparedOn(db)).size).to.equal(1);
+    let afterCommit: Promise<unknown> | undefined;
+    await db.runPrepared(async () => {
+      await db.q(TABLE).where({ id: 2 }).first();
+      db.afterCommit(() => (afterCommit = withoutTransaction(db)));
+    });
+    await afterCommit;
+    expect([...(await preparedOn(db)).keys()]).to.deep.equal([
+      `select * from "${TABLE}" where "id" = $1 limit $2`,
+    ]);
   });
 
   it('prepares statements again when a migration changes their columns: at once outside a transaction, next time in one', async () => {
