@@ -119,11 +119,6 @@ export class Database implements UnitOfWork {
     this.ambient.getStore()?.memo.set(key, Promise.resolve(value));
   }
 
-  /** Whether the open transaction has read `key` already (through `once` or `remember`). */
-  remembers(key: string): boolean {
-    return this.ambient.getStore()?.memo.has(key) ?? false;
-  }
-
   forget(key: string): void {
     this.ambient.getStore()?.memo.delete(key);
   }

@@ -8,8 +8,8 @@ const KnexPgClient = require('knex/lib/dialects/postgres') as new (config: Knex.
   _query(connection: PgConnection, query: KnexQuery): Promise<unknown>;
 };
 
-/** A `pg` client as knex hands it over (one connection of the pool); knex marks one in a transaction. */
-type PgConnection = { __knexTxId?: string };
+/** A `pg` client as knex hands it over (one connection of the pool). */
+type PgConnection = object;
 
 interface KnexQuery {
   sql: string;
@@ -47,13 +47,13 @@ export function withoutPreparedStatements<T>(work: () => T): T {
  * knex's PostgreSQL client with server-side prepared statements (docs/decisions/0027): inside
  * `withPreparedStatements`, a statement with parameters is named after a hash of its text, so
  * PostgreSQL parses and plans it once per connection instead of on every call (about a third of
- * its time on the inbound path went to that). The same text always gets the same name, so a pooler that moves names
- * between connections never runs one text under another's name. A migration that changes a
- * prepared statement's result columns makes it fail: the names then change (a new generation is
- * parsed again). A server that does not know a name it was given (a transaction pooler that does
- * not keep them) turns preparing off for the process, after telling `onDisabled`. Either way the
- * statement runs again at once outside a transaction; a transaction fails once (its work is
- * retried by its caller, like any other failure).
+ * its time on the inbound path went to that). The same text always gets the same name, so a pooler
+ * that moves names between connections never runs one text under another's name. A migration that
+ * changes a prepared statement's result columns makes it fail once: the names then change (a new
+ * generation is parsed again). A server that does not know a name it was given (a transaction
+ * pooler that does not keep them) fails it once and turns preparing off for the process, after
+ * telling `onDisabled`. Either failure is the caller's to retry, like any other (the inbox
+ * processor redoes the transaction's events).
  */
 export function preparingPgClient(onDisabled: (error: unknown) => void = () => undefined) {
   // Shared by the client and the copies knex makes of it for transactions (which get none of its fields).
@@ -66,8 +66,7 @@ export function preparingPgClient(onDisabled: (error: unknown) => void = () => u
       return super
         ._query(connection, { ...query, options: { ...query.options, name } })
         .catch((error: unknown) => {
-          // Outside a transaction the failed statement changed nothing: it runs again at once.
-          if (statements.failed(error) && !connection.__knexTxId) return this._query(connection, query);
+          statements.failed(error);
           throw error;
         });
     }
@@ -100,19 +99,15 @@ class StatementNames {
     return name;
   }
 
-  /** True when the error came from the statement's name (running it again would not meet it). */
-  failed(error: unknown): boolean {
+  /** Learns from an error that came from a statement's name, so the next attempt does not meet it. */
+  failed(error: unknown): void {
     const { code, message } = (error ?? {}) as { code?: string; message?: string };
     if (code === UNKNOWN_STATEMENT) {
       if (this.enabled) this.onDisabled(error);
       this.enabled = false;
-      return true;
-    }
-    if (code === '0A000' && RESULT_TYPE_CHANGED.test(message ?? '')) {
+    } else if (code === '0A000' && RESULT_TYPE_CHANGED.test(message ?? '')) {
       this.generation++;
       this.names.clear();
-      return true;
     }
-    return false;
   }
 }

@@ -34,7 +34,7 @@ export class KnexSenderDirectory implements SenderDirectory {
     if (!rows.length) return undefined;
     const users = new Map<string, User>();
     for (const row of rows) if (row.id !== null) users.set(row.phone!, toUser(row as UserRow));
-    rememberStaffNumbers(this.db, tenantId, phones, new Set(users.keys()));
+    await rememberStaffNumbers(this.db, tenantId, phones, new Set(users.keys()));
     return { language: rows[0].default_language, users };
   }
 }

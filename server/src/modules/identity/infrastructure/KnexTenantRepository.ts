@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
-import { forgetTenantSettings } from './tenantSettingsRow';
 import { TYPES } from '../../../types';
 import type { Plan } from '../domain/Plan';
 import type { NewTenant, Tenant, TenantChanges } from '../domain/Tenant';
 import type { TenantRepository } from '../domain/TenantRepository';
+import { forgetTenantSettings } from './tenantSettingsRow';
 
 interface TenantRow {
   id: string;

@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
-import { forgetStaffNumber } from './staffNumbers';
 import { TYPES } from '../../../types';
 import type { Role } from '../domain/Role';
 import type { NewUser, User } from '../domain/User';
 import type { UserRepository } from '../domain/UserRepository';
+import { forgetStaffNumber } from './staffNumbers';
 
 export interface UserRow {
   id: string;
@@ -35,7 +35,7 @@ export class KnexUserRepository implements UserRepository {
       .q<UserRow>('users')
       .insert({ tenant_id: user.tenantId, name: user.name, phone: user.phone, role: user.role })
       .returning('*');
-    forgetStaffNumber(this.db, user.tenantId, user.phone);
+    await forgetStaffNumber(this.db, user.tenantId, user.phone);
     return toUser(row);
   }
 

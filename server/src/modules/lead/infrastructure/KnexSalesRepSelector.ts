@@ -23,7 +23,7 @@ export class KnexSalesRepSelector implements SalesRepSelector {
       [tenantId],
     );
     // The alerts to these reps are not counted as messages: the count need not ask again.
-    rememberStaffNumbers(
+    await rememberStaffNumbers(
       this.db,
       tenantId,
       rows.map((r) => r.phone),
@@ -44,7 +44,7 @@ export class KnexSalesRepSelector implements SalesRepSelector {
       .whereIn('role', [...roles])
       .orderBy('name');
     const staff = (rows as StaffContact[]).map((r) => r.phone);
-    rememberStaffNumbers(this.db, tenantId, staff, new Set(staff));
+    await rememberStaffNumbers(this.db, tenantId, staff, new Set(staff));
     return rows as StaffContact[];
   }
 }
