@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Request } from '@playwright/test';
 import { env, query, whatsappText } from './support/backdoor';
 import { DropProxy } from './support/dropProxy';
 import { managerKey, signInWithKey } from './support/session';
@@ -9,6 +9,46 @@ test.beforeEach(async () => {
 });
 test.afterEach(() => proxy.close());
 
+/**
+ * Waits until the console has heard the end of what the first message set off (the lead, the
+ * automatic reply, the rep's alert): nothing left to send, every event the server wrote has
+ * crossed the proxy, and the refetches those events asked for have come back. Otherwise a refetch
+ * still due when the stream is cut would show the second customer without the stream's help.
+ */
+async function settle(fetching: Set<Request>, since: string): Promise<void> {
+  const [{ tenant }] = await query<{ tenant: string }>(
+    `SELECT tenant_id AS tenant FROM whatsapp_messages WHERE customer_phone = $1 AND direction = 'INBOUND' LIMIT 1`,
+    [since],
+  );
+  await expect
+    .poll(
+      async () => {
+        const [{ sending, last }] = await query<{ sending: number; last: string }>(
+          `SELECT (SELECT count(*)::int FROM whatsapp_messages
+                    WHERE tenant_id = $1 AND status IN ('queued', 'sending') AND available_at <= now()) AS sending,
+                  (SELECT max(id)::text FROM events WHERE tenant_id = $1) AS last`,
+          [tenant],
+        );
+        // The console flushes what events made stale every 250 ms.
+        const quiet = Date.now() - proxy.lastEventAt > 500;
+        return sending === 0 && last === proxy.eventIds.at(-1) && quiet && fetching.size === 0;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
+/** The conversation list's requests in flight. */
+function listFetches(page: Page): Set<Request> {
+  const fetching = new Set<Request>();
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/v1/conversations')) fetching.add(request);
+  });
+  page.on('requestfinished', (request) => fetching.delete(request));
+  page.on('requestfailed', (request) => fetching.delete(request));
+  return fetching;
+}
+
 interface Customers {
   phones: [string, string];
   names: [string, string];
@@ -16,6 +56,7 @@ interface Customers {
 
 async function dropAndResume(page: Page, whileDown: 'reset' | number, { phones, names }: Customers) {
   const [first, second] = names.map((name) => new RegExp(`^${name} `));
+  const fetching = listFetches(page);
   // The console's stream goes through a proxy the test can cut; every other call goes straight.
   await page.route(/\/api\/v1\/events/, (route) =>
     route.continue({ url: route.request().url().replace(env.baseURL, proxy.url) }),
@@ -30,6 +71,7 @@ async function dropAndResume(page: Page, whileDown: 'reset' | number, { phones, 
   await whatsappText(phones[0], 'Hola, ¿salen el sábado?', names[0]);
   await expect(conversations.getByRole('link', { name: first })).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => proxy.eventIds.length).toBeGreaterThan(0);
+  await settle(fetching, phones[0]);
   const lastSeen = proxy.eventIds[proxy.eventIds.length - 1];
   const requestsBefore = proxy.requests.length;
 

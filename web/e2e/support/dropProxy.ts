@@ -10,6 +10,8 @@ import type net from 'node:net';
 export class DropProxy {
   readonly requests: Array<{ url: string; lastEventId?: string }> = [];
   readonly eventIds: string[] = [];
+  /** When the last event crossed it (ms since the epoch). */
+  lastEventAt = 0;
   /** Connections refused while down (the browser's attempts to reconnect). */
   refused = 0;
   url = '';
@@ -43,7 +45,10 @@ export class DropProxy {
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.on('data', (chunk: Buffer) => {
-          for (const [, id] of chunk.toString('utf8').matchAll(/^id: (\d+)$/gm)) this.eventIds.push(id);
+          for (const [, id] of chunk.toString('utf8').matchAll(/^id: (\d+)$/gm)) {
+            this.eventIds.push(id);
+            this.lastEventAt = Date.now();
+          }
           res.write(chunk);
         });
         answer.on('end', () => res.end());
