@@ -53,6 +53,8 @@ export default async function globalSetup(): Promise<void> {
       META_CONFIG_ID: E2E_SIGNUP.configId,
       DIALOG360_PARTNER_ID: E2E_SIGNUP.partnerId,
       DIALOG360_PARTNER_API_KEY: E2E_SIGNUP.partnerKey,
+      // The webhook subscriptions' receiver listens on loopback.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,

@@ -8,8 +8,9 @@ import { PanicModeCard } from './PanicModeCard';
 import { ClickToChatCard, PlanUsageCard } from './PlanUsageCard';
 import { SessionsCard } from './SessionsCard';
 import { UsersCard } from './UsersCard';
+import { WebhooksCard } from './WebhooksCard';
 
-/** What exists to configure today: panic mode, the WhatsApp numbers and connecting another, plan and usage, click-to-chat, staff and their API keys, the auto-responder, console sessions. */
+/** What exists to configure today: panic mode, the WhatsApp numbers and connecting another, plan and usage, click-to-chat, staff and their API keys, webhook subscriptions, the auto-responder, console sessions. */
 export default function SettingsPage() {
   const { t } = useI18n();
   const manager = useSession().data?.user.role === 'manager';
@@ -22,6 +23,7 @@ export default function SettingsPage() {
       {manager && <PlanUsageCard />}
       <ClickToChatCard />
       {manager && <UsersCard />}
+      {manager && <WebhooksCard />}
       {manager && <AutoResponderCard />}
       <SessionsCard />
     </>

@@ -1,0 +1,63 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type ItemOf } from '../../../lib/api/client';
+import { usePagedQuery } from '../../../lib/usePagedQuery';
+
+export type WebhookSubscription = ItemOf<'/webhook-subscriptions'>;
+export type WebhookDelivery = ItemOf<'/webhook-subscriptions/{id}/deliveries'>;
+export type WebhookEvent = WebhookSubscription['events'][number];
+
+/** Every event type a subscription may ask for, in the order the form offers them. */
+export const WEBHOOK_EVENTS = [
+  'message.received',
+  'message.sent',
+  'message.status',
+  'conversation.updated',
+  'lead.created',
+  'lead.updated',
+  'booking.updated',
+  'incident.created',
+  'incident.updated',
+  'broadcast.progress',
+  'panic.changed',
+  'connection.health',
+  'usage.threshold',
+] as const satisfies readonly WebhookEvent[];
+// A type the API adds and this list lacks fails to compile here.
+const everyEvent: Exclude<WebhookEvent, (typeof WEBHOOK_EVENTS)[number]> extends never ? true : never = true;
+void everyEvent;
+
+const KEY = ['webhook-subscriptions'];
+
+export const useWebhookSubscriptions = () =>
+  usePagedQuery(KEY, (cursor) =>
+    unwrap(api.GET('/webhook-subscriptions', { params: { query: { cursor, limit: 100 } } })),
+  );
+
+/** A subscription's deliveries, newest first; refreshed while one is still being tried. */
+export const useWebhookDeliveries = (id: string) =>
+  usePagedQuery(
+    [...KEY, id, 'deliveries'],
+    (cursor) =>
+      unwrap(
+        api.GET('/webhook-subscriptions/{id}/deliveries', {
+          params: { path: { id }, query: { cursor, limit: 50 } },
+        }),
+      ),
+    { ms: 3000, until: (rows) => rows.length > 0 && rows.every((d) => d.status !== 'pending') },
+  );
+
+function useSubscriptionsMutation<T, R>(run: (input: T) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: KEY }) });
+}
+
+/** Answers the subscription with its signing secret, which the API shows this once. */
+export const useCreateWebhookSubscription = () =>
+  useSubscriptionsMutation((body: { url: string; events: WebhookEvent[] }) =>
+    unwrap(api.POST('/webhook-subscriptions', { body })),
+  );
+
+export const useRemoveWebhookSubscription = () =>
+  useSubscriptionsMutation((id: string) =>
+    unwrap(api.DELETE('/webhook-subscriptions/{id}', { params: { path: { id } } })),
+  );
