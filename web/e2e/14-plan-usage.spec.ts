@@ -1,17 +1,40 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
-import { query } from './support/backdoor';
+import { query, whatsappStatus } from './support/backdoor';
 import { managerKey, signInWithKey } from './support/session';
 
-test('a manager sees the plan and usage, and makes a click-to-chat link with its QR code', async ({
+test('a manager sees the plan and usage, prices the billable messages, and makes a click-to-chat link with its QR code', async ({
   page,
 }) => {
+  // Meta bills one of the messages sent so far as utility.
+  const [sent] = await query<{ id: string; phone: string }>(
+    `SELECT provider_message_id AS id, customer_phone AS phone FROM whatsapp_messages
+      WHERE direction = 'OUTBOUND' AND status = 'sent' AND provider_message_id IS NOT NULL LIMIT 1`,
+  );
+  await whatsappStatus(sent.id, sent.phone, 'delivered', 'utility');
+
   await signInWithKey(page, managerKey(), '/settings');
   const usage = page.getByRole('region', { name: 'Plan and usage' });
   await expect(usage).toBeVisible();
   await expect(usage.getByText('Enterprise')).toBeVisible();
   await expect(usage.getByText(/^Messages: .* \(unlimited\)$/)).toBeVisible();
-  await expect(usage.getByText(/settings\.pricePerCategory/)).toBeVisible();
+  const utility = usage.getByRole('row', { name: /^Utility/ });
+  await expect(utility).toHaveText(/^Utility1—$/, { timeout: 20_000 });
+  await expect(usage).toContainText('Set the prices per category below to see an estimated cost.');
+
+  const prices = usage.getByRole('group', { name: 'Prices per billable message' });
+  await prices.getByLabel('Currency').fill('usd');
+  await prices.getByLabel('Utility', { exact: true }).fill('0.25');
+  await prices.getByLabel('Marketing', { exact: true }).fill('0.0625');
+  await prices.getByRole('button', { name: 'Save prices' }).click();
+  await expect(prices.getByRole('status')).toContainText('Prices saved');
+  // The estimate follows without a reload.
+  await expect(utility).toHaveText('Utility1$0.25');
+  await expect(usage).toContainText('Estimated cost this period: $0.25.');
+  await page.reload();
+  await expect(prices.getByLabel('Currency')).toHaveValue('USD');
+  await expect(prices.getByLabel('Marketing', { exact: true })).toHaveValue('0.0625');
+  await expect(prices.getByLabel('Service', { exact: true })).toHaveValue('');
 
   const link = page.getByRole('region', { name: 'Click-to-chat link' });
   await link.getByRole('button', { name: 'Make link' }).click();

@@ -104,11 +104,12 @@ export async function callApi<T = { id: string }>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** A status callback for one of our sends, as Meta delivers it (delivered, read). */
+/** A status callback for one of our sends, as Meta delivers it (delivered, read), billed in `category` if given. */
 export async function whatsappStatus(
   providerMessageId: string,
   to: string,
   status: 'delivered' | 'read',
+  category?: string,
 ): Promise<void> {
   await postMetaChange({
     statuses: [
@@ -117,6 +118,7 @@ export async function whatsappStatus(
         status,
         timestamp: String(Math.floor(Date.now() / 1000)),
         recipient_id: to.replace(/^\+/, ''),
+        ...(category ? { pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category } } : {}),
       },
     ],
   });

@@ -6,7 +6,8 @@ import { TextField } from '../../../components/ui/Field';
 import { useFormat } from '../../../lib/i18n/format';
 import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
-import { qrCodeSrc, useClickToChat, useUsage } from '../api/usage';
+import { PRICING_CATEGORIES, qrCodeSrc, useClickToChat, useUsage } from '../api/usage';
+import { PricingForm } from './PricingForm';
 
 /** SPEC §17 for managers: the plan, this month's counters against its limits, Meta's billable messages and their cost. */
 export function PlanUsageCard() {
@@ -61,7 +62,11 @@ export function PlanUsageCard() {
               <tbody>
                 {u.billable.map((b) => (
                   <tr key={b.category}>
-                    <td>{b.category}</td>
+                    <td>
+                      {(PRICING_CATEGORIES as readonly string[]).includes(b.category)
+                        ? t(`pricing.category.${b.category}` as MessageKey)
+                        : b.category}
+                    </td>
                     <td>{format.number(b.messages)}</td>
                     <td>{b.cost === null ? '—' : cost(format, b.cost, u.estimatedCost?.currency)}</td>
                   </tr>
@@ -76,6 +81,7 @@ export function PlanUsageCard() {
           </p>
         </>
       )}
+      <PricingForm />
     </section>
   );
 }
