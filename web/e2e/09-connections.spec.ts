@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
-import { callApi } from './support/backdoor';
+import { callApi, query } from './support/backdoor';
 import { managerKey, screenshot, signInWithKey } from './support/session';
 
 test('Settings lists the WhatsApp numbers with their health, live, and tests one', async ({ page }) => {
@@ -41,4 +41,57 @@ test('Settings lists the WhatsApp numbers with their health, live, and tests one
   await expect(tarjeta.getByRole('row').nth(1)).toContainText('Funciona');
   await expect(tarjeta.getByRole('columnheader', { name: 'Nivel de mensajería' })).toBeAttached();
   await page.getByLabel('Idioma').selectOption('en');
+});
+
+test('a manager adds a Twilio number with its credentials, changes it without retyping the secret, and removes it', async ({
+  page,
+}) => {
+  await signInWithKey(page, managerKey(), '/settings');
+  const card = page.getByRole('region', { name: 'WhatsApp numbers' });
+  await card.getByRole('button', { name: 'Add a number' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a WhatsApp number' });
+  await dialog.getByLabel('Provider').selectOption('twilio');
+  await expect(dialog).toContainText('/api/whatsapp/webhook/twilio');
+  await dialog.getByLabel('Phone').fill('+5491155550199');
+  await dialog.getByLabel('Account SID').fill('AC-not-a-sid');
+  const token = 'e2e-twilio-auth-token-0123456789';
+  await dialog.getByLabel('Auth token').fill(token);
+  await expectAccessible(page, 'the add-a-number dialog');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  // The API checks the field and names it; nothing is added.
+  await expect(dialog.getByRole('alert')).toContainText('twilioAccountSid');
+  await dialog.getByLabel('Account SID').fill(`AC${'0123456789abcdef'.repeat(2)}`);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(card.getByRole('status')).toContainText('+5491155550199 saved.');
+  const row = card.getByRole('row').filter({ hasText: '+5491155550199' });
+  await expect(row).toContainText('twilio');
+
+  // The secret is stored encrypted, never shown back.
+  const [stored] = await query<{ row: string }>(
+    `SELECT row_to_json(c)::text AS row FROM whatsapp_configurations c WHERE phone_number = $1`,
+    ['+5491155550199'],
+  );
+  expect(stored.row).not.toContain(token);
+
+  await row.getByRole('button', { name: 'Change +5491155550199' }).click();
+  const edit = page.getByRole('dialog', { name: 'Change +5491155550199' });
+  await expect(edit.getByLabel('Auth token')).toHaveValue('');
+  await expect(edit).toContainText('Stored. Leave empty to keep it');
+  await edit.getByLabel(/Mark customers’ messages read/).uncheck();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  const { data: after } = await callApi<{
+    data: Array<{ phoneNumber: string; markAsRead: boolean; hasTwilioAuthToken: boolean }>;
+  }>(managerKey(), 'GET', '/whatsapp/connections');
+  expect(after.find((c) => c.phoneNumber === '+5491155550199')).toMatchObject({
+    markAsRead: false,
+    hasTwilioAuthToken: true,
+  });
+
+  await row.getByRole('button', { name: 'Remove +5491155550199' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove the number?' });
+  await expect(confirm).toContainText('its credentials are deleted');
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(row).toHaveCount(0);
 });

@@ -15,6 +15,12 @@ type Method = 'get' | 'post' | 'patch' | 'delete';
 
 /** The JSON a successful call answers, straight from the generated OpenAPI types. */
 export type ResponseOf<P extends keyof paths, M extends Method> = Success<paths[P][M]>;
+/** The JSON body a call takes. */
+export type BodyOf<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 /** One item of a paged list endpoint. */
 export type ItemOf<P extends keyof paths> = ResponseOf<P, 'get'> extends { data: Array<infer I> } ? I : never;
 

@@ -1,18 +1,22 @@
-import { ErrorAlert } from '../../../components/ui/Alert';
+import { useState } from 'react';
+import { ErrorAlert, Notice } from '../../../components/ui/Alert';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { DataTable } from '../../../components/ui/DataTable';
 import { useFormat } from '../../../lib/i18n/format';
 import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
-import { useConnections, useTestConnection, type Connection } from '../api/connections';
+import { useConnections, useRemoveConnection, useTestConnection, type Connection } from '../api/connections';
+import { ConnectionDialog } from './ConnectionDialog';
 import { lastTest, nameOf, numberOf, QUALITY_TONES, STATUS_TONES } from './connectionHealth';
 import { TestResult } from './TestResult';
 
 /**
  * The tenant's WhatsApp numbers and their health (manager): status, WhatsApp's display number and
  * verified name, quality, messaging tier, the last test; "Test" asks the provider again. Live
- * through `connection.health` events.
+ * through `connection.health` events. Numbers are added with their credentials, changed and
+ * removed here, except those the server's environment sets.
  */
 export function ConnectionsCard() {
   const { t } = useI18n();
@@ -21,10 +25,18 @@ export function ConnectionsCard() {
   const test = useTestConnection();
   const tested = test.data && connections.data?.find((c) => c.id === test.data.id);
   const testing = test.isPending ? test.variables : undefined;
+  const remove = useRemoveConnection();
+  const [editing, setEditing] = useState<Connection | 'new'>();
+  const [removing, setRemoving] = useState<Connection>();
+  const [saved, setSaved] = useState<Connection>();
   return (
     <section className="card" aria-labelledby="connections">
-      <h2 id="connections">{t('connections.title')}</h2>
-      <ErrorAlert error={connections.error ?? test.error} />
+      <div className="page-header">
+        <h2 id="connections">{t('connections.title')}</h2>
+        <Button onClick={() => setEditing('new')}>{t('connections.add')}</Button>
+      </div>
+      <ErrorAlert error={connections.error ?? test.error ?? remove.error} />
+      {saved && <Notice>{t('connections.saved', { number: nameOf(saved) })}</Notice>}
       {test.data && tested && <TestResult number={nameOf(tested)} result={test.data.result} />}
       <DataTable<Connection>
         label={t('connections.title')}
@@ -77,18 +89,60 @@ export function ConnectionsCard() {
           {
             header: t('common.actions'),
             cell: (c) => (
-              <Button
-                variant="ghost"
-                onClick={() => test.mutate(c.id)}
-                disabled={test.isPending}
-                aria-label={t('connections.testNumber', { number: nameOf(c) })}
-              >
-                {testing === c.id ? t('connections.testing') : t('connections.test')}
-              </Button>
+              <span className="actions">
+                <Button
+                  variant="ghost"
+                  onClick={() => test.mutate(c.id)}
+                  disabled={test.isPending}
+                  aria-label={t('connections.testNumber', { number: nameOf(c) })}
+                >
+                  {testing === c.id ? t('connections.testing') : t('connections.test')}
+                </Button>
+                {c.source === 'environment' ? (
+                  <span className="hint">{t('connections.fromEnvironment')}</span>
+                ) : (
+                  <>
+                    <Button
+                      variant="ghost"
+                      onClick={() => setEditing(c)}
+                      aria-label={t('connections.editNumber', { number: nameOf(c) })}
+                    >
+                      {t('connections.edit')}
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      onClick={() => setRemoving(c)}
+                      aria-label={t('connections.removeNumber', { number: nameOf(c) })}
+                    >
+                      {t('connections.remove')}
+                    </Button>
+                  </>
+                )}
+              </span>
             ),
           },
         ]}
       />
+      {editing && (
+        <ConnectionDialog
+          connection={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={(connection) => {
+            setEditing(undefined);
+            setSaved(connection);
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('connections.removeTitle')}
+          description={t('connections.removeConfirm', { number: nameOf(removing) })}
+          confirm={t('connections.remove')}
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate(removing.id, { onSettled: () => setRemoving(undefined) })}
+          onCancel={() => setRemoving(undefined)}
+        />
+      )}
     </section>
   );
 }

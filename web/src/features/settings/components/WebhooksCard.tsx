@@ -3,7 +3,7 @@ import { ErrorAlert, Notice } from '../../../components/ui/Alert';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { DataTable } from '../../../components/ui/DataTable';
-import { Dialog } from '../../../components/ui/Dialog';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { TextField } from '../../../components/ui/Field';
 import { useFormat } from '../../../lib/i18n/format';
 import type { MessageKey } from '../../../lib/i18n/en';
@@ -148,23 +148,14 @@ export function WebhooksCard() {
       />
       {showing && <WebhookDeliveriesDialog subscription={showing} onClose={() => setShowing(undefined)} />}
       {removing && (
-        <Dialog
+        <ConfirmDialog
           title={t('webhooks.removeTitle')}
           description={t('webhooks.removeConfirm', { url: removing.url })}
-          open
-          onOpenChange={(open) => !open && setRemoving(undefined)}
-        >
-          <div className="actions">
-            <Button onClick={() => setRemoving(undefined)}>{t('common.cancel')}</Button>
-            <Button
-              variant="danger"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate(removing.id, { onSettled: () => setRemoving(undefined) })}
-            >
-              {t('webhooks.remove')}
-            </Button>
-          </div>
-        </Dialog>
+          confirm={t('webhooks.remove')}
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate(removing.id, { onSettled: () => setRemoving(undefined) })}
+          onCancel={() => setRemoving(undefined)}
+        />
       )}
     </section>
   );
