@@ -11,7 +11,7 @@ type Success<Op> = Op extends { responses: infer R }
         ? Json<A>
         : never
   : never;
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The JSON a successful call answers, straight from the generated OpenAPI types. */
 export type ResponseOf<P extends keyof paths, M extends Method> = Success<paths[P][M]>;

@@ -5,8 +5,18 @@ export type Onboarding = ResponseOf<'/onboarding/{id}', 'get'>;
 export type OnboardingStep = Onboarding['steps'][number];
 
 /** The public ids to open Embedded Signup / the Connect button with (null: not configured). */
-export const useOnboardingConfig = () =>
-  useQuery({ queryKey: ['onboarding', 'config'], queryFn: () => unwrap(api.GET('/onboarding/config')) });
+export const useOnboardingConfig = (enabled = true) =>
+  useQuery({
+    queryKey: ['onboarding', 'config'],
+    queryFn: () => unwrap(api.GET('/onboarding/config')),
+    enabled,
+  });
+
+/** Whether the server offers Embedded Signup (Meta's or 360dialog's) to this manager. */
+export function useSignupOffered(enabled: boolean): boolean {
+  const ids = useOnboardingConfig(enabled).data;
+  return Boolean(ids && (ids.meta || ids.dialog360));
+}
 
 /** The onboarding, polled every second while its steps run. */
 export const useOnboarding = (id: string | undefined) =>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
@@ -8,6 +8,7 @@ import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { PROVIDERS, useSaveConnection, type Connection } from '../api/connections';
 import { connectionChanges, CREDENTIALS, draftOf, newConnection, webhookUrl } from './connectionFields';
 import { nameOf } from './connectionHealth';
+import { SecretField } from './SecretField';
 
 /**
  * Adds a number with its provider's credentials, or changes one. Secrets are write-only: left
@@ -72,20 +73,18 @@ export function ConnectionDialog({
           onChange={(e) => setDraft({ ...draft, phoneNumber: e.target.value })}
         />
         {CREDENTIALS[draft.provider].map((field) => {
-          const stored = field.secret && connection?.[field.secret];
-          return (
-            <TextField
-              key={field.name}
-              label={t(field.label)}
-              hint={stored ? t('connections.secretStored') : undefined}
-              type={field.secret ? 'password' : 'text'}
-              autoComplete={field.secret ? 'new-password' : 'off'}
-              required={field.required && !stored}
-              value={draft.values[field.name] ?? ''}
-              onChange={(e) =>
-                setDraft({ ...draft, values: { ...draft.values, [field.name]: e.target.value } })
-              }
-            />
+          const stored = Boolean(field.secret && connection?.[field.secret]);
+          const props = {
+            label: t(field.label),
+            required: field.required && !stored,
+            value: draft.values[field.name] ?? '',
+            onChange: (e: ChangeEvent<HTMLInputElement>) =>
+              setDraft({ ...draft, values: { ...draft.values, [field.name]: e.target.value } }),
+          };
+          return field.secret ? (
+            <SecretField key={field.name} {...props} stored={stored} />
+          ) : (
+            <TextField key={field.name} {...props} autoComplete="off" />
           );
         })}
         <label className="checkbox">

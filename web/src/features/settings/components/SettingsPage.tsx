@@ -1,31 +1,67 @@
+import type { ComponentType } from 'react';
 import { useSession } from '../../../app/session/useSession';
 import { PageHeader } from '../../../components/ui/PageHeader';
+import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
+import { useSignupOffered } from '../api/onboarding';
 import { ConnectionsCard } from './ConnectionsCard';
 import { ConnectWhatsappCard } from './ConnectWhatsappCard';
 import { AutoResponderCard } from './AutoResponderCard';
 import { PanicModeCard } from './PanicModeCard';
+import { PaymentsCard } from './PaymentsCard';
 import { ClickToChatCard, PlanUsageCard } from './PlanUsageCard';
 import { SessionsCard } from './SessionsCard';
+import { SmsFallbackCard } from './SmsFallbackCard';
 import { UsersCard } from './UsersCard';
 import { WebhooksCard } from './WebhooksCard';
 
-/** What exists to configure today: panic mode, the WhatsApp numbers and connecting another, plan and usage, click-to-chat, staff and their API keys, webhook subscriptions, the auto-responder, console sessions. */
+interface Section {
+  /** The card's heading id, which the page's contents link to. */
+  id: string;
+  title: MessageKey;
+  card: ComponentType;
+  /** Shown to everyone; the rest to managers only. */
+  everyone?: boolean;
+}
+
+const SECTIONS: Section[] = [
+  { id: 'panic-mode', title: 'settings.panicMode', card: PanicModeCard },
+  { id: 'connections', title: 'connections.title', card: ConnectionsCard },
+  { id: 'connect-whatsapp', title: 'onboarding.title', card: ConnectWhatsappCard },
+  { id: 'sms-fallback', title: 'smsFallback.title', card: SmsFallbackCard },
+  { id: 'plan-usage', title: 'usage.title', card: PlanUsageCard },
+  { id: 'click-to-chat', title: 'usage.clickToChat', card: ClickToChatCard, everyone: true },
+  { id: 'users', title: 'settings.users', card: UsersCard },
+  { id: 'payments', title: 'payments.title', card: PaymentsCard },
+  { id: 'webhooks', title: 'webhooks.title', card: WebhooksCard },
+  { id: 'auto-responder', title: 'autoResponder.title', card: AutoResponderCard },
+  { id: 'sessions', title: 'settings.sessions', card: SessionsCard, everyone: true },
+];
+
+/** What a tenant configures, a card each, with the page's contents first (it is long on a phone). */
 export default function SettingsPage() {
   const { t } = useI18n();
   const manager = useSession().data?.user.role === 'manager';
+  // The card hides itself when the server offers no Embedded Signup; so does its link.
+  const signupOffered = useSignupOffered(manager);
+  const shown = SECTIONS.filter(
+    (section) => (manager || section.everyone) && (section.id !== 'connect-whatsapp' || signupOffered),
+  );
   return (
     <>
       <PageHeader title={t('nav.settings')} />
-      {manager && <PanicModeCard />}
-      {manager && <ConnectionsCard />}
-      {manager && <ConnectWhatsappCard />}
-      {manager && <PlanUsageCard />}
-      <ClickToChatCard />
-      {manager && <UsersCard />}
-      {manager && <WebhooksCard />}
-      {manager && <AutoResponderCard />}
-      <SessionsCard />
+      <nav aria-label={t('settings.contents')} className="card">
+        <ul className="contents">
+          {shown.map((section) => (
+            <li key={section.id}>
+              <a href={`#${section.id}`}>{t(section.title)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {shown.map(({ id, card: Card }) => (
+        <Card key={id} />
+      ))}
     </>
   );
 }
