@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { applyEvent, EVENT_TYPES, type StreamEvent } from './eventEffects';
+import { EVENT_TYPES } from '../../lib/api/eventTypes';
+import { applyEvent, type StreamEvent } from './eventEffects';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 

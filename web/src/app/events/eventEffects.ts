@@ -8,21 +8,6 @@ export interface StreamEvent {
   data: Record<string, unknown>;
 }
 
-export const EVENT_TYPES = [
-  'message.received',
-  'message.sent',
-  'message.status',
-  'conversation.updated',
-  'lead.created',
-  'lead.updated',
-  'booking.updated',
-  'incident.created',
-  'incident.updated',
-  'broadcast.progress',
-  'panic.changed',
-  'connection.health',
-] as const;
-
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /**
@@ -49,6 +34,8 @@ export function staleQueries(event: StreamEvent): QueryKey[] {
       return [['incidents'], ['trips'], ['timeline']];
     case 'connection.health':
       return [['connections']];
+    case 'usage.threshold':
+      return [['usage']];
     case 'broadcast.progress':
       return [['broadcasts', str(event.data.broadcastId)]];
     default:

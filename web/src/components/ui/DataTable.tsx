@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n/I18nProvider';
+import type { PagedRows } from '../../lib/usePagedQuery';
 import { Button } from './Button';
 
 export interface Column<T> {
@@ -9,22 +10,26 @@ export interface Column<T> {
   secondary?: boolean;
 }
 
-interface DataTableProps<T> {
+interface TableProps<T> {
   label: string;
-  rows: T[] | undefined;
   columns: Column<T>[];
   rowKey(row: T): string;
-  loading?: boolean;
   empty: string;
-  hasMore?: boolean;
-  loadingMore?: boolean;
-  onLoadMore?(): void;
 }
+
+/** Rows given as they are, or a cursor-paged list (`usePagedQuery`) with its "Load more". */
+type DataTableProps<T> = TableProps<T> &
+  (
+    | { rows: T[] | undefined; loading?: boolean; paged?: never }
+    | { paged: PagedRows<T>; rows?: never; loading?: never }
+  );
 
 /** A captioned table in a scrollable, focusable region (usable on a phone), paged by "Load more". */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { t } = useI18n();
-  const { rows, columns, loading } = props;
+  const { columns, paged } = props;
+  const rows = paged ? paged.rows : props.rows;
+  const loading = paged ? paged.loading : props.loading;
   return (
     <div className="table-wrap">
       <div className="table-scroll" role="region" aria-label={props.label} tabIndex={0}>
@@ -58,9 +63,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </p>
       )}
       {!loading && rows?.length === 0 && <p className="empty">{props.empty}</p>}
-      {props.hasMore && (
-        <Button onClick={props.onLoadMore} disabled={props.loadingMore}>
-          {props.loadingMore ? t('common.loading') : t('common.loadMore')}
+      {paged?.hasMore && (
+        <Button onClick={paged.loadMore} disabled={paged.loadingMore}>
+          {paged.loadingMore ? t('common.loading') : t('common.loadMore')}
         </Button>
       )}
     </div>

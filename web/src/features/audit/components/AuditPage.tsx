@@ -31,13 +31,9 @@ export default function AuditPage() {
       <ErrorAlert error={entries.error} />
       <DataTable
         label={t('nav.audit')}
-        rows={entries.rows}
+        paged={entries}
         rowKey={(e) => e.id}
-        loading={entries.loading}
         empty={t('audit.empty')}
-        hasMore={entries.hasMore}
-        loadingMore={entries.loadingMore}
-        onLoadMore={entries.loadMore}
         columns={[
           { header: t('audit.when'), cell: (e) => format.dateTime(e.createdAt) },
           { header: t('audit.action'), cell: (e) => <code>{e.action}</code> },

@@ -42,13 +42,9 @@ export default function BookingsPage() {
       <ErrorAlert error={bookings.error} />
       <DataTable
         label={t('nav.bookings')}
-        rows={bookings.rows}
+        paged={bookings}
         rowKey={(b) => b.id}
-        loading={bookings.loading}
         empty={t('bookings.empty')}
-        hasMore={bookings.hasMore}
-        loadingMore={bookings.loadingMore}
-        onLoadMore={bookings.loadMore}
         columns={[
           {
             header: t('common.ref'),

@@ -30,13 +30,9 @@ export function BroadcastHome() {
       <ErrorAlert error={lists.error} />
       <DataTable
         label={t('broadcasts.lists')}
-        rows={lists.rows}
+        paged={lists}
         rowKey={(l) => l.id}
-        loading={lists.loading}
         empty={t('broadcasts.noLists')}
-        hasMore={lists.hasMore}
-        loadingMore={lists.loadingMore}
-        onLoadMore={lists.loadMore}
         columns={[
           { header: t('broadcasts.listName'), cell: (l) => l.name },
           { header: t('broadcasts.members'), cell: (l) => format.number(l.memberCount) },

@@ -31,13 +31,9 @@ export default function ContactsPage() {
       <ErrorAlert error={contacts.error} />
       <DataTable
         label={t('nav.contacts')}
-        rows={contacts.rows}
+        paged={contacts}
         rowKey={(c) => c.phone}
-        loading={contacts.loading}
         empty={t('contacts.empty')}
-        hasMore={contacts.hasMore}
-        loadingMore={contacts.loadingMore}
-        onLoadMore={contacts.loadMore}
         columns={[
           {
             header: t('common.customer'),

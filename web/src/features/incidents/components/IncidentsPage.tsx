@@ -43,13 +43,9 @@ export default function IncidentsPage() {
       <ErrorAlert error={incidents.error} />
       <DataTable
         label={t('nav.incidents')}
-        rows={incidents.rows}
+        paged={incidents}
         rowKey={(i) => i.id}
-        loading={incidents.loading}
         empty={t('incidents.empty')}
-        hasMore={incidents.hasMore}
-        loadingMore={incidents.loadingMore}
-        onLoadMore={incidents.loadMore}
         columns={[
           { header: t('common.ref'), cell: (i) => <strong>{i.ref}</strong> },
           {

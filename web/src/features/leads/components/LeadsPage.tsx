@@ -45,13 +45,9 @@ export default function LeadsPage() {
       <ErrorAlert error={leads.error} />
       <DataTable
         label={t('nav.leads')}
-        rows={leads.rows}
+        paged={leads}
         rowKey={(l) => l.id}
-        loading={leads.loading}
         empty={t('leads.empty')}
-        hasMore={leads.hasMore}
-        loadingMore={leads.loadingMore}
-        onLoadMore={leads.loadMore}
         columns={[
           {
             header: t('common.ref'),

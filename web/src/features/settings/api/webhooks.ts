@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type ItemOf } from '../../../lib/api/client';
+import { EVENT_TYPES } from '../../../lib/api/eventTypes';
 import { usePagedQuery } from '../../../lib/usePagedQuery';
 
 export type WebhookSubscription = ItemOf<'/webhook-subscriptions'>;
@@ -7,24 +8,7 @@ export type WebhookDelivery = ItemOf<'/webhook-subscriptions/{id}/deliveries'>;
 export type WebhookEvent = WebhookSubscription['events'][number];
 
 /** Every event type a subscription may ask for, in the order the form offers them. */
-export const WEBHOOK_EVENTS = [
-  'message.received',
-  'message.sent',
-  'message.status',
-  'conversation.updated',
-  'lead.created',
-  'lead.updated',
-  'booking.updated',
-  'incident.created',
-  'incident.updated',
-  'broadcast.progress',
-  'panic.changed',
-  'connection.health',
-  'usage.threshold',
-] as const satisfies readonly WebhookEvent[];
-// A type the API adds and this list lacks fails to compile here.
-const everyEvent: Exclude<WebhookEvent, (typeof WEBHOOK_EVENTS)[number]> extends never ? true : never = true;
-void everyEvent;
+export const WEBHOOK_EVENTS = EVENT_TYPES;
 
 const KEY = ['webhook-subscriptions'];
 

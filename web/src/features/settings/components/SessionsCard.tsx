@@ -21,13 +21,9 @@ export function SessionsCard() {
       <ErrorAlert error={sessions.error ?? revoke.error} />
       <DataTable
         label={t('settings.sessions')}
-        rows={sessions.rows}
+        paged={sessions}
         rowKey={(s) => s.id}
-        loading={sessions.loading}
         empty={t('settings.noSessions')}
-        hasMore={sessions.hasMore}
-        loadingMore={sessions.loadingMore}
-        onLoadMore={sessions.loadMore}
         columns={[
           { header: t('settings.user'), cell: (s) => staffName(s.userId) },
           { header: t('settings.method'), cell: (s) => t(`session.method.${s.method}` as MessageKey) },

@@ -62,13 +62,9 @@ export function UsersCard() {
       )}
       <DataTable
         label={t('settings.users')}
-        rows={users.rows}
+        paged={users}
         rowKey={(u) => u.id}
-        loading={users.loading}
         empty={t('settings.noUsers')}
-        hasMore={users.hasMore}
-        loadingMore={users.loadingMore}
-        onLoadMore={users.loadMore}
         columns={[
           { header: t('settings.name'), cell: (u) => u.name },
           { header: t('common.phone'), cell: (u) => u.phone, secondary: true },

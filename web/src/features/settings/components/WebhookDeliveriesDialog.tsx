@@ -29,13 +29,9 @@ export function WebhookDeliveriesDialog({
       <ErrorAlert error={deliveries.error} />
       <DataTable
         label={t('webhooks.deliveriesTitle')}
-        rows={deliveries.rows}
+        paged={deliveries}
         rowKey={(d) => d.id}
-        loading={deliveries.loading}
         empty={t('webhooks.noDeliveries')}
-        hasMore={deliveries.hasMore}
-        loadingMore={deliveries.loadingMore}
-        onLoadMore={deliveries.loadMore}
         columns={[
           { header: t('webhooks.event'), cell: (d) => <code>{d.eventType}</code> },
           {

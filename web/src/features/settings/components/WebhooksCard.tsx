@@ -107,13 +107,9 @@ export function WebhooksCard() {
       )}
       <DataTable
         label={t('webhooks.subscriptions')}
-        rows={subscriptions.rows}
+        paged={subscriptions}
         rowKey={(s) => s.id}
-        loading={subscriptions.loading}
         empty={t('webhooks.none')}
-        hasMore={subscriptions.hasMore}
-        loadingMore={subscriptions.loadingMore}
-        onLoadMore={subscriptions.loadMore}
         columns={[
           { header: t('webhooks.url'), cell: (s) => <span className="clip">{s.url}</span> },
           {

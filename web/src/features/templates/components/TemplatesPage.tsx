@@ -64,13 +64,9 @@ export default function TemplatesPage() {
       </div>
       <DataTable
         label={t('nav.templates')}
-        rows={templates.rows}
+        paged={templates}
         rowKey={(tpl) => tpl.id}
-        loading={templates.loading}
         empty={t('templates.empty')}
-        hasMore={templates.hasMore}
-        loadingMore={templates.loadingMore}
-        onLoadMore={templates.loadMore}
         columns={[
           { header: t('templates.name'), cell: (tpl) => <code>{tpl.name}</code> },
           { header: t('templates.language'), cell: (tpl) => tpl.language },

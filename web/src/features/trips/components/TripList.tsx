@@ -32,13 +32,9 @@ export function TripList() {
       <ErrorAlert error={trips.error} />
       <DataTable
         label={t('nav.trips')}
-        rows={trips.rows}
+        paged={trips}
         rowKey={(trip) => trip.id}
-        loading={trips.loading}
         empty={t('trips.empty')}
-        hasMore={trips.hasMore}
-        loadingMore={trips.loadingMore}
-        onLoadMore={trips.loadMore}
         columns={[
           {
             header: t('common.tripCode'),
