@@ -128,6 +128,15 @@ test('360dialog’s Connect button sends the business back with its channel, whi
   const card = page.getByRole('region', { name: 'Connect WhatsApp' });
   await expect(card.getByText('+5491155550078 is connected and active.')).toBeVisible();
   await expect(page).toHaveURL(`${env.baseURL}/settings`);
+
+  // Both attempts are listed, newest first; the earlier one's steps open again.
+  const history = card.getByRole('region', { name: 'Earlier attempts' });
+  await expect(history.getByRole('row').nth(1)).toContainText('+5491155550078');
+  await expect(history.getByRole('row').nth(1)).toContainText('360dialog');
+  await expect(history.getByRole('row').nth(2)).toContainText('+15550300077');
+  await history.getByRole('button', { name: 'Show the steps of +15550300077' }).click();
+  await expect(card.getByText('+15550300077 is connected and active.')).toBeVisible();
+  await expectAccessible(page, 'connect whatsapp with earlier attempts');
   await page.getByLabel('Language').selectOption('es');
   await expect(page.getByRole('region', { name: 'Conectar WhatsApp' })).toBeVisible();
   await page.getByLabel('Idioma').selectOption('en');

@@ -351,4 +351,38 @@ describe('onboarding: Meta Embedded Signup (SPEC §16)', () => {
     expect(bad.status).to.equal(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field)).to.have.members(['code', 'wabaId']);
   });
+
+  it('lists the tenant’s onboardings newest first, by status and page, without secrets or other tenants’', async () => {
+    const { tenant, key } = await staff('manager');
+    const worked = await api.post('/onboarding/meta', { key, body: signupBody(aBusiness(fake)) });
+    const reused = aBusiness(fake);
+    fake.onboarding.codes.get(reused.code)!.used = true;
+    const failed = await api.post('/onboarding/meta', { key, body: signupBody(reused) });
+    await settled();
+    await api.post('/onboarding/meta', {
+      key: (await staff('manager')).key,
+      body: signupBody(aBusiness(fake)),
+    });
+    await settled();
+
+    const all = await api.get('/onboarding', { key });
+    expect(all.status).to.equal(200);
+    expect(all.body.data.map((o: { id: string }) => o.id)).to.deep.equal([failed.body.id, worked.body.id]);
+    expect(all.body.data[0].steps[0].error.subcode).to.equal(36009);
+    expect(all.body.data.every((o: { tenantId: string }) => o.tenantId === tenant.id)).to.equal(true);
+    const stored = await knex()('onboardings').where({ id: worked.body.id }).first();
+    expect(stored.secrets).to.be.a('string');
+    expect(all.text).not.to.include(stored.secrets);
+
+    const done = await api.get('/onboarding?status=done', { key });
+    expect(done.body.data.map((o: { id: string }) => o.id)).to.deep.equal([worked.body.id]);
+    const first = await api.get('/onboarding?limit=1', { key });
+    expect(first.body.data).to.have.length(1);
+    const second = await api.get(`/onboarding?limit=1&cursor=${first.body.nextCursor}`, { key });
+    expect(second.body.data.map((o: { id: string }) => o.id)).to.deep.equal([worked.body.id]);
+    expect(second.body.nextCursor).to.equal(null);
+
+    expect((await api.get('/onboarding?status=paused', { key })).body.fields[0].field).to.equal('status');
+    expect((await api.get('/onboarding', { key: (await staff('sales', tenant)).key })).status).to.equal(403);
+  });
 });

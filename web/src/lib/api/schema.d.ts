@@ -776,6 +776,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant’s onboardings, newest first: every attempt to connect a number and how it ended
+         * @description Policy action: manage_connections.
+         */
+        get: operations["getOnboarding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/onboarding/{id}": {
         parameters: {
             query?: never;
@@ -6232,6 +6252,114 @@ export interface operations {
             };
             /** @description A business rule refuses it */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up (`Retry-After`: the HTTP date the next period begins) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOnboarding: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description At most 200 */
+                limit?: number;
+                status?: "running" | "done" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            channelId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description The connection, once the last step is done
+                             */
+                            connectionId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            phoneNumber: string | null;
+                            phoneNumberId: string | null;
+                            /** @enum {string} */
+                            provider: "meta" | "360dialog";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            steps: {
+                                /** Format: date-time */
+                                at: string | null;
+                                /** @description What the provider answered when the step failed (Graph: message, code, error_subcode, type, fbtrace_id) */
+                                error: {
+                                    /** @description Graph’s `code` (e.g. `100`, `133005`), or the HTTP status */
+                                    code: string | null;
+                                    fbtraceId: string | null;
+                                    message: string;
+                                    subcode: number | null;
+                                    type: string | null;
+                                } | null;
+                                /** @enum {string} */
+                                name: "exchange_token" | "subscribe_webhooks" | "register_phone" | "share_credit_line" | "fetch_number" | "activate" | "create_api_key" | "register_webhook";
+                                /** @enum {string} */
+                                status: "pending" | "done" | "failed";
+                            }[];
+                            /** Format: uuid */
+                            tenantId: string;
+                            /** Format: date-time */
+                            tokenExpiresAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verifiedName: string | null;
+                            wabaId: string | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

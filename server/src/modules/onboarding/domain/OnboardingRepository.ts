@@ -1,3 +1,4 @@
+import type { Page, PageRequest } from '../../../shared/db/keysetPage';
 import type { Onboarding } from './Onboarding';
 
 export type NewOnboarding = Omit<Onboarding, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'connectionId'>;
@@ -13,6 +14,8 @@ export interface OnboardingRepository {
     onboarding: NewOnboarding,
   ): Promise<{ onboarding: Onboarding; created: boolean }>;
   find(id: string, tenantId?: string, forUpdate?: boolean): Promise<Onboarding | undefined>;
+  /** The tenant's onboardings, newest first, without their secrets. */
+  list(tenantId: string, page: PageRequest, status?: Onboarding['status']): Promise<Page<Onboarding>>;
   /** Writes status, steps, facts, secrets and the connection id. */
   save(onboarding: Onboarding): Promise<Onboarding>;
   /**

@@ -3,12 +3,14 @@ import Joi from 'joi';
 import type { Config } from '../../../config';
 import { NotFoundError } from '../../../shared/errors/AppError';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
-import { uuid } from '../../../shared/http/api/schemas';
+import type { PageRequest } from '../../../shared/db/keysetPage';
+import { pageOf, pageQuery, uuid } from '../../../shared/http/api/schemas';
 import { TYPES } from '../../../types';
 import { actorLabel } from '../../identity/domain/Actor';
 import type { RetryOnboarding } from '../application/RetryOnboarding';
 import type { Start360dialogOnboarding } from '../application/Start360dialogOnboarding';
 import type { StartMetaOnboarding } from '../application/StartMetaOnboarding';
+import { ONBOARDING_STATUSES, type OnboardingStatus } from '../domain/Onboarding';
 import type { OnboardingRepository } from '../domain/OnboardingRepository';
 import { CHANNEL_ID } from '../infrastructure/Dialog360PartnerClient';
 import { onboardingConfigSchema, onboardingJson, onboardingSchema } from './onboardingRepresentation';
@@ -98,6 +100,21 @@ export function onboardingRoutes(container: Container): RouteDefinition[] {
           .get<Start360dialogOnboarding>(TYPES.Start360dialogOnboarding)
           .execute({ ...body, tenantId: actor.tenantId, by: actorLabel(actor) });
         return { status: 202, body: onboardingJson(started) };
+      },
+    }),
+    defineRoute<unknown, PageRequest & { status?: OnboardingStatus }>({
+      method: 'get',
+      path: '/onboarding',
+      tag: 'onboarding',
+      summary: 'The tenant’s onboardings, newest first: every attempt to connect a number and how it ended',
+      permission: 'manage_connections',
+      request: {
+        query: Joi.object({ ...pageQuery, status: Joi.string().valid(...ONBOARDING_STATUSES) }),
+      },
+      responses: { 200: { description: 'A page', schema: pageOf(onboardingSchema, 'OnboardingPage') } },
+      async handler({ actor, query }) {
+        const page = await onboardings.list(actor.tenantId, query, query.status);
+        return { status: 200, body: { ...page, data: page.data.map(onboardingJson) } };
       },
     }),
     defineRoute<unknown, unknown, { id: string }>({

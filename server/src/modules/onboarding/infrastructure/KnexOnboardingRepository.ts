@@ -1,11 +1,28 @@
 import { inject, injectable } from 'inversify';
 import type { CredentialCipher } from '../../../shared/crypto/CredentialCipher';
 import type { Database } from '../../../shared/db/Database';
+import { keysetPage, type Page, type PageRequest } from '../../../shared/db/keysetPage';
 import { TYPES } from '../../../types';
 import type { Onboarding, OnboardingSecrets } from '../domain/Onboarding';
 import type { NewOnboarding, OnboardingRepository } from '../domain/OnboardingRepository';
 
 const TABLE = 'onboardings';
+/** Every column but the secrets. */
+const LISTED = [
+  'id',
+  'tenant_id',
+  'provider',
+  'status',
+  'waba_id',
+  'phone_number_id',
+  'channel_id',
+  'steps',
+  'facts',
+  'connection_id',
+  'started_by',
+  'created_at',
+  'updated_at',
+];
 
 interface Row {
   id: string;
@@ -61,6 +78,16 @@ export class KnexOnboardingRepository implements OnboardingRepository {
       .first();
     const row = await (forUpdate ? query.forUpdate() : query);
     return row && this.toOnboarding(row);
+  }
+
+  async list(tenantId: string, page: PageRequest, status?: Onboarding['status']): Promise<Page<Onboarding>> {
+    // Secrets are neither read nor decrypted for a list: nothing of them is shown.
+    const query = this.db
+      .q(TABLE)
+      .where({ tenant_id: tenantId, ...(status && { status }) })
+      .select(LISTED);
+    const { rows, nextCursor } = await keysetPage<Omit<Row, 'secrets'>>(this.db, query, page);
+    return { data: rows.map((r) => this.toOnboarding({ ...r, secrets: null })), nextCursor };
   }
 
   async save(o: Onboarding): Promise<Onboarding> {

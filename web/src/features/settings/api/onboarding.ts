@@ -1,5 +1,6 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type ResponseOf } from '../../../lib/api/client';
+import { usePagedQuery } from '../../../lib/usePagedQuery';
 
 export type Onboarding = ResponseOf<'/onboarding/{id}', 'get'>;
 export type OnboardingStep = Onboarding['steps'][number];
@@ -27,18 +28,34 @@ export const useOnboarding = (id: string | undefined) =>
     refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
   });
 
-export const useStartMetaOnboarding = () =>
-  useMutation({
-    mutationFn: (body: { code: string; wabaId: string; phoneNumberId: string }) =>
-      unwrap(api.POST('/onboarding/meta', { body })),
+/** Starting or retrying one changes the list of attempts too. */
+function useOnboardingMutation<T>(run: (input: T) => Promise<Onboarding>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['onboardings'] }),
   });
+}
+
+export const useStartMetaOnboarding = () =>
+  useOnboardingMutation((body: { code: string; wabaId: string; phoneNumberId: string }) =>
+    unwrap(api.POST('/onboarding/meta', { body })),
+  );
 
 export const useStart360dialogOnboarding = () =>
-  useMutation({
-    mutationFn: (channelId: string) => unwrap(api.POST('/onboarding/360dialog', { body: { channelId } })),
-  });
+  useOnboardingMutation((channelId: string) =>
+    unwrap(api.POST('/onboarding/360dialog', { body: { channelId } })),
+  );
 
 export const useRetryOnboarding = () =>
-  useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/onboarding/{id}/retry', { params: { path: { id } } })),
-  });
+  useOnboardingMutation((id: string) =>
+    unwrap(api.POST('/onboarding/{id}/retry', { params: { path: { id } } })),
+  );
+
+/** Every attempt to connect a number, newest first; refreshed while one is still running. */
+export const useOnboardings = () =>
+  usePagedQuery(
+    ['onboardings'],
+    (cursor) => unwrap(api.GET('/onboarding', { params: { query: { cursor, limit: 20 } } })),
+    { ms: 2000, until: (rows) => rows.every((o) => o.status !== 'running') },
+  );

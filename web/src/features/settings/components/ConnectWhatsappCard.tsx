@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/Button';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { useOnboardingConfig, useStart360dialogOnboarding, useStartMetaOnboarding } from '../api/onboarding';
 import { runEmbeddedSignup } from './embeddedSignup';
+import { OnboardingHistory } from './OnboardingHistory';
 import { OnboardingProgress } from './OnboardingProgress';
 
 const LAST_ONBOARDING = 'wa-ops.onboarding';
@@ -93,6 +94,7 @@ export function ConnectWhatsappCard() {
       )}
       <ErrorAlert error={meta.error ?? dialog360.error} />
       {onboardingId && <OnboardingProgress id={onboardingId} />}
+      <OnboardingHistory onShow={setOnboardingId} />
     </section>
   );
 }
