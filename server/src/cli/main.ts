@@ -9,10 +9,11 @@ import { EXIT, failureOf } from './exitCode';
 const USAGE = `usage: wa-ops <command> [options]
 
   migrate                                   bring the database schema up to date
-  tenants create --name NAME [--slug S] [--language en] [--region AR] [--plan PLAN] [--json]
+  tenants create --name NAME [--slug S] [--language en] [--region AR] [--timezone ZONE] [--plan PLAN] [--json]
   tenants list [--json]
-  tenants update ID|SLUG [--name N] [--language L] [--region R] [--plan PLAN] [--json]
-                                            plans: free, starter, professional, business, enterprise
+  tenants update ID|SLUG [--name N] [--language L] [--region R] [--timezone ZONE] [--plan PLAN] [--json]
+                                            plans: free, starter, professional, business, enterprise;
+                                            ZONE: IANA, e.g. America/Argentina/Buenos_Aires (default UTC)
   connections add --tenant ID|SLUG --provider meta|360dialog|twilio|console --phone-number +E164
       [--phone-number-id ID] [--business-account-id ID] [--verify-token V]
       [--access-token-file F] [--webhook-secret-file F]          (meta)

@@ -24,9 +24,11 @@ async function asUsage<T>(work: () => Promise<T>): Promise<T> {
 /** `tenants create|list|update`: the businesses this installation serves (SPEC §15). */
 export const tenantCommands: Record<string, Command> = {
   'tenants create': async (args, ctx) => {
-    const o = parse(args, { name: text, slug: text, language: text, region: text, plan: text, json }, [
-      'name',
-    ]);
+    const o = parse(
+      args,
+      { name: text, slug: text, language: text, region: text, timezone: text, plan: text, json },
+      ['name'],
+    );
     const tenant = await withRuntime(ctx, ({ container }) =>
       asUsage(() =>
         container.get<CreateTenant>(TYPES.CreateTenant).execute({
@@ -34,6 +36,7 @@ export const tenantCommands: Record<string, Command> = {
           slug: o.slug as string | undefined,
           defaultLanguage: o.language as string | undefined,
           defaultRegion: (o.region as string | undefined)?.toUpperCase(),
+          timezone: o.timezone as string | undefined,
           plan: o.plan as string | undefined,
         }),
       ),
@@ -57,9 +60,16 @@ export const tenantCommands: Record<string, Command> = {
     const given = args[0];
     if (!given || given.startsWith('-'))
       throw new UsageError('tenants update needs a tenant id or slug (see: wa-ops tenants list)');
-    const o = parse(args.slice(1), { name: text, language: text, region: text, plan: text, json });
-    if (['name', 'language', 'region', 'plan'].every((k) => o[k] === undefined))
-      throw new UsageError('nothing to change: give --name, --language, --region or --plan');
+    const o = parse(args.slice(1), {
+      name: text,
+      language: text,
+      region: text,
+      timezone: text,
+      plan: text,
+      json,
+    });
+    if (['name', 'language', 'region', 'timezone', 'plan'].every((k) => o[k] === undefined))
+      throw new UsageError('nothing to change: give --name, --language, --region, --timezone or --plan');
     const tenant = await withRuntime(ctx, async ({ container }) => {
       const { id } = await resolveTenant(container, given);
       return asUsage(() =>
@@ -69,6 +79,7 @@ export const tenantCommands: Record<string, Command> = {
           name: o.name as string | undefined,
           defaultLanguage: o.language as string | undefined,
           defaultRegion: (o.region as string | undefined)?.toUpperCase(),
+          timezone: o.timezone as string | undefined,
           plan: o.plan as string | undefined,
         }),
       );

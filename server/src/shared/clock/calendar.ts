@@ -14,6 +14,16 @@ function isRealDay(year: number, month: number, day: number): boolean {
   return day <= (month === 2 && !leap ? 28 : lastDay);
 }
 
+/** An IANA time zone this runtime knows (`America/Argentina/Buenos_Aires`, `UTC`). */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `YYYY-MM-DD`, a day that exists, years 0001–9999. */
 export function isCalendarDay(text: string): boolean {
   const m = DAY.exec(text);

@@ -105,6 +105,29 @@ describe('wa-ops: tenants, users and exit codes', function () {
     expect(JSON.parse(updated.out[0])).to.deep.include({ name: 'Pay Company', defaultRegion: 'AR' });
   });
 
+  it('sets a tenant’s time zone at creation and changes it, refusing one that does not exist', async () => {
+    const created = await cli.run([
+      'tenants',
+      'create',
+      '--name',
+      'Andes Time',
+      '--timezone',
+      'America/Argentina/Buenos_Aires',
+      '--json',
+    ]);
+    expect(created.code, created.err.join()).to.equal(0);
+    expect(JSON.parse(created.out[0])).to.include({ timezone: 'America/Argentina/Buenos_Aires' });
+    const moved = await cli.run(['tenants', 'update', 'andes-time', '--timezone', 'Europe/Madrid', '--json']);
+    expect(moved.code, moved.err.join()).to.equal(0);
+    expect(JSON.parse(moved.out[0])).to.include({ timezone: 'Europe/Madrid' });
+    const bad = await cli.run(['tenants', 'update', 'andes-time', '--timezone', 'Mars/Olympus_Mons']);
+    expect(bad.code).to.equal(2);
+    expect(oneLine(bad)).to.match(/--timezone must be an IANA time zone/);
+    expect((await cli.run(['tenants', 'create', '--name', 'Nowhere', '--timezone', 'GMT+99'])).code).to.equal(
+      2,
+    );
+  });
+
   it('refuses a tenant update with nothing to change or a bad value (exit 2)', async () => {
     await cli.run(['tenants', 'create', '--name', 'Strict', '--slug', 'strict']);
     expect((await cli.run(['tenants', 'update', 'strict'])).code).to.equal(2);

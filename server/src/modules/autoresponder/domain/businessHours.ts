@@ -11,15 +11,6 @@ export function parseRange(range: string): { from: number; to: number } | undefi
   return to > from && to <= 24 * 60 ? { from, to } : undefined;
 }
 
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The date, weekday and minute of the day at `at` in `timeZone` (daylight saving included, by Intl). */
 export function localTime(at: Date, timeZone: string): { date: string; weekday: Weekday; minute: number } {
   const parts = Object.fromEntries(

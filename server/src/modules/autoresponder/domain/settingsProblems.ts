@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../../../shared/errors/AppError';
 import { WEEKDAYS, type AutoResponderSettings } from './AutoResponderSettings';
-import { isValidTimeZone, parseRange } from './businessHours';
+import { isValidTimeZone } from '../../../shared/clock/calendar';
+import { parseRange } from './businessHours';
 import { patternProblem } from './ruleMatching';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

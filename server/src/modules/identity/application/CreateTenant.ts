@@ -11,6 +11,8 @@ export interface CreateTenantInput {
   slug?: string;
   defaultLanguage?: string;
   defaultRegion?: string;
+  /** IANA zone; UTC unless given. */
+  timezone?: string;
   /** SPEC §17; `enterprise` (unlimited) unless given. */
   plan?: string;
 }

@@ -14,12 +14,14 @@ export interface UpdateTenantInput {
   defaultLanguage?: string;
   /** ISO 3166 alpha-2; an empty string clears it. */
   defaultRegion?: string;
+  /** IANA zone: the next usage period and business hours follow it. */
+  timezone?: string;
   plan?: string;
   /** Who asks, for the audit log; the operator (`cli`) when not given. */
   by?: string;
 }
 
-/** `wa-ops tenants update`: the operator changes a tenant's name, language, region or plan. */
+/** `wa-ops tenants update`: the operator changes a tenant's name, language, region, time zone or plan. */
 @injectable()
 export class UpdateTenant {
   constructor(
@@ -57,6 +59,7 @@ function changesOf(input: UpdateTenantInput): TenantChanges {
     ...(input.name !== undefined && { name: input.name.trim() }),
     ...(input.defaultLanguage !== undefined && { defaultLanguage: input.defaultLanguage }),
     ...(input.defaultRegion !== undefined && { defaultRegion: input.defaultRegion.trim() || undefined }),
+    ...(input.timezone !== undefined && { timezone: input.timezone.trim() }),
     ...(input.plan !== undefined && { plan: input.plan as Plan }),
   };
 }

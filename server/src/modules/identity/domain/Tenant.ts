@@ -6,6 +6,8 @@ export interface Tenant {
   name: string;
   defaultLanguage: string;
   defaultRegion?: string;
+  /** IANA zone: usage periods and business hours follow its calendar. */
+  timezone: string;
   quoteApprovalThreshold?: string;
   plan: Plan;
   createdAt: Date;
@@ -18,7 +20,10 @@ export interface NewTenant {
   name: string;
   defaultLanguage?: string;
   defaultRegion?: string;
+  timezone?: string;
   plan?: Plan;
 }
 
-export type TenantChanges = Partial<Pick<Tenant, 'name' | 'defaultLanguage' | 'defaultRegion' | 'plan'>>;
+export type TenantChanges = Partial<
+  Pick<Tenant, 'name' | 'defaultLanguage' | 'defaultRegion' | 'timezone' | 'plan'>
+>;

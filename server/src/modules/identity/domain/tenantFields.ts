@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../../shared/errors/AppError';
+import { isValidTimeZone } from '../../../shared/clock/calendar';
 import { isPlan, PLANS } from './Plan';
 
 const LANGUAGE = /^[a-z]{2}([_-][A-Z]{2})?$/;
@@ -12,6 +13,7 @@ export interface TenantFields {
   defaultLanguage?: string;
   /** ISO 3166 alpha-2; an empty string clears it (updates). */
   defaultRegion?: string;
+  timezone?: string;
   plan?: string;
 }
 
@@ -29,6 +31,11 @@ export function tenantFieldProblems(fields: TenantFields): FieldProblem[] {
     problems.push({ field: 'language', message: 'must be a language code such as en, es or pt' });
   if (fields.defaultRegion && !REGION.test(fields.defaultRegion))
     problems.push({ field: 'region', message: 'must be a two-letter country code such as AR' });
+  if (fields.timezone !== undefined && !isValidTimeZone(fields.timezone))
+    problems.push({
+      field: 'timezone',
+      message: 'must be an IANA time zone such as America/Argentina/Buenos_Aires',
+    });
   if (fields.plan !== undefined && !isPlan(fields.plan))
     problems.push({ field: 'plan', message: `must be one of ${PLANS.join(', ')}` });
   return problems;

@@ -12,6 +12,7 @@ interface TenantRow {
   name: string;
   default_language: string;
   default_region: string | null;
+  timezone: string;
   quote_approval_threshold: string | null;
   plan: string;
   created_at: Date;
@@ -23,6 +24,7 @@ const toTenant = (r: TenantRow): Tenant => ({
   name: r.name,
   defaultLanguage: r.default_language,
   defaultRegion: r.default_region ?? undefined,
+  timezone: r.timezone,
   quoteApprovalThreshold: r.quote_approval_threshold ?? undefined,
   plan: r.plan as Plan,
   createdAt: r.created_at,
@@ -40,6 +42,7 @@ export class KnexTenantRepository implements TenantRepository {
         name: tenant.name,
         default_language: tenant.defaultLanguage ?? 'en',
         default_region: tenant.defaultRegion ?? null,
+        ...(tenant.timezone && { timezone: tenant.timezone }),
         ...(tenant.plan && { plan: tenant.plan }),
       })
       .returning('*');
@@ -70,6 +73,7 @@ export class KnexTenantRepository implements TenantRepository {
         ...(changes.name !== undefined && { name: changes.name }),
         ...(changes.defaultLanguage !== undefined && { default_language: changes.defaultLanguage }),
         ...('defaultRegion' in changes && { default_region: changes.defaultRegion ?? null }),
+        ...(changes.timezone !== undefined && { timezone: changes.timezone }),
         ...(changes.plan !== undefined && { plan: changes.plan }),
       } as never)
       .returning('*');
