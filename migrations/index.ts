@@ -17,6 +17,7 @@ import * as plansAndUsage from './0017_plans_and_usage';
 import * as autoResponder from './0018_auto_responder';
 import * as consoleSessions from './0019_console_sessions';
 import * as onboarding from './0020_onboarding';
+import * as quickReplies from './0021_quick_replies';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -41,6 +42,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0018_auto_responder': autoResponder,
   '0019_console_sessions': consoleSessions,
   '0020_onboarding': onboarding,
+  '0021_quick_replies': quickReplies,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

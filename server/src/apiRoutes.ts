@@ -27,6 +27,7 @@ import { setupRoutes } from './modules/session/http/setupRoutes';
 import { usageRoutes } from './modules/usage/http/usageRoutes';
 import { pricingRoutes } from './modules/usage/http/pricingRoutes';
 import { onboardingRoutes } from './modules/onboarding/http/onboardingRoutes';
+import { quickReplyRoutes } from './modules/quickreply/http/quickReplyRoutes';
 
 /** Every /api/v1 endpoint, module by module: the router and /openapi.json are both built from this list. */
 export function apiRoutes(container: Container): RouteDefinition[] {
@@ -58,5 +59,6 @@ export function apiRoutes(container: Container): RouteDefinition[] {
     ...usageRoutes(container),
     ...pricingRoutes(container),
     ...onboardingRoutes(container),
+    ...quickReplyRoutes(container),
   ];
 }

@@ -25,6 +25,7 @@ import { routingModule } from './routing/routingModule';
 import { incidentModule } from './modules/incident/incidentModule';
 import { outboundModule } from './whatsapp/outbound/dispatch/outboundModule';
 import { smsFallbackModule } from './modules/smsfallback/smsFallbackModule';
+import { quickReplyModule } from './modules/quickreply/quickReplyModule';
 import { autoResponderModule } from './modules/autoresponder/autoResponderModule';
 import { jobsModule } from './jobs/jobsModule';
 import { eventsModule } from './modules/events/eventsModule';
@@ -74,6 +75,7 @@ export function createContainer(infra: Infrastructure): Container {
     providerModule,
     outboundModule,
     smsFallbackModule,
+    quickReplyModule,
     autoResponderModule,
     jobsModule,
     eventsModule,

@@ -66,6 +66,8 @@ export const TYPES = {
   SmsFallbackSettings: Symbol.for('SmsFallbackSettings'),
   SmsChannel: Symbol.for('SmsChannel'),
   UpdateSmsFallback: Symbol.for('UpdateSmsFallback'),
+  QuickReplies: Symbol.for('QuickReplies'),
+  ManageQuickReplies: Symbol.for('ManageQuickReplies'),
   QueueSmsFallback: Symbol.for('QueueSmsFallback'),
   BackgroundWorkers: Symbol.for('BackgroundWorkers'),
   RefAllocator: Symbol.for('RefAllocator'),

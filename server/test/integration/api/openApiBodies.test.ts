@@ -57,6 +57,8 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
     mercadopago: { accessToken: 'APP_USR-123456', webhookSecret: 'mp-secret-123' },
   },
   'PUT /settings/sms-fallback': { enabled: true, from: '+15550100123' },
+  'POST /quick-replies': { shortcut: 'precios', text: 'Our prices for 2027: …' },
+  'PATCH /quick-replies/:id': { shortcut: 'prices', text: 'Our prices for 2027, updated: …' },
   'PUT /settings/pricing': { currency: 'USD', prices: { marketing: 0.0625, utility: 0.0113 } },
   'PUT /settings/auto-responder': {
     timezone: 'America/Argentina/Buenos_Aires',
