@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
-import { TextArea } from '../../../components/ui/Field';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { uploadMedia, useSendMessage, useTyping, type Conversation } from '../api/inbox';
+import { QuickReplyTextArea } from '../../quickreplies';
 import { TemplatePicker } from './TemplatePicker';
 
 type Upload = Awaited<ReturnType<typeof uploadMedia>> & { preview?: string };
@@ -71,13 +71,13 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         });
       }}
     >
-      <TextArea
+      <QuickReplyTextArea
         label={upload ? t('inbox.caption') : t('inbox.reply')}
         rows={3}
         required={!upload}
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
+        onText={(next) => {
+          setText(next);
           typing();
         }}
       />

@@ -3,6 +3,7 @@ import { useSession } from '../../../app/session/useSession';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
+import { QuickRepliesCard } from '../../quickreplies';
 import { useSignupOffered } from '../api/onboarding';
 import { ConnectionsCard } from './ConnectionsCard';
 import { ConnectWhatsappCard } from './ConnectWhatsappCard';
@@ -20,8 +21,9 @@ interface Section {
   id: string;
   title: MessageKey;
   card: ComponentType;
-  /** Shown to everyone; the rest to managers only. */
+  /** Who sees it besides managers: everyone, or who answers customers. */
   everyone?: boolean;
+  answering?: boolean;
 }
 
 const SECTIONS: Section[] = [
@@ -31,6 +33,7 @@ const SECTIONS: Section[] = [
   { id: 'sms-fallback', title: 'smsFallback.title', card: SmsFallbackCard },
   { id: 'plan-usage', title: 'usage.title', card: PlanUsageCard },
   { id: 'click-to-chat', title: 'usage.clickToChat', card: ClickToChatCard, everyone: true },
+  { id: 'quick-replies', title: 'quickReplies.title', card: QuickRepliesCard, answering: true },
   { id: 'users', title: 'settings.users', card: UsersCard },
   { id: 'payments', title: 'payments.title', card: PaymentsCard },
   { id: 'webhooks', title: 'webhooks.title', card: WebhooksCard },
@@ -41,11 +44,15 @@ const SECTIONS: Section[] = [
 /** What a tenant configures, a card each, with the page's contents first (it is long on a phone). */
 export default function SettingsPage() {
   const { t } = useI18n();
-  const manager = useSession().data?.user.role === 'manager';
+  const role = useSession().data?.user.role;
+  const manager = role === 'manager';
+  const answering = role === 'sales' || role === 'operations';
   // The card hides itself when the server offers no Embedded Signup; so does its link.
   const signupOffered = useSignupOffered(manager);
   const shown = SECTIONS.filter(
-    (section) => (manager || section.everyone) && (section.id !== 'connect-whatsapp' || signupOffered),
+    (section) =>
+      (manager || section.everyone || (answering && section.answering)) &&
+      (section.id !== 'connect-whatsapp' || signupOffered),
   );
   return (
     <>

@@ -1,0 +1,2 @@
+export { QuickRepliesCard } from './components/QuickRepliesCard';
+export { QuickReplyTextArea } from './components/QuickReplyTextArea';
