@@ -1,3 +1,5 @@
+import { isValidTimeZone } from '../../../shared/clock/calendar';
+
 /**
  * Periods are calendar months in the tenant's timezone (SPEC §17): `start` is the first day of the
  * month as a date (`2026-03-01`), `end` the first day of the next one.
@@ -11,16 +13,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 const monthStart = (year: number, month: number): string =>
   month > 12 ? `${year + 1}-01-01` : `${year}-${pad(month)}-01`;
-
-/** Whether `zone` is an IANA timezone this runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const SHAPES = {
   month: { year: 'numeric', month: 'numeric' },
@@ -47,7 +39,7 @@ function wallClock(at: Date | number, zone: string, shape: keyof typeof SHAPES):
   let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone: isTimeZone(zone) ? zone : 'UTC',
+      timeZone: isValidTimeZone(zone) ? zone : 'UTC',
       ...SHAPES[shape],
     });
     if (formats.size < MAX_FORMATS) formats.set(key, format);
