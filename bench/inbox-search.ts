@@ -1,5 +1,6 @@
 /**
- * bench/inbox-search — `GET /api/v1/conversations` with `q` and `unread=true` on a large inbox.
+ * bench/inbox-search — `GET /api/v1/conversations` with `q`, `unread=true` and `assignedTo` (a rep
+ * holding 100 conversations spread over the inbox, and `none`) on a large inbox.
  *
  * The real app (a child process, PostgreSQL) over --conversations seeded customers, each with one
  * inbound message ("Hi, we are 4 people, trip in March?", so `March` matches every one); then
@@ -41,6 +42,8 @@ const QUERIES: Array<[label: string, query: string, q?: string]> = [
   ['q: name, one matches', 'q=Customer%2012345', 'Customer 12345'],
   ['q: phone digits, one matches', 'q=160054321', '160054321'],
   ['q: no match', 'q=kayak', 'kayak'],
+  ['assignedTo=none, every one matches', 'assignedTo=none'],
+  ['assignedTo: a rep with 100 of them', 'assignedTo=REP'],
 ];
 
 const percentile = (sorted: number[], p: number) =>
@@ -101,6 +104,18 @@ async function main(): Promise<void> {
     await seedConversations(bench.url, CONVERSATIONS);
     const tenantId = await defaultTenantId(bench.url);
     await sql.connect();
+    // One staff user gets 100 conversations spread over the whole inbox: "mine" for a rep.
+    const { rows: staff } = await sql.query<{ id: string }>(
+      'SELECT id FROM users WHERE tenant_id = $1 ORDER BY created_at LIMIT 1',
+      [tenantId],
+    );
+    const rep = staff[0].id;
+    await sql.query(
+      `UPDATE whatsapp_conversations SET assigned_to = $2 WHERE id IN
+         (SELECT id FROM whatsapp_conversations WHERE tenant_id = $1 ORDER BY random() LIMIT 100)`,
+      [tenantId, rep],
+    );
+    await sql.query('ANALYZE whatsapp_conversations');
     const base = `http://127.0.0.1:${server.port}/api/v1/conversations`;
     console.log(
       `${CONVERSATIONS} conversations, ${REQUESTS} sequential requests per query; ` +
@@ -115,7 +130,8 @@ async function main(): Promise<void> {
     let worst = 0;
     let baseline = NaN;
     for (const [label, query, q] of QUERIES) {
-      const api = await timed(REQUESTS, () => get(agent, `${base}?${query}`, server!.apiKey ?? ''));
+      const url = `${base}?${query.replace('REP', rep)}`;
+      const api = await timed(REQUESTS, () => get(agent, url, server!.apiKey ?? ''));
       if (!query) baseline = api.p99;
       else worst = Math.max(worst, api.p99);
       const former = q
@@ -137,7 +153,7 @@ async function main(): Promise<void> {
     );
     publishResult({
       bench: 'inbox-search',
-      metric: `GET /conversations?q= and ?unread=true on ${CONVERSATIONS} conversations, worst p99`,
+      metric: `GET /conversations?q=, ?unread=true and ?assignedTo= on ${CONVERSATIONS} conversations, worst p99`,
       unit: 'ms',
       value: worst,
       baseline: { label: 'the plain list (no filter), p99', value: baseline },

@@ -18,6 +18,7 @@ import * as autoResponder from './0018_auto_responder';
 import * as consoleSessions from './0019_console_sessions';
 import * as onboarding from './0020_onboarding';
 import * as quickReplies from './0021_quick_replies';
+import * as conversationAssigneeIndex from './0022_conversation_assignee_index';
 
 /**
  * Migrations are listed here rather than discovered on disk, so the same list runs from
@@ -43,6 +44,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0019_console_sessions': consoleSessions,
   '0020_onboarding': onboarding,
   '0021_quick_replies': quickReplies,
+  '0022_conversation_assignee_index': conversationAssigneeIndex,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

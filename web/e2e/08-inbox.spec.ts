@@ -63,6 +63,17 @@ test('a customer’s message appears live; the reply’s ticks follow its status
   await expectAccessible(page, 'inbox thread');
   await screenshot(page, 'inbox');
 
+  // Mine and unassigned: the list follows whom the conversation is assigned to.
+  await thread.getByLabel('Assigned to').selectOption({ label: 'Me' });
+  const search = page.getByRole('search');
+  const carla = page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /Carla/ });
+  await search.getByLabel('Assigned to').selectOption('me');
+  await expect(carla).toBeVisible();
+  await search.getByLabel('Assigned to').selectOption('none');
+  await expect(carla).toHaveCount(0);
+  await search.getByLabel('Assigned to').selectOption('');
+  await expect(carla).toBeVisible();
+
   await thread.getByRole('button', { name: 'Archive' }).click();
   await expect(thread).toContainText('This conversation is Archived');
   await expect(

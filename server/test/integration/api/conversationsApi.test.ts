@@ -8,6 +8,8 @@ async function aMessage(
   conversationId: string,
   direction: 'INBOUND' | 'OUTBOUND',
   text: string,
+  /** Given apart when the order matters: the clock may give two quick inserts the same time. */
+  at?: Date,
 ) {
   const [row] = await testDb()
     .knex('whatsapp_messages')
@@ -18,6 +20,7 @@ async function aMessage(
       type: 'text',
       content: JSON.stringify({ text }),
       status: direction === 'INBOUND' ? 'received' : 'queued',
+      ...(at && { created_at: at }),
     })
     .returning('id');
   return (row as { id: string }).id;
@@ -43,7 +46,9 @@ describe('REST: conversations, opt-ins, timeline and audit log', () => {
       expect(one.body.data.map((c: { id: string }) => c.id)).to.deep.equal([id]);
       expect(one.body.data[0].windowOpen).to.equal(true);
       expect(one.body.data[0].windowExpiresAt).to.be.a('string');
-      for (const text of ['hi', 'hello', 'anyone?']) await aMessage(tenant.id, id, 'INBOUND', text);
+      const start = Date.now() - 60_000;
+      for (const [n, text] of ['hi', 'hello', 'anyone?'].entries())
+        await aMessage(tenant.id, id, 'INBOUND', text, new Date(start + n * 1000));
       const page = await api.get(`/conversations/${id}/messages`, { key, query: { limit: 2 } });
       expect(page.body.data.map((m: { content: { text: string } }) => m.content.text)).to.deep.equal([
         'anyone?',
@@ -79,6 +84,25 @@ describe('REST: conversations, opt-ins, timeline and audit log', () => {
         'CONVERSATION_UPDATED',
         'CONVERSATION_UPDATED',
       ]);
+    });
+
+    it('filters by assignee: a user’s conversations, or nobody’s (`none`)', async () => {
+      const { tenant, key, user } = await staff('sales');
+      const rep = await staff('sales', tenant);
+      const mine = await aConversation(tenant, aCustomerPhone());
+      const theirs = await aConversation(tenant, aCustomerPhone());
+      const nobodys = await aConversation(tenant, aCustomerPhone());
+      await api.patch(`/conversations/${mine}`, { key, body: { assignedTo: user.id } });
+      await api.patch(`/conversations/${theirs}`, { key, body: { assignedTo: rep.user.id } });
+      const ids = async (assignedTo: string) =>
+        (await api.get('/conversations', { key, query: { assignedTo } })).body.data.map(
+          (c: { id: string }) => c.id,
+        );
+      expect(await ids(user.id)).to.deep.equal([mine]);
+      expect(await ids('none')).to.deep.equal([nobodys]);
+      const bad = await api.get('/conversations', { key, query: { assignedTo: 'nobody' } });
+      expect(bad.status).to.equal(400);
+      expect(bad.body.fields[0].field).to.equal('assignedTo');
     });
 
     it('answers 400 for a bad assignee or id, 404 across tenants, 403 to field staff', async () => {

@@ -3786,7 +3786,8 @@ export interface operations {
     getConversations: {
         parameters: {
             query?: {
-                assignedTo?: string;
+                /** @description A staff user’s id (their conversations), or `none` (nobody’s yet) */
+                assignedTo?: string | "none";
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
                 /** @description At most 200 */

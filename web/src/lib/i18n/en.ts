@@ -9,6 +9,7 @@ export const en = {
   'stream.live': 'Live',
   'stream.reconnecting': 'Reconnecting…',
   'inbox.search': 'Search name, phone or message',
+  'inbox.anyone': 'Anyone',
   'inbox.unreadOnly': 'Unread only',
   'inbox.empty': 'No conversations here.',
   'inbox.conversations': 'Conversations',

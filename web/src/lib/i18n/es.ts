@@ -11,6 +11,7 @@ export const es: Record<MessageKey, string> = {
   'stream.live': 'En vivo',
   'stream.reconnecting': 'Reconectando…',
   'inbox.search': 'Buscar nombre, teléfono o mensaje',
+  'inbox.anyone': 'Cualquiera',
   'inbox.unreadOnly': 'Solo sin leer',
   'inbox.empty': 'No hay conversaciones aquí.',
   'inbox.conversations': 'Conversaciones',

@@ -53,7 +53,9 @@ export function conversationRoutes(container: Container): RouteDefinition[] {
             .valid('open', ...CONVERSATION_STATUSES)
             .description('`open` (same as `active`), `closed`, `archived`, `spam`, `expired`'),
           phone: phoneInput(),
-          assignedTo: uuid(),
+          assignedTo: Joi.alternatives(uuid(), Joi.string().valid('none')).description(
+            'A staff user’s id (their conversations), or `none` (nobody’s yet)',
+          ),
           q: Joi.string().trim().min(1).max(100).description('Customer name, phone or message text'),
           unread: Joi.boolean().valid(true).description('Only conversations with unread messages'),
         }),

@@ -17,6 +17,7 @@ export interface ConversationFilters {
   status?: string;
   /** E.164 */
   phone?: string;
+  /** A user id, or `none`: nobody's. */
   assignedTo?: string;
   /** Customer name, phone or message text, anywhere in it (trigram indexes). */
   q?: string;
@@ -35,7 +36,7 @@ const toView = (r: Row, last?: LastMessage): ConversationView => ({
 
 /**
  * `GET /conversations`: newest first on (tenant_id, created_at, id); `unread` on the partial index
- * of unread conversations; `q` matches the customer (name, phone) or any message text
+ * of unread conversations; `assignedTo` on (tenant_id, assigned_to, created_at, id), migration 0022; `q` matches the customer (name, phone) or any message text
  * (conversationSearch: a walk of the newest, then the trigram indexes of migration 0014). The
  * page's last messages come in one more query.
  */
@@ -48,7 +49,8 @@ export async function listConversations(
   const query = db.q('whatsapp_conversations as c').where('c.tenant_id', tenantId);
   if (filters.status) query.where('c.status', filters.status === 'open' ? 'active' : filters.status);
   if (filters.phone) query.where('c.customer_phone', filters.phone);
-  if (filters.assignedTo) query.where('c.assigned_to', filters.assignedTo);
+  if (filters.assignedTo === 'none') query.whereNull('c.assigned_to');
+  else if (filters.assignedTo) query.where('c.assigned_to', filters.assignedTo);
   if (filters.unread) query.where('c.unread_count', '>', 0);
   const { rows, nextCursor } = filters.q
     ? await searchConversations<Row>(db, tenantId, query, filters.q, page)

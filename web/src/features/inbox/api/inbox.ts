@@ -9,6 +9,8 @@ export interface InboxFilters {
   q: string;
   status: string;
   unread: boolean;
+  /** A user id, `none` (nobody's), or empty: anyone's. */
+  assignedTo: string;
 }
 
 /** Conversations, most recent first, 50 at a time: the list stays quick with any number of them. */
@@ -21,6 +23,7 @@ export const useConversations = (filters: InboxFilters) =>
             q: filters.q.trim() || undefined,
             status: (filters.status || undefined) as never,
             unread: filters.unread || undefined,
+            assignedTo: filters.assignedTo || undefined,
             cursor,
             limit: 50,
           },

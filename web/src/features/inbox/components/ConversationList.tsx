@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/Alert';
 import { SelectField, TextField } from '../../../components/ui/Field';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
+import { useSession } from '../../../app/session/useSession';
 import { useConversations } from '../api/inbox';
 import { VirtualConversations } from './VirtualConversations';
 
@@ -11,7 +12,9 @@ export function ConversationList({ selected }: { selected?: string }) {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('open');
   const [unread, setUnread] = useState(false);
-  const list = useConversations({ q, status, unread });
+  const [assignee, setAssignee] = useState('');
+  const me = useSession().data?.user.id;
+  const list = useConversations({ q, status, unread, assignedTo: assignee === 'me' ? (me ?? '') : assignee });
   return (
     <section className="conversation-list" aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t('nav.inbox')}</h1>
@@ -26,6 +29,16 @@ export function ConversationList({ selected }: { selected?: string }) {
               value: s,
               label: s ? t(`inbox.status.${s}` as 'inbox.status.open') : t('common.all'),
             }))}
+          />
+          <SelectField
+            label={t('common.assignedTo')}
+            value={assignee}
+            onChange={(e) => setAssignee(e.target.value)}
+            options={[
+              { value: '', label: t('inbox.anyone') },
+              { value: 'me', label: t('common.me') },
+              { value: 'none', label: t('common.unassigned') },
+            ]}
           />
           <label className="checkbox">
             <input type="checkbox" checked={unread} onChange={(e) => setUnread(e.target.checked)} />
