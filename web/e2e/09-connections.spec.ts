@@ -52,6 +52,11 @@ test('a manager adds a Twilio number with its credentials, changes it without re
   const dialog = page.getByRole('dialog', { name: 'Add a WhatsApp number' });
   await dialog.getByLabel('Provider').selectOption('twilio');
   await expect(dialog).toContainText('/api/whatsapp/webhook/twilio');
+  // 360dialog's deliveries name the tenant they are for.
+  await dialog.getByLabel('Provider').selectOption('360dialog');
+  const [{ id: tenantId }] = await query<{ id: string }>(`SELECT id FROM tenants WHERE slug = 'default'`);
+  await expect(dialog).toContainText(`/api/whatsapp/webhook?orgId=${tenantId}`);
+  await dialog.getByLabel('Provider').selectOption('twilio');
   await dialog.getByLabel('Phone').fill('+5491155550199');
   await dialog.getByLabel('Account SID').fill('AC-not-a-sid');
   const token = 'e2e-twilio-auth-token-0123456789';

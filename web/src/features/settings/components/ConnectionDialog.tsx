@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
 import { SelectField, TextField } from '../../../components/ui/Field';
 import type { MessageKey } from '../../../lib/i18n/en';
+import { useSession } from '../../../app/session/useSession';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { PROVIDERS, useSaveConnection, type Connection } from '../api/connections';
 import { connectionChanges, CREDENTIALS, draftOf, newConnection, webhookUrl } from './connectionFields';
@@ -27,7 +28,8 @@ export function ConnectionDialog({
   const { t } = useI18n();
   const save = useSaveConnection();
   const [draft, setDraft] = useState(() => draftOf(connection));
-  const hookUrl = webhookUrl(draft.provider, window.location.origin);
+  const tenantId = useSession().data?.tenant.id ?? '';
+  const hookUrl = webhookUrl(draft.provider, window.location.origin, tenantId);
   return (
     <Dialog
       title={

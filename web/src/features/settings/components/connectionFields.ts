@@ -100,8 +100,13 @@ export function connectionChanges(draft: ConnectionDraft, was: Connection): Conn
   return changes;
 }
 
-/** Where the provider must send its webhooks (the console is served by the same server). */
-export const webhookUrl = (provider: Provider, origin: string) =>
-  provider === 'console'
-    ? undefined
-    : `${origin}/api/whatsapp/webhook${provider === 'twilio' ? '/twilio' : ''}`;
+/**
+ * Where the provider must send its webhooks (the console is served by the same server): 360dialog's
+ * must name the tenant (`?orgId=`), Twilio has its own path, the console provider needs none.
+ */
+export function webhookUrl(provider: Provider, origin: string, tenantId: string): string | undefined {
+  const base = `${origin}/api/whatsapp/webhook`;
+  if (provider === 'console') return undefined;
+  if (provider === 'twilio') return `${base}/twilio`;
+  return provider === '360dialog' ? `${base}?orgId=${tenantId}` : base;
+}
