@@ -49,8 +49,8 @@ export class ManageQuickReplies {
     assertAllowed(actor, 'manage_conversations');
     const change = checked(changes);
     return this.db.run(async () => {
-      if (!(await this.replies.find(actor.tenantId, id))) throw new NotFoundError('quick reply', id);
       const updated = await this.replies.update(actor.tenantId, id, change, actorLabel(actor));
+      if (!updated) throw new NotFoundError('quick reply', id);
       await this.record(actor, 'QUICK_REPLY_UPDATED', updated);
       return updated;
     });
@@ -59,10 +59,9 @@ export class ManageQuickReplies {
   async remove(actor: Actor, id: string): Promise<void> {
     assertAllowed(actor, 'manage_conversations');
     await this.db.run(async () => {
-      const found = await this.replies.find(actor.tenantId, id);
-      if (!found || !(await this.replies.remove(actor.tenantId, id)))
-        throw new NotFoundError('quick reply', id);
-      await this.record(actor, 'QUICK_REPLY_DELETED', found);
+      const removed = await this.replies.remove(actor.tenantId, id);
+      if (!removed) throw new NotFoundError('quick reply', id);
+      await this.record(actor, 'QUICK_REPLY_DELETED', removed);
     });
   }
 

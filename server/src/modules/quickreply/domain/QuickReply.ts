@@ -44,9 +44,15 @@ export const shortcutTaken = (shortcut: string) =>
 
 /** Port: the tenant's quick replies (table `quick_replies`). */
 export interface QuickReplies {
-  find(tenantId: string, id: string): Promise<QuickReply | undefined>;
   /** Undefined when the tenant already has the shortcut. */
   create(tenantId: string, input: QuickReplyInput, by: string): Promise<QuickReply | undefined>;
-  update(tenantId: string, id: string, changes: Partial<QuickReplyInput>, by: string): Promise<QuickReply>;
-  remove(tenantId: string, id: string): Promise<boolean>;
+  /** The reply as changed; undefined when the tenant has none with this id. */
+  update(
+    tenantId: string,
+    id: string,
+    changes: Partial<QuickReplyInput>,
+    by: string,
+  ): Promise<QuickReply | undefined>;
+  /** The reply as it was; undefined when the tenant has none with this id. */
+  remove(tenantId: string, id: string): Promise<QuickReply | undefined>;
 }

@@ -32,11 +32,6 @@ export const toQuickReply = (r: QuickReplyRow): QuickReply => ({
 export class KnexQuickReplies implements QuickReplies {
   constructor(@inject(TYPES.Database) private readonly db: Database) {}
 
-  async find(tenantId: string, id: string): Promise<QuickReply | undefined> {
-    const row = await this.db.q<QuickReplyRow>('quick_replies').where({ tenant_id: tenantId, id }).first();
-    return row && toQuickReply(row);
-  }
-
   async create(tenantId: string, input: QuickReplyInput, by: string): Promise<QuickReply | undefined> {
     const [row] = (await this.db
       .q('quick_replies')
@@ -52,28 +47,27 @@ export class KnexQuickReplies implements QuickReplies {
     id: string,
     changes: Partial<QuickReplyInput>,
     by: string,
-  ): Promise<QuickReply> {
+  ): Promise<QuickReply | undefined> {
     try {
       const [row] = (await this.db
         .q('quick_replies')
         .where({ tenant_id: tenantId, id })
         .update({ ...changes, updated_by: by, updated_at: this.db.knex.fn.now() })
         .returning('*')) as QuickReplyRow[];
-      return toQuickReply(row);
+      return row && toQuickReply(row);
     } catch (error) {
-      // Two renames to one shortcut at once: the unique index decides.
+      // A rename to a shortcut the tenant already uses (also two renames at once): the unique index says so.
       if ((error as { code?: string }).code === '23505') throw shortcutTaken(changes.shortcut ?? '');
       throw error;
     }
   }
 
-  async remove(tenantId: string, id: string): Promise<boolean> {
-    // Counted from the rows returned: inside a transaction the embedded database's driver reports no count.
-    const deleted = await this.db
+  async remove(tenantId: string, id: string): Promise<QuickReply | undefined> {
+    const [row] = (await this.db
       .q('quick_replies')
       .where({ tenant_id: tenantId, id })
       .delete()
-      .returning('id');
-    return deleted.length > 0;
+      .returning('*')) as QuickReplyRow[];
+    return row && toQuickReply(row);
   }
 }
