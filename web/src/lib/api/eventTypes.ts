@@ -1,9 +1,10 @@
 import type { ItemOf } from './client';
+import { everyOf } from './everyOf';
 
-type EventType = ItemOf<'/webhook-subscriptions'>['events'][number];
+export type EventType = ItemOf<'/webhook-subscriptions'>['events'][number];
 
 /** Every event type of SPEC §18, as the stream sends them and webhooks subscribe to them. */
-export const EVENT_TYPES = [
+export const EVENT_TYPES = everyOf<EventType>()([
   'message.received',
   'message.sent',
   'message.status',
@@ -17,8 +18,4 @@ export const EVENT_TYPES = [
   'panic.changed',
   'connection.health',
   'usage.threshold',
-] as const satisfies readonly EventType[];
-
-// A type the API adds and this list lacks fails to compile here.
-const everyType: Exclude<EventType, (typeof EVENT_TYPES)[number]> extends never ? true : never = true;
-void everyType;
+]);

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type BodyOf, type ItemOf, type ResponseOf } from '../../../lib/api/client';
+import { everyOf } from '../../../lib/api/everyOf';
 
 export type Connection = ItemOf<'/whatsapp/connections'>;
 export type ConnectionTest = ResponseOf<'/whatsapp/connections/{id}/test', 'post'>;
 export type ConnectionInput = BodyOf<'/whatsapp/connections', 'post'>;
 export type ConnectionChanges = BodyOf<'/whatsapp/connections/{id}', 'patch'>;
 export type Provider = Connection['provider'];
-export const PROVIDERS = ['meta', '360dialog', 'twilio', 'console'] as const satisfies readonly Provider[];
+export const PROVIDERS = everyOf<Provider>()(['meta', '360dialog', 'twilio', 'console']);
 
 /** The tenant's WhatsApp numbers; `connection.health` events make this key stale. */
 export const useConnections = () =>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type ResponseOf } from '../../../lib/api/client';
+import { everyOf } from '../../../lib/api/everyOf';
 
 export const useUsage = () => useQuery({ queryKey: ['usage'], queryFn: () => unwrap(api.GET('/usage')) });
 
@@ -17,14 +18,14 @@ export const qrCodeSrc = (text: string) =>
 export type Pricing = ResponseOf<'/settings/pricing', 'get'>;
 export type PricingCategory = keyof Pricing['prices'];
 /** Meta's pricing categories, in the order of its rate card. */
-export const PRICING_CATEGORIES = [
+export const PRICING_CATEGORIES = everyOf<PricingCategory>()([
   'marketing',
   'marketing_lite',
   'utility',
   'authentication',
   'authentication_international',
   'service',
-] as const satisfies readonly PricingCategory[];
+]);
 
 export const usePricing = () =>
   useQuery({ queryKey: ['pricing'], queryFn: () => unwrap(api.GET('/settings/pricing')) });

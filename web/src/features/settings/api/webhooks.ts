@@ -1,14 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type ItemOf } from '../../../lib/api/client';
-import { EVENT_TYPES } from '../../../lib/api/eventTypes';
+import type { EventType } from '../../../lib/api/eventTypes';
 import { usePagedQuery } from '../../../lib/usePagedQuery';
 
 export type WebhookSubscription = ItemOf<'/webhook-subscriptions'>;
 export type WebhookDelivery = ItemOf<'/webhook-subscriptions/{id}/deliveries'>;
-export type WebhookEvent = WebhookSubscription['events'][number];
-
-/** Every event type a subscription may ask for, in the order the form offers them. */
-export const WEBHOOK_EVENTS = EVENT_TYPES;
 
 const KEY = ['webhook-subscriptions'];
 
@@ -37,7 +33,7 @@ function useSubscriptionsMutation<T, R>(run: (input: T) => Promise<R>) {
 
 /** Answers the subscription with its signing secret, which the API shows this once. */
 export const useCreateWebhookSubscription = () =>
-  useSubscriptionsMutation((body: { url: string; events: WebhookEvent[] }) =>
+  useSubscriptionsMutation((body: { url: string; events: EventType[] }) =>
     unwrap(api.POST('/webhook-subscriptions', { body })),
   );
 

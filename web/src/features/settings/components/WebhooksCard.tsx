@@ -7,13 +7,12 @@ import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { TextField } from '../../../components/ui/Field';
 import { useFormat } from '../../../lib/i18n/format';
 import type { MessageKey } from '../../../lib/i18n/en';
+import { EVENT_TYPES, type EventType } from '../../../lib/api/eventTypes';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import {
   useCreateWebhookSubscription,
   useRemoveWebhookSubscription,
   useWebhookSubscriptions,
-  WEBHOOK_EVENTS,
-  type WebhookEvent,
   type WebhookSubscription,
 } from '../api/webhooks';
 import { WebhookDeliveriesDialog } from './WebhookDeliveriesDialog';
@@ -35,10 +34,10 @@ export function WebhooksCard() {
   const create = useCreateWebhookSubscription();
   const remove = useRemoveWebhookSubscription();
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<ReadonlySet<WebhookEvent>>(new Set());
+  const [events, setEvents] = useState<ReadonlySet<EventType>>(new Set());
   const [showing, setShowing] = useState<WebhookSubscription>();
   const [removing, setRemoving] = useState<WebhookSubscription>();
-  const toggle = (event: WebhookEvent, on: boolean) =>
+  const toggle = (event: EventType, on: boolean) =>
     setEvents((current) => {
       const next = new Set(current);
       if (on) next.add(event);
@@ -54,7 +53,7 @@ export function WebhooksCard() {
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate(
-            { url: url.trim(), events: WEBHOOK_EVENTS.filter((event) => events.has(event)) },
+            { url: url.trim(), events: EVENT_TYPES.filter((event) => events.has(event)) },
             {
               onSuccess: () => {
                 setUrl('');
@@ -77,13 +76,13 @@ export function WebhooksCard() {
           <label className="checkbox">
             <input
               type="checkbox"
-              checked={events.size === WEBHOOK_EVENTS.length}
-              onChange={(e) => setEvents(new Set(e.target.checked ? WEBHOOK_EVENTS : []))}
+              checked={events.size === EVENT_TYPES.length}
+              onChange={(e) => setEvents(new Set(e.target.checked ? EVENT_TYPES : []))}
             />
             {t('webhooks.allEvents')}
           </label>
           <div className="checks">
-            {WEBHOOK_EVENTS.map((event) => (
+            {EVENT_TYPES.map((event) => (
               <label key={event} className="checkbox">
                 <input
                   type="checkbox"
@@ -115,7 +114,7 @@ export function WebhooksCard() {
           {
             header: t('webhooks.events'),
             cell: (s) =>
-              s.events.length === WEBHOOK_EVENTS.length ? t('webhooks.allEvents') : s.events.join(', '),
+              s.events.length === EVENT_TYPES.length ? t('webhooks.allEvents') : s.events.join(', '),
             secondary: true,
           },
           { header: t('common.status'), cell: (s) => <SubscriptionStatus subscription={s} /> },
