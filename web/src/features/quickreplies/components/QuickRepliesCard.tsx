@@ -14,7 +14,7 @@ import {
 } from '../api/quickReplies';
 
 /** The shortcut and text of a new quick reply, or of one being changed. */
-function QuickReplyForm({ reply, onSaved }: { reply?: QuickReply; onSaved(): void }) {
+function QuickReplyForm({ reply, onSaved }: { reply?: QuickReply; onSaved?(): void }) {
   const { t } = useI18n();
   const save = useSaveQuickReply();
   const [shortcut, setShortcut] = useState(reply?.shortcut ?? '');
@@ -32,7 +32,7 @@ function QuickReplyForm({ reply, onSaved }: { reply?: QuickReply; onSaved(): voi
                 setShortcut('');
                 setText('');
               }
-              onSaved();
+              onSaved?.();
             },
           },
         );
@@ -74,7 +74,7 @@ export function QuickRepliesCard() {
     <section className="card" aria-labelledby="quick-replies">
       <h2 id="quick-replies">{t('quickReplies.title')}</h2>
       <p className="hint">{t('quickReplies.intro')}</p>
-      <QuickReplyForm onSaved={() => undefined} />
+      <QuickReplyForm />
       <ErrorAlert error={replies.error ?? remove.error} />
       <DataTable
         label={t('quickReplies.saved')}
