@@ -52,10 +52,17 @@ export const useRetryOnboarding = () =>
     unwrap(api.POST('/onboarding/{id}/retry', { params: { path: { id } } })),
   );
 
-/** Every attempt to connect a number, newest first; refreshed while one is still running. */
-export const useOnboardings = () =>
+/**
+ * Every attempt to connect a number, newest first; refreshed while one is still running, or until
+ * it holds `current` (the one on screen, which may have started while the list was being fetched).
+ */
+export const useOnboardings = (current?: string) =>
   usePagedQuery(
     ['onboardings'],
     (cursor) => unwrap(api.GET('/onboarding', { params: { query: { cursor, limit: 20 } } })),
-    { ms: 2000, until: (rows) => rows.every((o) => o.status !== 'running') },
+    {
+      ms: 2000,
+      until: (rows) =>
+        rows.every((o) => o.status !== 'running') && (!current || rows.some((o) => o.id === current)),
+    },
   );

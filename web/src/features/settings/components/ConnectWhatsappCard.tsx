@@ -94,7 +94,7 @@ export function ConnectWhatsappCard() {
       )}
       <ErrorAlert error={meta.error ?? dialog360.error} />
       {onboardingId && <OnboardingProgress id={onboardingId} />}
-      <OnboardingHistory onShow={setOnboardingId} />
+      <OnboardingHistory current={onboardingId} onShow={setOnboardingId} />
     </section>
   );
 }

@@ -8,10 +8,10 @@ import { useOnboardings, type Onboarding } from '../api/onboarding';
 const numberOf = (o: Onboarding) => o.phoneNumber ?? o.phoneNumberId ?? o.channelId ?? '—';
 
 /** Every attempt to connect a number and how it ended; one is opened to see (and retry) its steps. */
-export function OnboardingHistory({ onShow }: { onShow(id: string): void }) {
+export function OnboardingHistory({ current, onShow }: { current?: string; onShow(id: string): void }) {
   const { t } = useI18n();
   const format = useFormat();
-  const onboardings = useOnboardings();
+  const onboardings = useOnboardings(current);
   if (!onboardings.rows?.length) return null;
   return (
     <>
