@@ -45,8 +45,17 @@ test('a quick reply saved on Settings is put in a reply by typing /, chosen with
   await reply.press('ArrowDown');
   await reply.press('ArrowDown');
   await expect(list.getByRole('option', { selected: true })).toHaveCount(1);
+  // Enter before the API has answered for '/precios': the list on screen (the answer for '/') is
+  // narrowed at once, so the reply put in is the one typed, not the one highlighted before.
+  let answered = false;
+  await page.route(/\/api\/v1\/quick-replies\?.*q=precios/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    answered = true;
+    await route.continue();
+  });
   await reply.fill('/precios');
   await reply.press('Enter');
+  expect(answered).toBe(false);
   await expect(reply).toHaveValue(PRICES);
   await expect(list).toHaveCount(0);
   await thread.getByRole('button', { name: 'Send', exact: true }).click();

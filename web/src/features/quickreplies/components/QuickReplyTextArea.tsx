@@ -6,6 +6,11 @@ import { useQuickReplyMatches, type QuickReply } from '../api/quickReplies';
 /** The shortcut being typed: the whole draft is `/` and letters so far. */
 const SLASH = /^\/([\w-]{0,32})$/;
 
+function matchesTyped(reply: QuickReply, typed: string): boolean {
+  const q = typed.toLowerCase();
+  return reply.shortcut.startsWith(q) || reply.text.toLowerCase().includes(q);
+}
+
 type Props = {
   label: string;
   value: string;
@@ -24,7 +29,11 @@ export function QuickReplyTextArea({ label, value, onText, ...textarea }: Props)
   const [dismissed, setDismissed] = useState<string>();
   const typed = SLASH.exec(value)?.[1];
   const asking = typed !== undefined && dismissed !== value;
-  const matches = useQuickReplyMatches(asking ? typed : undefined).data ?? [];
+  // While the API answers for what was just typed, the previous answer is still on screen: narrowed
+  // here by the API's own rule, so Enter never puts in a reply that no longer matches.
+  const matches = (useQuickReplyMatches(asking ? typed : undefined).data ?? []).filter((reply) =>
+    matchesTyped(reply, typed ?? ''),
+  );
   const open = asking && matches.length > 0;
   const current = Math.min(active, matches.length - 1);
   const choose = (reply: QuickReply) => {
