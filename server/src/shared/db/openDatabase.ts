@@ -5,6 +5,7 @@ import type { Extension } from '@electric-sql/pglite';
 import { types } from 'pg';
 import type { Logger } from '../logging/createLogger';
 import { Database } from './Database';
+import { countingPgliteClient } from './embeddedClient';
 import { preparingPgClient } from './PreparingPgClient';
 
 // bigint counts and ids as numbers (they stay far below 2^53 here); numeric stays a string (money).
@@ -59,7 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     extensions: { pg_trgm },
   });
   const knex: Knex = knexFactory({
-    client: ClientPgLite,
+    client: countingPgliteClient(ClientPgLite),
     connection: () => ({ pglite }) as never,
     log,
   });

@@ -95,6 +95,22 @@ describe('outbound webhooks (Standard Webhooks)', () => {
     expect(first.id).to.equal(receiver.received[0].headers['webhook-id']);
   });
 
+  it('unsubscribes once (204, audited, then 404); nothing more is delivered, and another tenant cannot', async () => {
+    const { subscription, log, worker, manager, api } = await subscribed();
+    const other = await staff('manager');
+    const path = `/webhook-subscriptions/${subscription.id}`;
+    expect((await api.delete(path, { key: other.key })).status).to.equal(404);
+    expect((await api.delete(path, { key: manager.key })).status).to.equal(204);
+    expect((await api.delete(path, { key: manager.key })).status).to.equal(404);
+    const audit = await testDb()
+      .knex('whatsapp_audit_logs')
+      .where({ tenant_id: manager.tenant.id, action: 'WEBHOOK_SUBSCRIPTION_DELETED' });
+    expect(audit.map((a: { entity_id: string }) => a.entity_id)).to.deep.equal([subscription.id]);
+    await log.append([lead(manager.tenant.id, 'LD-1')]);
+    expect(await worker.runOnce()).to.equal(0);
+    expect(receiver.received).to.have.length(0);
+  });
+
   it('retries a failed event with backoff, the same webhook-id, and nothing after it until it goes', async () => {
     const { log, worker, manager, clock } = await subscribed();
     await log.append([lead(manager.tenant.id, 'LD-1'), lead(manager.tenant.id, 'LD-2')]);

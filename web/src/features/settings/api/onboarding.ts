@@ -54,7 +54,7 @@ export const useRetryOnboarding = () =>
 
 /**
  * Every attempt to connect a number, newest first; refreshed while one is still running, or until
- * it holds `current` (the one on screen, which may have started while the list was being fetched).
+ * it holds `current` (one just started here, which the list fetched meanwhile may not have had).
  */
 export const useOnboardings = (current?: string) =>
   usePagedQuery(

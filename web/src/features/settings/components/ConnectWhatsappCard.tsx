@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
+import { useSession } from '../../../app/session/useSession';
 import { ErrorAlert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
@@ -28,14 +29,23 @@ export function ConnectWhatsappCard() {
   const meta = useStartMetaOnboarding();
   const dialog360 = useStart360dialogOnboarding();
   const [params, setParams] = useSearchParams();
+  // A reload (or 360dialog's redirect) keeps showing the onboarding under way, and its retry; kept
+  // per tenant, so one signed in to another tenant in the same tab never asks for it.
+  const remembered = `${LAST_ONBOARDING}.${useSession().data?.user.tenantId}`;
   const [onboardingId, setId] = useState<string | undefined>(
-    () => sessionStorage.getItem(LAST_ONBOARDING) ?? undefined,
+    () => sessionStorage.getItem(remembered) ?? undefined,
   );
-  // A reload (or 360dialog's redirect) keeps showing the onboarding under way, and its retry.
-  const setOnboardingId = (id: string) => {
-    sessionStorage.setItem(LAST_ONBOARDING, id);
-    setId(id);
-  };
+  const [startedHere, setStartedHere] = useState<string>();
+  const setOnboardingId = useCallback(
+    (id: string, startedNow = false) => {
+      sessionStorage.setItem(remembered, id);
+      setId(id);
+      // One started here may be missing from a list fetched while it was being created; one
+      // remembered from before, or opened from the list, is not waited for.
+      if (startedNow) setStartedHere(id);
+    },
+    [remembered],
+  );
   const [signupError, setSignupError] = useState<string>();
   const [opening, setOpening] = useState(false);
   const returned = useRef(false);
@@ -44,9 +54,9 @@ export function ConnectWhatsappCard() {
   useEffect(() => {
     if (!channel || returned.current) return;
     returned.current = true;
-    dialog360.mutate(channel, { onSuccess: (o) => setOnboardingId(o.id) });
+    dialog360.mutate(channel, { onSuccess: (o) => setOnboardingId(o.id, true) });
     setParams({}, { replace: true });
-  }, [channel, dialog360, setParams]);
+  }, [channel, dialog360, setParams, setOnboardingId]);
 
   const ids = config.data;
   if (!ids || (!ids.meta && !ids.dialog360)) return null;
@@ -57,8 +67,8 @@ export function ConnectWhatsappCard() {
     setOpening(true);
     try {
       const result = await runEmbeddedSignup(ids.meta.appId, ids.meta.configId);
-      const started = await meta.mutateAsync(result);
-      setOnboardingId(started.id);
+      const onboarding = await meta.mutateAsync(result);
+      setOnboardingId(onboarding.id, true);
     } catch (error) {
       if (error instanceof Error && ['sdk', 'cancelled'].includes(error.message))
         setSignupError(t(error.message === 'sdk' ? 'onboarding.sdkFailed' : 'onboarding.cancelled'));
@@ -94,7 +104,7 @@ export function ConnectWhatsappCard() {
       )}
       <ErrorAlert error={meta.error ?? dialog360.error} />
       {onboardingId && <OnboardingProgress id={onboardingId} />}
-      <OnboardingHistory current={onboardingId} onShow={setOnboardingId} />
+      <OnboardingHistory current={startedHere} onShow={(id) => setOnboardingId(id)} />
     </section>
   );
 }
