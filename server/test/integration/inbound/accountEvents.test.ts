@@ -86,6 +86,7 @@ describe('account-health webhooks, user preferences and template categories (SPE
     ]);
     const [alert] = await alerts();
     expect(alert.content.template).to.deep.include({ name: 'account_alert' });
+    expect(alert.priority).to.equal('high');
     expect(alert.content.text).to.include('flagged for low quality').and.include('TIER_2K → TIER_250');
     expect(await knex()('whatsapp_messages').where({ direction: 'OUTBOUND' })).to.have.length(1);
   });

@@ -16,7 +16,7 @@ describe('Console sign-in by WhatsApp code', () => {
     api = new ApiClient();
   });
 
-  it('queues the login_code template with the code in its body and copy-code button, stored only hashed', async () => {
+  it('queues the login_code template (high priority) with the code in its body and copy-code button, stored only hashed', async () => {
     const { user } = await staff('sales');
     const res = await api.post('/auth/login-code', { body: { phone: user.phone } });
     expect(res.status).to.equal(202);
@@ -26,6 +26,7 @@ describe('Console sign-in by WhatsApp code', () => {
     expect(code).to.match(/^\d{6}$/);
     expect(message.content.template.buttons).to.deep.equal([{ index: 0, type: 'url', text: code }]);
     expect(message.content.text).to.include(code);
+    expect(message.priority).to.equal('high');
     const [stored] = await testDb().knex('login_codes').where({ user_id: user.id });
     expect(stored.code_hash)
       .to.match(/^[0-9a-f]{64}$/)

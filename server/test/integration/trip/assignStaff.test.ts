@@ -38,7 +38,9 @@ describe('AssignStaff', () => {
     await assign.execute({ actor: anActor(ops), tripCode: trip.code, userId: guide.id });
     await assign.execute({ actor: anActor(ops), tripCode: trip.code, userId: ops.id });
     const messages = await testDb().knex('whatsapp_messages').where({ direction: 'OUTBOUND' });
-    expect(messages.map((m) => [m.customer_phone, m.status])).to.deep.equal([[guide.phone, 'queued']]);
+    expect(messages.map((m) => [m.customer_phone, m.status, m.priority])).to.deep.equal([
+      [guide.phone, 'queued', 'high'],
+    ]);
     expect(messages[0].content.template).to.deep.equal({
       name: 'trip_assignment',
       language: 'es',

@@ -37,12 +37,13 @@ export async function counter(tenantId: string, period: string, name = 'messages
 export async function outboundRows(tenantId: string) {
   return (await knex()('whatsapp_messages')
     .where({ tenant_id: tenantId, direction: 'OUTBOUND' })
-    .select('id', 'customer_phone', 'status', 'error_code', 'usage_period')) as Array<{
+    .select('id', 'customer_phone', 'status', 'error_code', 'usage_period', 'priority')) as Array<{
     id: string;
     customer_phone: string;
     status: string;
     error_code: string | null;
     usage_period: Date | string | null;
+    priority: string;
   }>;
 }
 

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { TYPES } from '../../../types';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
-import { notification } from '../../message/domain/notification';
+import { staffAlert } from '../../message/domain/notification';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { StaffDirectory } from '../../trip/domain/StaffDirectory';
 
@@ -30,7 +30,7 @@ export class AlertManagers {
     for (const manager of await this.staff.activeByRoles(tenantId, ['manager'])) {
       if (only && !(await only(manager.phone))) continue;
       await this.outbound.enqueue(
-        notification(tenantId, manager.phone, 'account_alert', [account, summary], language, {
+        staffAlert(tenantId, manager.phone, 'account_alert', [account, summary], language, {
           accountAlert: summary,
         }),
       );

@@ -1,6 +1,6 @@
 import type { DefaultTemplateName } from '../../template/domain/defaultTemplates';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
-import { notification } from '../../message/domain/notification';
+import { staffAlert } from '../../message/domain/notification';
 import type { StaffDirectory } from '../../trip/domain/StaffDirectory';
 
 export interface OperationsAlert {
@@ -23,16 +23,8 @@ export async function alertOperations(
     (user) => user.id !== alert.exceptUserId,
   );
   for (const user of recipients)
-    await queue.enqueue({
-      ...notification(
-        alert.tenantId,
-        user.phone,
-        alert.template,
-        alert.params,
-        alert.language,
-        alert.context,
-      ),
-      priority: 'high',
-    });
+    await queue.enqueue(
+      staffAlert(alert.tenantId, user.phone, alert.template, alert.params, alert.language, alert.context),
+    );
   return recipients.length;
 }

@@ -14,7 +14,7 @@ const BY_PURPOSE: Record<OutboundPurpose, MessagePriority> = {
 /**
  * The class a message is queued in: replies to customers (automatic or a staff send) `high`,
  * notifications `normal`, broadcasts `low`. Staff alerts and login codes are notifications that
- * say `high` themselves (OutboundRequest.priority).
+ * say `high` themselves (`staffAlert`).
  */
 export const priorityOf = (purpose: OutboundPurpose, given?: MessagePriority): MessagePriority =>
   given ?? BY_PURPOSE[purpose];

@@ -24,3 +24,9 @@ export function notification(
     context,
   };
 }
+
+/** A notification to a staff member (an alert, a login code): queued `high` (SPEC §21). */
+export const staffAlert = (...args: Parameters<typeof notification>): OutboundRequest => ({
+  ...notification(...args),
+  priority: 'high',
+});

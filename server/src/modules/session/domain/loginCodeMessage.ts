@@ -1,4 +1,4 @@
-import { notification } from '../../message/domain/notification';
+import { staffAlert } from '../../message/domain/notification';
 import type { OutboundRequest } from '../../message/domain/OutboundRequest';
 
 /**
@@ -11,6 +11,6 @@ export function loginCodeMessage(
   code: string,
   language = 'en',
 ): OutboundRequest {
-  const message = notification(tenantId, phone, 'login_code', [code], language, { loginCode: true });
+  const message = staffAlert(tenantId, phone, 'login_code', [code], language, { loginCode: true });
   return { ...message, template: { ...message.template!, buttons: [{ index: 0, type: 'url', text: code }] } };
 }

@@ -7,7 +7,7 @@ import { actorLabel, type Actor } from '../../identity/domain/Actor';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { User } from '../../identity/domain/User';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
-import { notification } from '../../message/domain/notification';
+import { staffAlert } from '../../message/domain/notification';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
 import { isAssignableRole } from '../domain/AssignedStaff';
 import type { StaffDirectory } from '../domain/StaffDirectory';
@@ -84,7 +84,7 @@ export class AssignStaff {
     const tenant = await this.tenants.findById(trip.tenantId);
     if (!tenant) throw new NotFoundError('tenant', trip.tenantId);
     await this.outbound.enqueue(
-      notification(
+      staffAlert(
         tenant.id,
         user.phone,
         'trip_assignment',

@@ -3,7 +3,7 @@ import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import type { EventLog } from '../../events/domain/EventLog';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
-import { notification } from '../../message/domain/notification';
+import { staffAlert } from '../../message/domain/notification';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { StaffDirectory } from '../../trip/domain/StaffDirectory';
 import { thresholdReached } from '../domain/AiClaim';
@@ -52,16 +52,9 @@ export class UsageAlerts {
     const managers = await this.staff.activeByRoles(tenantId, ['manager']);
     await this.outbound.enqueueAll(
       managers.map((m) =>
-        notification(
-          tenantId,
-          m.phone,
-          'account_alert',
-          [tenant?.name ?? 'your account', summary],
-          language,
-          {
-            usageThreshold: level,
-          },
-        ),
+        staffAlert(tenantId, m.phone, 'account_alert', [tenant?.name ?? 'your account', summary], language, {
+          usageThreshold: level,
+        }),
       ),
     );
   }
