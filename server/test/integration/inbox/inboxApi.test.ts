@@ -45,7 +45,7 @@ describe('inbox API (SPEC §19)', () => {
     });
     expect(reply).to.match(/^Obrigado pela sua mensagem! Sua consulta é LD-\d+/);
     const conversation = await conversationOf();
-    expect(conversation).to.include({ assignedTo: repId, unreadCount: 1, status: 'active' });
+    expect(conversation).to.include({ assignedTo: repId, unreadCount: 1, status: 'open' });
     expect(conversation.lastMessage).to.include({ direction: 'OUTBOUND', status: 'queued' });
     const contact = (await api.get(`/contacts/${CUSTOMER.slice(1)}`, { key })).body;
     expect(contact).to.deep.include({
@@ -107,8 +107,17 @@ describe('inbox API (SPEC §19)', () => {
       'spam',
     );
     expect((await api.patch(`/conversations/${id}`, { key, body: { status: 'open' } })).body.status).to.equal(
-      'active',
+      'open',
     );
+    const updates = await testDb()
+      .knex('events')
+      .where({ tenant_id: h.tenantId, type: 'conversation.updated' })
+      .orderBy('id');
+    expect(updates.map((e: { data: { status: string } }) => e.data.status).slice(-3)).to.deep.equal([
+      'archived',
+      'spam',
+      'open',
+    ]);
     await api.patch(`/conversations/${id}`, { key, body: { status: 'closed' } });
     await h.postMeta(metaDelivery(CUSTOMER, 'one more thing')).expect(200);
     await h.processor.drain();

@@ -3795,8 +3795,8 @@ export interface operations {
                 phone?: string;
                 /** @description Customer name, phone or message text */
                 q?: string;
-                /** @description `open` (same as `active`), `closed`, `archived`, `spam`, `expired` */
-                status?: "open" | "active" | "expired" | "closed" | "archived" | "spam";
+                /** @description `open`, `closed`, `archived`, `spam`, `expired` (`active` is taken for `open`) */
+                status?: "open" | "expired" | "closed" | "archived" | "spam" | "active";
                 /** @description Only conversations with unread messages */
                 unread?: true;
             };
@@ -3844,10 +3844,10 @@ export interface operations {
                             lastMessageAt: string | null;
                             state: string;
                             /**
-                             * @description `active` is open; the others have ended
+                             * @description `open`, or how it ended: `expired` (24 hours idle), `closed`, `archived`, `spam`
                              * @enum {string}
                              */
-                            status: "active" | "expired" | "closed" | "archived" | "spam";
+                            status: "open" | "expired" | "closed" | "archived" | "spam";
                             unreadCount: number;
                             /** Format: date-time */
                             windowExpiresAt: string | null;
@@ -3945,10 +3945,10 @@ export interface operations {
                         lastMessageAt: string | null;
                         state: string;
                         /**
-                         * @description `active` is open; the others have ended
+                         * @description `open`, or how it ended: `expired` (24 hours idle), `closed`, `archived`, `spam`
                          * @enum {string}
                          */
-                        status: "active" | "expired" | "closed" | "archived" | "spam";
+                        status: "open" | "expired" | "closed" | "archived" | "spam";
                         unreadCount: number;
                         /** Format: date-time */
                         windowExpiresAt: string | null;
@@ -4063,10 +4063,10 @@ export interface operations {
                         lastMessageAt: string | null;
                         state: string;
                         /**
-                         * @description `active` is open; the others have ended
+                         * @description `open`, or how it ended: `expired` (24 hours idle), `closed`, `archived`, `spam`
                          * @enum {string}
                          */
-                        status: "active" | "expired" | "closed" | "archived" | "spam";
+                        status: "open" | "expired" | "closed" | "archived" | "spam";
                         unreadCount: number;
                         /** Format: date-time */
                         windowExpiresAt: string | null;

@@ -1,11 +1,17 @@
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
- * `active` is the one open conversation of a customer (the API also calls it `open`); the others
- * are ended: the customer's next message opens a new one.
+ * `active` is the one open conversation of a customer; the others are ended: the customer's next
+ * message opens a new one.
  */
 export const CONVERSATION_STATUSES = ['active', 'expired', 'closed', 'archived', 'spam'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** The statuses as the API and its events name them (SPEC §19): the open one is `open`. */
+export const PUBLIC_CONVERSATION_STATUSES = ['open', 'expired', 'closed', 'archived', 'spam'] as const;
+export type PublicConversationStatus = (typeof PUBLIC_CONVERSATION_STATUSES)[number];
+export const publicStatus = (status: ConversationStatus): PublicConversationStatus =>
+  status === 'active' ? 'open' : status;
 
 /** What staff may set (SPEC §19). */
 export type HandlingStatus = 'active' | 'closed' | 'archived' | 'spam';

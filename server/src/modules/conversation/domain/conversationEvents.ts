@@ -1,5 +1,5 @@
 import type { NewEvent } from '../../events/domain/DomainEvent';
-import type { Conversation } from './Conversation';
+import { publicStatus, type Conversation } from './Conversation';
 
 /** `conversation.updated` (SPEC §18): its handling now, and what changed. */
 export const conversationUpdated = (
@@ -11,7 +11,7 @@ export const conversationUpdated = (
   data: {
     conversationId: c.id,
     customerPhone: c.customerPhone,
-    status: c.status,
+    status: publicStatus(c.status),
     assignedTo: c.assignedTo ?? null,
     unreadCount: c.unreadCount,
     changed,

@@ -1,6 +1,11 @@
 import Joi from 'joi';
 import { nullable, timestamp, uuid } from '../../../shared/http/api/schemas';
-import { CONVERSATION_STATUSES, isWindowOpen, windowExpiresAt } from '../domain/Conversation';
+import {
+  isWindowOpen,
+  PUBLIC_CONVERSATION_STATUSES,
+  publicStatus,
+  windowExpiresAt,
+} from '../domain/Conversation';
 import type { ConversationView } from '../infrastructure/conversationQueries';
 
 export const conversationSchema = Joi.object({
@@ -9,9 +14,9 @@ export const conversationSchema = Joi.object({
   customerName: nullable(Joi.string()),
   state: Joi.string().required(),
   status: Joi.string()
-    .valid(...CONVERSATION_STATUSES)
+    .valid(...PUBLIC_CONVERSATION_STATUSES)
     .required()
-    .description('`active` is open; the others have ended'),
+    .description('`open`, or how it ended: `expired` (24 hours idle), `closed`, `archived`, `spam`'),
   context: Joi.object().unknown(true).required().description('The business object it is bound to'),
   assignedTo: nullable(uuid()),
   unreadCount: Joi.number().integer().required(),
@@ -37,7 +42,7 @@ export const conversationJson = (c: ConversationView, now: Date) => ({
   customerPhone: c.customerPhone,
   customerName: c.customerName ?? null,
   state: c.state,
-  status: c.status,
+  status: publicStatus(c.status),
   context: c.context,
   assignedTo: c.assignedTo ?? null,
   unreadCount: c.unreadCount,

@@ -15,7 +15,7 @@ import { messageJson, messageSchema } from '../../message/http/messageRepresenta
 import { listConversationMessages } from '../../message/infrastructure/messageQueries';
 import type { ShowTypingIndicator } from '../application/ShowTypingIndicator';
 import type { UpdateConversation } from '../application/UpdateConversation';
-import { CONVERSATION_STATUSES, type HandlingStatus } from '../domain/Conversation';
+import { PUBLIC_CONVERSATION_STATUSES, type HandlingStatus } from '../domain/Conversation';
 import {
   findConversation,
   listConversations,
@@ -50,8 +50,8 @@ export function conversationRoutes(container: Container): RouteDefinition[] {
         query: Joi.object({
           ...pageQuery,
           status: Joi.string()
-            .valid('open', ...CONVERSATION_STATUSES)
-            .description('`open` (same as `active`), `closed`, `archived`, `spam`, `expired`'),
+            .valid(...PUBLIC_CONVERSATION_STATUSES, 'active')
+            .description('`open`, `closed`, `archived`, `spam`, `expired` (`active` is taken for `open`)'),
           phone: phoneInput(),
           assignedTo: Joi.alternatives(uuid(), Joi.string().valid('none')).description(
             'A staff user’s id (their conversations), or `none` (nobody’s yet)',

@@ -24,7 +24,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
       ? [{ value: conversation.assignedTo, label: staffName(conversation.assignedTo) }]
       : []),
   ];
-  const open = conversation.status === 'active';
+  const open = conversation.status === 'open';
   return (
     <div className="thread-actions">
       <SelectField

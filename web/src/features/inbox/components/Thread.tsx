@@ -59,7 +59,7 @@ export function Thread({ id }: { id: string }) {
                 <MessageBubble key={m.id} message={m} reactions={reactions} />
               ))}
           </ol>
-          {c.status === 'active' ? (
+          {c.status === 'open' ? (
             <Composer conversation={c} />
           ) : (
             <p className="muted">
