@@ -123,4 +123,18 @@ describe('REST: GET|PUT /settings/auto-responder (SPEC §23)', () => {
     const professional = await api.put('/settings/auto-responder', { key, body });
     expect([professional.status, professional.body.ai.enabled]).to.deep.equal([200, true]);
   });
+
+  it('takes new AI instructions only on a plan with custom_ai_instructions; saved ones do not block the rest', async () => {
+    const { tenant, key } = await staff('manager');
+    const api = withAi();
+    const body = { ...SETTINGS, ai: { ...SETTINGS.ai, enabled: true } };
+    expect((await api.put('/settings/auto-responder', { key, body })).status).to.equal(200);
+    const overrides = JSON.stringify({ features: { custom_ai_instructions: false } });
+    await testDb().knex('tenants').where({ id: tenant.id }).update({ plan_overrides: overrides });
+    const changed = { ...body, ai: { ...body.ai, instructions: 'You sell treks in the Andes.' } };
+    const refused = await api.put('/settings/auto-responder', { key, body: changed });
+    expect(refused.body).to.include({ code: 'PLAN_FEATURE', feature: 'custom_ai_instructions' });
+    const unchanged = await api.put('/settings/auto-responder', { key, body: { ...body, greeting: 'Hola' } });
+    expect([unchanged.status, unchanged.body.ai.instructions]).to.deep.equal([200, SETTINGS.ai.instructions]);
+  });
 });

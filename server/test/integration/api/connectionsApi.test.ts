@@ -8,6 +8,7 @@ import { FakeProviderServer, GRAPH_TOKEN_EXPIRED } from '../../support/FakeProvi
 import { loadFixture } from '../../support/fixtures';
 import { testDb } from '../../support/integrationHooks';
 import { testContainer } from '../../support/testContainer';
+import { onPlan } from '../usage/usageKit';
 
 const knex = () => testDb().knex;
 const PUBLIC_BASE_URL = 'https://ops.example.com';
@@ -108,6 +109,23 @@ describe('REST: WhatsApp connections', () => {
       'phoneNumberId',
       'businessAccountId',
     ]);
+  });
+
+  it('takes a provider’s API only on a plan with api_number; a starter tenant’s number is a console connection', async () => {
+    const { tenant, key } = await staff('manager');
+    await onPlan(tenant.id, 'starter');
+    const refused = await api.post('/whatsapp/connections', { key, body: META });
+    expect(refused.status).to.equal(403);
+    expect(refused.body).to.include({ code: 'PLAN_FEATURE', feature: 'api_number', plan: 'starter' });
+    expect(await testDb().knex('whatsapp_configurations').where({ tenant_id: tenant.id })).to.have.length(0);
+    const number = await api.post('/whatsapp/connections', {
+      key,
+      body: { provider: 'console', phoneNumber: META.phoneNumber },
+    });
+    expect(number.status).to.equal(201);
+    await onPlan(tenant.id, 'starter', { features: { api_number: true } });
+    const other = { ...META, phoneNumber: '+15550100198', phoneNumberId: '106540352242923' };
+    expect((await api.post('/whatsapp/connections', { key, body: other })).status).to.equal(201);
   });
 
   it('lets only managers in, and shows no other tenant’s connection', async () => {

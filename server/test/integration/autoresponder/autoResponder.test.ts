@@ -66,6 +66,18 @@ describe('auto-responder: rules, away message, AI and handoff (SPEC §23)', () =
     expect(ai.received).to.deep.equal([]);
   });
 
+  it('leaves the tenant’s instructions out of the prompt on a plan without custom_ai_instructions', async () => {
+    await configure(aiOn());
+    const overrides = JSON.stringify({ features: { custom_ai_instructions: false } });
+    await knex()('tenants').where({ id: h.tenantId }).update({ plan_overrides: overrides });
+    ai.answers = [{ reply: 'We run treks from October to April.' }];
+    await say(h, ANA, 'Do you have treks in winter?');
+    expect(await answerWithAi()).to.deep.equal(['answered']);
+    const [system] = ai.received[0].messages;
+    expect(system.role).to.equal('system');
+    expect(system.content).not.to.include(INSTRUCTIONS);
+  });
+
   it('answers with the AI after the routing commits: model, instructions and the customer’s text sent; the reply marked origin "ai"', async () => {
     await configure(aiOn());
     ai.answers = [{ reply: 'Our treks run from October to April. Which month suits you?' }];

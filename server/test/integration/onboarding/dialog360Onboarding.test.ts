@@ -4,6 +4,7 @@ import { InboxProcessor } from '../../../src/whatsapp/inbox/InboxProcessor';
 import { staff, type ApiClient } from '../../support/apiClient';
 import { FakeProviderServer } from '../../support/FakeProviderServer';
 import { testDb } from '../../support/integrationHooks';
+import { onPlan } from '../usage/usageKit';
 import { configureFake, metaDeliveryTo, onboardingApi, PARTNER, PUBLIC_BASE_URL } from './onboardingKit';
 
 const knex = () => testDb().knex;
@@ -117,5 +118,14 @@ describe('onboarding: 360dialog partner connect (SPEC §16)', () => {
     });
     expect(refused.status).to.equal(422);
     expect(refused.body.code).to.equal('ONBOARDING_NOT_CONFIGURED');
+  });
+
+  it('is refused on a plan without api_number (403 PLAN_FEATURE), starting nothing', async () => {
+    const { tenant, key } = await staff('manager');
+    await onPlan(tenant.id, 'free');
+    const refused = await api.post('/onboarding/360dialog', { key, body: { channelId: CHANNEL.id } });
+    expect(refused.status).to.equal(403);
+    expect(refused.body.code).to.equal('PLAN_FEATURE');
+    expect(await knex()('onboardings').where({ tenant_id: tenant.id })).to.have.length(0);
   });
 });

@@ -12,7 +12,7 @@ import { settingsProblems } from '../domain/settingsProblems';
 /**
  * PUT /settings/auto-responder (managers): the whole setting at once. Times, zones and patterns are
  * checked here (400 naming the field); turning the AI on needs AI_API_URL (422 AI_UNAVAILABLE) and
- * a plan with AI responses (403 PLAN_FEATURE). Audited, with what changed in outline (no texts).
+ * a plan with AI responses, new instructions a plan with custom ones (403 PLAN_FEATURE). Audited, with what changed in outline (no texts).
  */
 @injectable()
 export class UpdateAutoResponder {
@@ -35,6 +35,10 @@ export class UpdateAutoResponder {
         });
       await this.allowance.requireAiResponses(actor.tenantId);
     }
+    // Only new instructions need the feature: a plan that lost it still saves the rest.
+    const instructions = input.ai.instructions.trim();
+    if (instructions && instructions !== (await this.settings.find(actor.tenantId)).ai.instructions.trim())
+      await this.allowance.requireCustomInstructions(actor.tenantId);
     await this.db.run(async () => {
       await this.settings.save(actor.tenantId, input, actorLabel(actor));
       await this.audit.record({

@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import type { AiContext, AiContextReader, ClaimedAiRequest } from '../domain/AiRequest';
+import type { AiAllowance } from '../domain/AiAllowance';
 import type { AutoResponderSettingsRepository } from '../domain/AutoResponderSettings';
 
 const LAST_MESSAGES = 20;
@@ -9,7 +10,7 @@ const MESSAGE_LENGTH = 2000;
 
 /**
  * What the AI is given about a customer (SPEC §23), read outside any transaction: the tenant's
- * instructions, the customer's last 20 messages with this business (texts only, both ways, staff
+ * instructions (on a plan with `custom_ai_instructions`), the customer's last 20 messages with this business (texts only, both ways, staff
  * alerts never: those go to staff numbers), their open lead and their bookings.
  */
 @injectable()
@@ -17,12 +18,14 @@ export class KnexAiContextReader implements AiContextReader {
   constructor(
     @inject(TYPES.Database) private readonly db: Database,
     @inject(TYPES.AutoResponderSettings) private readonly settings: AutoResponderSettingsRepository,
+    @inject(TYPES.AiAllowance) private readonly allowance: AiAllowance,
   ) {}
 
   async read(request: ClaimedAiRequest): Promise<AiContext> {
     const { tenantId, customerPhone } = request;
-    const [settings, messages, lead, bookings] = await Promise.all([
+    const [settings, customInstructions, messages, lead, bookings] = await Promise.all([
       this.settings.find(tenantId),
+      this.allowance.usesCustomInstructions(tenantId),
       this.db
         .q('whatsapp_messages')
         .where({ tenant_id: tenantId, customer_phone: customerPhone, channel: 'whatsapp' })
@@ -51,7 +54,8 @@ export class KnexAiContextReader implements AiContextReader {
         .select('b.ref', 'b.status', 'b.amount', 'b.currency', 't.name as trip', 't.departure_date'),
     ]);
     return {
-      instructions: settings.ai.instructions,
+      // A plan without custom_ai_instructions keeps what was saved but answers with the default prompt.
+      instructions: customInstructions ? settings.ai.instructions : '',
       messages: messages.reverse().map((m) => ({
         role: m.direction === 'INBOUND' ? ('user' as const) : ('assistant' as const),
         content: (m.text ?? `[${m.type}]`).slice(0, MESSAGE_LENGTH),

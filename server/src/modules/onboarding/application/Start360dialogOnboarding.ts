@@ -3,6 +3,7 @@ import type { Config } from '../../../config';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
+import type { UsageLimits } from '../../usage/application/UsageLimits';
 import type { Onboarding } from '../domain/Onboarding';
 import type { OnboardingRepository } from '../domain/OnboardingRepository';
 import { initialSteps } from '../domain/onboardingSteps';
@@ -20,12 +21,14 @@ export class Start360dialogOnboarding {
     @inject(TYPES.OnboardingRepository) private readonly onboardings: OnboardingRepository,
     @inject(TYPES.OnboardingRunner) private readonly runner: OnboardingRunner,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.UsageLimits) private readonly limits: UsageLimits,
     @inject(TYPES.Config) private readonly config: Pick<Config, 'dialog360Partner'>,
   ) {}
 
   async execute(input: { tenantId: string; by: string; channelId: string }): Promise<Onboarding> {
     if (!this.config.dialog360Partner)
       throw notConfigured('DIALOG360_PARTNER_ID and DIALOG360_PARTNER_API_KEY');
+    await this.limits.requireFeature(input.tenantId, 'api_number');
     const { onboarding, created } = await this.unitOfWork.run(async () => {
       const found = await this.onboardings.createOnce(requestKeyOf('360dialog', input.channelId), {
         tenantId: input.tenantId,

@@ -4,6 +4,7 @@ import type { Config } from '../../../config';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
+import type { UsageLimits } from '../../usage/application/UsageLimits';
 import type { WhatsappConfigurationRepository } from '../../connection/domain/WhatsappConfiguration';
 import type { Onboarding } from '../domain/Onboarding';
 import type { OnboardingRepository } from '../domain/OnboardingRepository';
@@ -40,11 +41,13 @@ export class StartMetaOnboarding {
     private readonly connections: WhatsappConfigurationRepository,
     @inject(TYPES.OnboardingRunner) private readonly runner: OnboardingRunner,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
+    @inject(TYPES.UsageLimits) private readonly limits: UsageLimits,
     @inject(TYPES.Config) private readonly config: Pick<Config, 'metaOnboarding'>,
   ) {}
 
   async execute(input: StartMetaOnboardingInput): Promise<Onboarding> {
     if (!this.config.metaOnboarding) throw notConfigured('META_APP_ID, META_APP_SECRET and META_CONFIG_ID');
+    await this.limits.requireFeature(input.tenantId, 'api_number');
     const withCreditLine = Boolean(this.config.metaOnboarding.creditLine);
     const { onboarding, created } = await this.unitOfWork.run(async () => {
       const found = await this.onboardings.createOnce(requestKeyOf('meta', input.code), {
