@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n/I18nProvider';
+import { ErrorAlert } from './Alert';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 
@@ -8,7 +10,13 @@ interface ConfirmDialogProps {
   description: string;
   /** The confirming button's label: the action itself ("Remove"), not "OK". */
   confirm: string;
+  /** The other button's label when "Cancel" would be ambiguous ("Keep booking"). */
+  dismiss?: string;
   busy?: boolean;
+  /** Why the action was refused, shown above the buttons. */
+  error?: unknown;
+  /** Fields the action takes (a reason), checked by the browser before `onConfirm`. */
+  children?: ReactNode;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -18,19 +26,32 @@ export function ConfirmDialog({
   title,
   description,
   confirm,
+  dismiss,
   busy,
+  error,
+  children,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
   const { t } = useI18n();
   return (
     <Dialog title={title} description={description} open onOpenChange={(open) => !open && onCancel()}>
-      <div className="actions">
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button variant="danger" disabled={busy} onClick={onConfirm}>
-          {confirm}
-        </Button>
-      </div>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onConfirm();
+        }}
+      >
+        {children}
+        <ErrorAlert error={error} />
+        <div className="actions">
+          <Button onClick={onCancel}>{dismiss ?? t('common.cancel')}</Button>
+          <Button type="submit" variant="danger" disabled={busy}>
+            {confirm}
+          </Button>
+        </div>
+      </form>
     </Dialog>
   );
 }
