@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { whatsappText } from './support/backdoor';
+import { expectAccessible } from './support/accessibility';
+import { callApi, query, whatsappText } from './support/backdoor';
 import { managerKey, signInWithKey } from './support/session';
 
 test('an enquiry becomes a lead, is quoted, converted, and its booking paid', async ({ page }) => {
@@ -50,4 +51,70 @@ test('an enquiry becomes a lead, is quoted, converted, and its booking paid', as
   await expect(bookingDialog).toContainText('TRANSFER-123');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('row', { name: /Ana/ })).toContainText('Confirmed');
+});
+
+test('the paid booking is cancelled from Bookings, its refund refused above what was paid, then recorded', async ({
+  page,
+}) => {
+  // Operations see bookings to run trips; cancelling is sales work.
+  const operations = await callApi<{ apiKey: string }>(managerKey(), 'POST', '/users', {
+    name: 'Olga Operations',
+    phone: '+14155550211',
+    role: 'operations',
+  });
+  await signInWithKey(page, operations.apiKey, '/bookings');
+  await page
+    .getByRole('row', { name: /Ana/ })
+    .getByRole('button', { name: /^BK-\d+$/ })
+    .click();
+  await expect(page.getByRole('dialog')).toContainText('TRANSFER-123');
+  await expect(page.getByRole('button', { name: 'Cancel booking' })).toHaveCount(0);
+
+  await signInWithKey(page, managerKey(), '/bookings');
+  const row = page.getByRole('row', { name: /Ana/ });
+  await expect(row).toContainText('Confirmed');
+  const ref = (await row.getByRole('button', { name: /^BK-\d+$/ }).textContent())!;
+  await row.getByRole('button', { name: ref }).click();
+  const booking = page.getByRole('dialog', { name: `Booking ${ref}` });
+  await booking.getByRole('button', { name: 'Cancel booking' }).click();
+  const confirm = page.getByRole('dialog', { name: `Cancel ${ref}?` });
+  await expect(confirm).toContainText('Ana is told on WhatsApp');
+  await expect(confirm).toContainText('At most $900.00');
+  const reason = 'The group cannot travel in March';
+  await confirm.getByLabel('Reason').fill(reason);
+  await confirm.getByLabel('Refund (optional)').fill('1000');
+  await confirm.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(confirm.getByRole('alert')).toContainText('exceeds the 900.00 USD paid');
+  await expectAccessible(page, 'cancelling a booking, refused');
+  const stored = () =>
+    query<{ status: string; cancellation_reason: string | null; refund: string | null }>(
+      `SELECT b.status, b.cancellation_reason, r.amount::text AS refund
+         FROM bookings b LEFT JOIN refunds r ON r.booking_id = b.id WHERE b.ref = $1`,
+      [ref],
+    );
+  expect(await stored()).toEqual([{ status: 'confirmed', cancellation_reason: null, refund: null }]);
+
+  await confirm.getByLabel('Refund (optional)').fill('450');
+  await confirm.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(booking.getByRole('status')).toContainText('Booking cancelled; the customer is told.');
+  await expect(booking).toContainText('Cancelled');
+  await expect(booking).toContainText(reason);
+  await expect(booking).toContainText('$450.00');
+  await expect(booking.getByRole('button', { name: 'Cancel booking' })).toHaveCount(0);
+  expect(await stored()).toEqual([{ status: 'cancelled', cancellation_reason: reason, refund: '450.00' }]);
+  await expect
+    .poll(
+      async () =>
+        (
+          await query(
+            `SELECT 1 FROM whatsapp_messages WHERE customer_phone = '+5491155550101' AND direction = 'OUTBOUND' AND content::text LIKE $1`,
+            [`%${reason}%`],
+          )
+        ).length,
+      { timeout: 20_000 },
+    )
+    .toBe(1);
+  await page.keyboard.press('Escape');
+  await expect(row).toContainText('Cancelled');
 });

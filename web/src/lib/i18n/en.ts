@@ -189,6 +189,18 @@ export const en = {
   'bookings.reference': 'Reference (receipt, transfer id)',
   'bookings.recordSubmit': 'Record payment',
   'bookings.paymentRecorded': 'Payment recorded; the customer gets a confirmation.',
+  'bookings.cancel': 'Cancel booking',
+  'bookings.cancelTitle': 'Cancel {ref}?',
+  'bookings.cancelConfirm':
+    'The booking is cancelled for good and {customer} is told on WhatsApp, with the reason.',
+  'bookings.keep': 'Keep booking',
+  'bookings.reason': 'Reason',
+  'bookings.reasonHint': 'The customer reads it in the cancellation message.',
+  'bookings.refund': 'Refund (optional)',
+  'bookings.refundHint': 'At most {paid}, what was paid. It is recorded here; the business pays it out.',
+  'bookings.cancelled': 'Booking cancelled; the customer is told.',
+  'bookings.cancellationReason': 'Cancellation reason',
+  'bookings.refunded': 'Refunded',
 
   'trips.new': 'New trip',
   'trips.empty': 'No trips yet.',

@@ -192,6 +192,18 @@ export const es: Record<MessageKey, string> = {
   'bookings.reference': 'Referencia (recibo, id de transferencia)',
   'bookings.recordSubmit': 'Registrar pago',
   'bookings.paymentRecorded': 'Pago registrado; el cliente recibe una confirmación.',
+  'bookings.cancel': 'Cancelar reserva',
+  'bookings.cancelTitle': '¿Cancelar {ref}?',
+  'bookings.cancelConfirm':
+    'La reserva se cancela definitivamente y {customer} recibe el aviso por WhatsApp, con el motivo.',
+  'bookings.keep': 'Mantener reserva',
+  'bookings.reason': 'Motivo',
+  'bookings.reasonHint': 'El cliente lo lee en el mensaje de cancelación.',
+  'bookings.refund': 'Reembolso (opcional)',
+  'bookings.refundHint': 'Como máximo {paid}, lo pagado. Queda registrado aquí; el negocio lo paga.',
+  'bookings.cancelled': 'Reserva cancelada; se avisa al cliente.',
+  'bookings.cancellationReason': 'Motivo de la cancelación',
+  'bookings.refunded': 'Reembolsado',
 
   'trips.new': 'Nuevo viaje',
   'trips.empty': 'Todavía no hay viajes.',

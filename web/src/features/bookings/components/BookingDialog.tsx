@@ -10,8 +10,9 @@ import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { useBooking, useRecordPayment, useSendPaymentLink } from '../api/bookings';
 import { BOOKING_TONES } from './bookingTones';
+import { CancelBooking } from './CancelBooking';
 
-/** One booking: payments so far, the payment link again, a payment to record. */
+/** One booking: payments so far, the payment link again, a payment to record, cancelling it. */
 export function BookingDialog({ id, title, onClose }: { id: string; title: string; onClose(): void }) {
   const { t } = useI18n();
   const format = useFormat();
@@ -19,8 +20,8 @@ export function BookingDialog({ id, title, onClose }: { id: string; title: strin
   const link = useSendPaymentLink(id);
   const pay = useRecordPayment(id);
   const b = booking.data;
-  // Payment links and payments are sales work (SPEC §3); operations see bookings to run trips.
-  const takesPayments = useSession().data?.user.role !== 'operations';
+  // Payment links, payments and cancellations are sales work (SPEC §3); operations see bookings to run trips.
+  const salesWork = useSession().data?.user.role !== 'operations';
   const [amount, setAmount] = useState('');
   const [reference, setReference] = useState('');
   return (
@@ -41,6 +42,18 @@ export function BookingDialog({ id, title, onClose }: { id: string; title: strin
             <dd>{format.money(b.amount, b.currency)}</dd>
             <dt>{t('common.tripCode')}</dt>
             <dd>{b.tripCode ?? '—'}</dd>
+            {b.cancellationReason && (
+              <>
+                <dt>{t('bookings.cancellationReason')}</dt>
+                <dd>{b.cancellationReason}</dd>
+              </>
+            )}
+            {b.refunds.length > 0 && (
+              <>
+                <dt>{t('bookings.refunded')}</dt>
+                <dd>{b.refunds.map((r) => format.money(r.amount, r.currency)).join(' · ')}</dd>
+              </>
+            )}
           </dl>
           <h2>{t('bookings.payments')}</h2>
           {b.payments.length === 0 ? (
@@ -54,7 +67,7 @@ export function BookingDialog({ id, title, onClose }: { id: string; title: strin
               ))}
             </ul>
           )}
-          {b.status === 'pending_payment' && takesPayments && (
+          {b.status === 'pending_payment' && salesWork && (
             <>
               <Button onClick={() => link.mutate()} disabled={link.isPending}>
                 {t('bookings.sendLink')}
@@ -90,6 +103,7 @@ export function BookingDialog({ id, title, onClose }: { id: string; title: strin
             </>
           )}
           {pay.isSuccess && <Notice>{t('bookings.paymentRecorded')}</Notice>}
+          {salesWork && <CancelBooking booking={b} />}
         </>
       )}
     </Dialog>
