@@ -1,8 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { callApi, whatsappText } from './support/backdoor';
+import { expectAccessible } from './support/accessibility';
+import { callApi, query, whatsappText } from './support/backdoor';
 import { managerKey, signInWithKey } from './support/session';
 
-test('a guide’s ISSUE appears on Incidents and the trip, and is resolved from the console', async ({
+/** Whether a message containing `text` went out to `phone` (as a template parameter or free text). */
+const sentTo = async (phone: string, text: string) =>
+  (
+    await query(
+      `SELECT 1 FROM whatsapp_messages WHERE customer_phone = $1 AND direction = 'OUTBOUND' AND content::text LIKE $2`,
+      [phone, `%${text}%`],
+    )
+  ).length > 0;
+
+test('a guide’s ISSUE appears on Incidents and the trip, is acknowledged, updated and resolved from the console', async ({
   page,
 }) => {
   const key = managerKey();
@@ -17,14 +27,43 @@ test('a guide’s ISSUE appears on Incidents and the trip, and is resolved from 
     departureDate: '2027-01-10',
   });
   await callApi(key, 'POST', '/trips/TRP888/assignments', { userId: guide.id });
+  // A customer booked on the trip, to be told of the incident.
+  const customer = '+5491155550888';
+  await whatsappText(customer, 'Hola, quiero ir a Torres del Paine', 'Carla');
+  await expect
+    .poll(async () => (await query(`SELECT 1 FROM leads WHERE customer_phone = $1`, [customer])).length, {
+      timeout: 20_000,
+    })
+    .toBe(1);
+  const [lead] = await query<{ id: string }>(`SELECT id FROM leads WHERE customer_phone = $1`, [customer]);
+  await callApi(key, 'POST', `/leads/${lead.id}/convert`, {
+    tripCode: 'TRP888',
+    partySize: 1,
+    amount: 700,
+    currency: 'USD',
+  });
+
   await signInWithKey(page, key, '/incidents');
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  await expect(page.getByLabel('Status')).toHaveValue('unresolved');
   await whatsappText('+14155550301', 'ISSUE TRP888 vehicle breakdown at the checkpoint', 'Gabo');
-  // No reload: incident.created refreshes the open list.
+  // No reload: incident.created refreshes the list of what is open or acknowledged.
   const row = page.getByRole('row', { name: /vehicle breakdown/ });
   await expect(row).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText('TRP888');
   await expect(row).toContainText('Open');
+  const incident = async () =>
+    (
+      await query<{
+        ref: string;
+        status: string;
+        acknowledged_by: string | null;
+        resolution_note: string | null;
+      }>(
+        `SELECT ref, status, acknowledged_by, resolution_note FROM incidents WHERE description LIKE '%vehicle breakdown%'`,
+      )
+    )[0];
+  const { ref } = await incident();
 
   await page.getByRole('link', { name: 'TRP888' }).click();
   await expect(page.getByRole('heading', { name: 'TRP888 · Torres del Paine' })).toBeVisible();
@@ -32,14 +71,54 @@ test('a guide’s ISSUE appears on Incidents and the trip, and is resolved from 
     page.getByRole('region', { name: 'Timeline' }).or(page.locator('section', { hasText: 'Timeline' })),
   ).toContainText('vehicle breakdown at the checkpoint');
   await expect(page.locator('section', { hasText: 'Assigned staff' })).toContainText('Gabo Guide');
-
   await page.goBack();
-  await page.getByRole('button', { name: /^Resolve INC-\d+$/ }).click();
-  const dialog = page.getByRole('dialog');
+
+  // Acknowledged: it stays in the default view, and the guide is told.
+  await row.getByRole('button', { name: `Acknowledge ${ref}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${ref} acknowledged.` })).toBeVisible();
+  await expect(row).toContainText('Acknowledged');
+  await expect(row.getByRole('button', { name: `Acknowledge ${ref}` })).toHaveCount(0);
+  expect(await incident()).toMatchObject({ status: 'acknowledged', acknowledged_by: expect.any(String) });
+  await expect.poll(() => sentTo('+14155550301', 'Acknowledged'), { timeout: 20_000 }).toBe(true);
+
+  // A progress update: the note to the guide, a message of its own to the trip's customers.
+  await row.getByRole('button', { name: `Add update to ${ref}` }).click();
+  const update = page.getByRole('dialog', { name: `Update on ${ref}` });
+  await expect(update).toContainText('vehicle breakdown at the checkpoint');
+  await update.getByLabel('Progress note').fill('backup van on its way');
+  await update.getByLabel('Tell the trip’s customers').check();
+  const message = 'Your departure is two hours late: a new van is on its way.';
+  await update.getByLabel('Message to the customers').fill(message);
+  await expectAccessible(page, 'an incident’s update');
+  await update.getByRole('button', { name: 'Add update' }).click();
+  await expect(update).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Update added to ${ref}.` })).toContainText(
+    'Customers told: 1.',
+  );
+  await expect(row).toContainText('Acknowledged');
+  const [note] = await query(
+    `SELECT u.kind, u.note, u.customer_message, u.customers_notified FROM incident_updates u
+       JOIN incidents i ON i.id = u.incident_id WHERE i.ref = $1 AND u.kind = 'note'`,
+    [ref],
+  );
+  expect(note).toEqual({
+    kind: 'note',
+    note: 'backup van on its way',
+    customer_message: message,
+    customers_notified: 1,
+  });
+  await expect.poll(() => sentTo(customer, message), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => sentTo('+14155550301', 'backup van on its way'), { timeout: 20_000 }).toBe(true);
+
+  // Resolved from acknowledged: it leaves the default view.
+  await row.getByRole('button', { name: `Resolve ${ref}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Resolve ${ref}` });
   await dialog.getByLabel('Resolution note').fill('replacement van arrived');
   await dialog.getByRole('button', { name: 'Resolve' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `${ref} resolved.` })).toBeVisible();
   await expect(page.getByRole('row', { name: /vehicle breakdown/ })).toHaveCount(0);
+  expect(await incident()).toMatchObject({ status: 'resolved', resolution_note: 'replacement van arrived' });
   await page.getByLabel('Status').selectOption('resolved');
   await expect(page.getByRole('row', { name: /vehicle breakdown/ })).toContainText('replacement van arrived');
 });

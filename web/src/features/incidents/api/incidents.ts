@@ -1,36 +1,56 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type ItemOf } from '../../../lib/api/client';
+import { everyOf } from '../../../lib/api/everyOf';
+import { pageInTurn } from '../../../lib/pageInTurn';
 import { usePagedQuery } from '../../../lib/usePagedQuery';
 
 export type Incident = ItemOf<'/incidents'>;
+export type IncidentStatus = Incident['status'];
 
-export const useIncidents = (filters: { status: string; tripCode: string }) =>
-  usePagedQuery(['incidents', filters], (cursor) =>
-    unwrap(
-      api.GET('/incidents', {
-        params: {
-          query: {
-            status: (filters.status || undefined) as never,
-            tripCode: filters.tripCode || undefined,
-            cursor,
-            limit: 50,
-          },
-        },
-      }),
-    ),
-  );
+/** SPEC §22: `open → acknowledged → resolved`. */
+export const INCIDENT_STATUSES = everyOf<IncidentStatus>()(['open', 'acknowledged', 'resolved']);
 
-export function useResolveIncident(id: string) {
+/** The page's filter: one status, every incident (''), or the ones still being dealt with. */
+export type IncidentFilter = IncidentStatus | '' | 'unresolved';
+
+/** Still being dealt with, open ones first: they wait for someone to acknowledge them. */
+const UNRESOLVED: readonly IncidentStatus[] = ['open', 'acknowledged'];
+const PAGE_SIZE = 50;
+
+export const useIncidents = (filters: { status: IncidentFilter; tripCode: string }) =>
+  usePagedQuery(['incidents', filters], (cursor) => {
+    const page = (status: IncidentStatus | undefined, limit: number, after?: string) =>
+      unwrap(
+        api.GET('/incidents', {
+          params: { query: { status, tripCode: filters.tripCode || undefined, cursor: after, limit } },
+        }),
+      );
+    // The API filters by one status at a time: the unresolved are its open, then its acknowledged.
+    return filters.status === 'unresolved'
+      ? pageInTurn(UNRESOLVED, page, PAGE_SIZE, cursor)
+      : page(filters.status || undefined, PAGE_SIZE, cursor);
+  });
+
+/**
+ * What `PATCH /incidents/{id}` takes (the OpenAPI document types its body loosely): `status`, a
+ * `note` (alone, a progress update), and a `message` for the trip's customers with `notifyCustomers`.
+ */
+export interface IncidentChange {
+  status?: 'acknowledged' | 'resolved';
+  note?: string;
+  notifyCustomers?: boolean;
+  message?: string;
+}
+
+/** Acknowledges an incident, adds a progress note to it, or resolves it. */
+export function useChangeIncident() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { note?: string; notifyCustomers: boolean; message?: string }) =>
-      unwrap(
-        api.PATCH('/incidents/{id}', { params: { path: { id } }, body: { status: 'resolved', ...body } }),
-      ),
+    mutationFn: ({ id, ...body }: IncidentChange & { id: string }) =>
+      unwrap(api.PATCH('/incidents/{id}', { params: { path: { id } }, body })),
     onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['incidents'] }),
-        client.invalidateQueries({ queryKey: ['trips'] }),
-      ]),
+      Promise.all(
+        [['incidents'], ['trips'], ['timeline']].map((queryKey) => client.invalidateQueries({ queryKey })),
+      ),
   });
 }

@@ -1,25 +1,52 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { ErrorAlert } from '../../../components/ui/Alert';
+import { useSession } from '../../../app/session/useSession';
+import { ErrorAlert, Notice } from '../../../components/ui/Alert';
 import { Badge } from '../../../components/ui/Badge';
-import { Button } from '../../../components/ui/Button';
 import { DataTable } from '../../../components/ui/DataTable';
 import { SelectField, TextField } from '../../../components/ui/Field';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useFormat } from '../../../lib/i18n/format';
 import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
-import { useIncidents, type Incident } from '../api/incidents';
-import { ResolveDialog } from './ResolveDialog';
+import {
+  INCIDENT_STATUSES,
+  useChangeIncident,
+  useIncidents,
+  type Incident,
+  type IncidentFilter,
+} from '../api/incidents';
+import { IncidentActions } from './IncidentActions';
+import { IncidentChangeDialog, type NotedChange } from './IncidentChangeDialog';
+import { INCIDENT_TONES } from './incidentTones';
 
-/** Incidents reported from the field (open first by default); resolve one with a note. */
+const DONE: Record<'acknowledged' | NotedChange, MessageKey> = {
+  acknowledged: 'incidents.done.acknowledged',
+  note: 'incidents.done.note',
+  resolved: 'incidents.done.resolved',
+};
+
+/**
+ * Incidents reported from the field, the unresolved by default (open first): acknowledge one,
+ * post a progress update, resolve it — the trip's customers told when asked.
+ */
 export default function IncidentsPage() {
   const { t } = useI18n();
   const format = useFormat();
-  const [status, setStatus] = useState('open');
+  const role = useSession().data?.user.role;
+  const manages = role === 'operations' || role === 'manager';
+  const [status, setStatus] = useState<IncidentFilter>('unresolved');
   const [tripCode, setTripCode] = useState('');
-  const [resolving, setResolving] = useState<Incident>();
+  const [changing, setChanging] = useState<{ incident: Incident; change: NotedChange }>();
+  const [done, setDone] = useState<string>();
   const incidents = useIncidents({ status, tripCode });
+  const acknowledge = useChangeIncident();
+  const announce = (change: keyof typeof DONE, ref: string, customers = 0) =>
+    setDone(
+      [t(DONE[change], { ref }), customers > 0 ? t('incidents.customersTold', { n: customers }) : '']
+        .join(' ')
+        .trim(),
+    );
   return (
     <>
       <PageHeader title={t('nav.incidents')} />
@@ -27,11 +54,11 @@ export default function IncidentsPage() {
         <SelectField
           label={t('common.status')}
           value={status}
-          onChange={(e) => setStatus(e.target.value)}
+          onChange={(e) => setStatus(e.target.value as IncidentFilter)}
           options={[
+            { value: 'unresolved', label: t('incidents.unresolved') },
+            ...INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incident.status.${s}`) })),
             { value: '', label: t('common.all') },
-            { value: 'open', label: t('incident.status.open') },
-            { value: 'resolved', label: t('incident.status.resolved') },
           ]}
         />
         <TextField
@@ -40,7 +67,8 @@ export default function IncidentsPage() {
           onChange={(e) => setTripCode(e.target.value.toUpperCase())}
         />
       </div>
-      <ErrorAlert error={incidents.error} />
+      <ErrorAlert error={incidents.error ?? acknowledge.error} />
+      {done && <Notice>{done}</Notice>}
       <DataTable
         label={t('nav.incidents')}
         paged={incidents}
@@ -55,29 +83,45 @@ export default function IncidentsPage() {
           { header: t('incidents.description'), cell: (i) => <span className="clip">{i.description}</span> },
           {
             header: t('common.status'),
-            cell: (i) => (
-              <Badge tone={i.status === 'open' ? 'bad' : 'good'}>
-                {t(`incident.status.${i.status}` as MessageKey)}
-              </Badge>
-            ),
+            cell: (i) => <Badge tone={INCIDENT_TONES[i.status]}>{t(`incident.status.${i.status}`)}</Badge>,
           },
           { header: t('incidents.reported'), cell: (i) => format.dateTime(i.createdAt), secondary: true },
           { header: t('incidents.resolution'), cell: (i) => i.resolutionNote ?? '—', secondary: true },
           {
             header: t('common.actions'),
-            cell: (i) =>
-              i.status === 'open' ? (
-                <Button
-                  onClick={() => setResolving(i)}
-                  aria-label={t('incidents.resolveNamed', { ref: i.ref })}
-                >
-                  {t('incidents.resolve')}
-                </Button>
-              ) : null,
+            cell: (i) => (
+              <IncidentActions
+                incident={i}
+                manages={manages}
+                acknowledging={acknowledge.isPending && acknowledge.variables.id === i.id}
+                onAcknowledge={() => {
+                  setDone(undefined);
+                  acknowledge.mutate(
+                    { id: i.id, status: 'acknowledged' },
+                    { onSuccess: () => announce('acknowledged', i.ref) },
+                  );
+                }}
+                onChange={(change) => {
+                  setDone(undefined);
+                  acknowledge.reset();
+                  setChanging({ incident: i, change });
+                }}
+              />
+            ),
           },
         ]}
       />
-      {resolving && <ResolveDialog incident={resolving} onClose={() => setResolving(undefined)} />}
+      {changing && (
+        <IncidentChangeDialog
+          incident={changing.incident}
+          change={changing.change}
+          onClose={() => setChanging(undefined)}
+          onDone={(customers) => {
+            announce(changing.change, changing.incident.ref, customers);
+            setChanging(undefined);
+          }}
+        />
+      )}
     </>
   );
 }
