@@ -122,3 +122,47 @@ test('a guide’s ISSUE appears on Incidents and the trip, is acknowledged, upda
   await page.getByLabel('Status').selectOption('resolved');
   await expect(page.getByRole('row', { name: /vehicle breakdown/ })).toContainText('replacement van arrived');
 });
+
+test('a guide resolves an incident of their trip from the console, and their Settings show no error', async ({
+  page,
+}) => {
+  const key = managerKey();
+  const guide = await callApi<{ id: string; apiKey: string }>(key, 'POST', '/users', {
+    name: 'Flor Field',
+    phone: '+14155550302',
+    role: 'field_staff',
+  });
+  await callApi(key, 'POST', '/trips/TRP888/assignments', { userId: guide.id });
+  await whatsappText('+14155550302', 'ISSUE TRP888 flat tyre near the lake', 'Flor');
+  await expect
+    .poll(async () => (await query(`SELECT 1 FROM incidents WHERE description LIKE '%flat tyre%'`)).length, {
+      timeout: 20_000,
+    })
+    .toBe(1);
+
+  await signInWithKey(page, guide.apiKey, '/incidents');
+  const row = page.getByRole('row', { name: /flat tyre/ });
+  await expect(row).toContainText('Open');
+  // Acknowledging and progress updates are for operations; a guide resolves.
+  await expect(row.getByRole('button')).toHaveText(['Resolve']);
+  await row.getByRole('button', { name: /^Resolve INC-\d+$/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Resolution note').fill('tyre changed');
+  await dialog.getByRole('button', { name: 'Resolve' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /flat tyre/ })).toHaveCount(0);
+  const [resolved] = await query(
+    `SELECT status, resolved_by, resolution_note FROM incidents WHERE description LIKE '%flat tyre%'`,
+  );
+  expect(resolved).toEqual({ status: 'resolved', resolved_by: guide.id, resolution_note: 'tyre changed' });
+
+  // Settings shows a guide only what they may use: no card answering 403.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'On this page' }).getByRole('link')).toHaveText([
+    'Signed-in sessions',
+  ]);
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('heading', { level: 2, name: 'Signed-in sessions' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

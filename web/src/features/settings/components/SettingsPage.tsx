@@ -21,7 +21,10 @@ interface Section {
   id: string;
   title: MessageKey;
   card: ComponentType;
-  /** Who sees it besides managers: everyone, or who answers customers. */
+  /**
+   * Who sees it besides managers: everyone, or who answers customers (sales and operations: the
+   * `manage_conversations` permission its API asks for).
+   */
   everyone?: boolean;
   answering?: boolean;
 }
@@ -32,7 +35,7 @@ const SECTIONS: Section[] = [
   { id: 'connect-whatsapp', title: 'onboarding.title', card: ConnectWhatsappCard },
   { id: 'sms-fallback', title: 'smsFallback.title', card: SmsFallbackCard },
   { id: 'plan-usage', title: 'usage.title', card: PlanUsageCard },
-  { id: 'click-to-chat', title: 'usage.clickToChat', card: ClickToChatCard, everyone: true },
+  { id: 'click-to-chat', title: 'usage.clickToChat', card: ClickToChatCard, answering: true },
   { id: 'quick-replies', title: 'quickReplies.title', card: QuickRepliesCard, answering: true },
   { id: 'users', title: 'settings.users', card: UsersCard },
   { id: 'payments', title: 'payments.title', card: PaymentsCard },
