@@ -44,13 +44,20 @@ describe('SeedDefaultTemplates', () => {
     );
   });
 
-  it('falls back to English for a language without wording', async () => {
+  it('writes Portuguese for a Brazilian tenant, and falls back to English for a language without wording', async () => {
     const { container } = testContainer();
-    const tenant = await aTenant({ defaultLanguage: 'pt_BR' });
-    const result = await container
-      .get<SeedDefaultTemplates>(TYPES.SeedDefaultTemplates)
-      .execute({ tenantId: tenant.id });
-    expect(result.language).to.equal('en');
+    const seed = container.get<SeedDefaultTemplates>(TYPES.SeedDefaultTemplates);
+    const brazilian = await aTenant({ defaultLanguage: 'pt_BR' });
+    expect((await seed.execute({ tenantId: brazilian.id })).language).to.equal('pt_BR');
+    const row = await testDb()
+      .knex('whatsapp_templates')
+      .where({ tenant_id: brazilian.id, name: 'booking_confirmed' })
+      .first();
+    expect(row.components[0].text).to.equal(
+      'Obrigado, {{1}}! A reserva {{2}} para {{3}} em {{4}} está confirmada.',
+    );
+    const french = await aTenant({ defaultLanguage: 'fr' });
+    expect((await seed.execute({ tenantId: french.id })).language).to.equal('en');
   });
 
   it('submits them to Meta, where they wait for review, and resumes after a partial failure', async () => {

@@ -7,15 +7,18 @@ import { fillPlaceholders } from './templateParameters';
  * window, so a business action and its template must agree on the parameters listed here.
  * WhatsApp refuses bodies that start or end with a parameter, hence the closing sentences.
  */
+/** The languages the default templates are written in. */
+type Wordings = { en: string; es: string; pt: string };
+
 export interface DefaultTemplate {
   name: string;
   category: 'UTILITY' | 'MARKETING' | 'AUTHENTICATION';
   params: string[];
   /** Sample values for the provider's reviewers, in parameter order. */
   examples: string[];
-  body: { en: string; es: string };
-  footer?: { en: string; es: string };
-  button?: { en: string; es: string };
+  body: Wordings;
+  footer?: Wordings;
+  button?: Wordings;
   codeExpirationMinutes?: number;
 }
 
@@ -28,6 +31,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Incident {{2}} on trip {{1}}: {{3}} (reported by {{4}}).',
       es: 'Incidente {{2}} en el viaje {{1}}: {{3}} (informado por {{4}}).',
+      pt: 'Incidente {{2}} na viagem {{1}}: {{3}} (informado por {{4}}).',
     },
   },
   incident_update: {
@@ -38,6 +42,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Update on {{2}} (trip {{1}}): {{3}}. Reply to this message if you need anything.',
       es: 'Novedad sobre {{2}} (viaje {{1}}): {{3}}. Responde a este mensaje si necesitas algo.',
+      pt: 'Novidade sobre {{2}} (viagem {{1}}): {{3}}. Responda a esta mensagem se precisar de algo.',
     },
   },
   payment_link: {
@@ -48,6 +53,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Hi {{1}}, your booking {{2}} is reserved. Pay {{3}} here: {{4}} (this link is personal).',
       es: 'Hola {{1}}, tu reserva {{2}} está apartada. Paga {{3}} aquí: {{4}} (este enlace es personal).',
+      pt: 'Olá {{1}}, sua reserva {{2}} está garantida. Pague {{3}} aqui: {{4}} (este link é pessoal).',
     },
   },
   payment_reminder: {
@@ -58,6 +64,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Hi {{1}}, a reminder that {{3}} is pending for booking {{2}}: {{4}} (this link is personal).',
       es: 'Hola {{1}}, te recordamos que {{3}} está pendiente para la reserva {{2}}: {{4}} (este enlace es personal).',
+      pt: 'Olá {{1}}, lembramos que {{3}} está pendente para a reserva {{2}}: {{4}} (este link é pessoal).',
     },
   },
   booking_confirmed: {
@@ -68,6 +75,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Thank you {{1}}! Booking {{2}} for {{3}} on {{4}} is confirmed.',
       es: '¡Gracias {{1}}! La reserva {{2}} para {{3}} el {{4}} está confirmada.',
+      pt: 'Obrigado, {{1}}! A reserva {{2}} para {{3}} em {{4}} está confirmada.',
     },
   },
   quote_ready: {
@@ -78,6 +86,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Hi {{1}}, your quote {{2}} is ready: {{4}}, {{3}}. Reply to this message to go ahead.',
       es: 'Hola {{1}}, tu presupuesto {{2}} está listo: {{4}}, {{3}}. Responde a este mensaje para continuar.',
+      pt: 'Olá {{1}}, seu orçamento {{2}} está pronto: {{4}}, {{3}}. Responda a esta mensagem para continuar.',
     },
   },
   trip_broadcast: {
@@ -88,6 +97,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Trip {{1}}: {{2}}. Reply to this message if you have any questions.',
       es: 'Viaje {{1}}: {{2}}. Responde a este mensaje si tienes alguna pregunta.',
+      pt: 'Viagem {{1}}: {{2}}. Responda a esta mensagem se tiver alguma dúvida.',
     },
   },
   booking_cancelled: {
@@ -98,6 +108,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Hi {{1}}, booking {{2}} has been cancelled: {{3}}. Refund: {{4}}. Reply to this message if you have any questions.',
       es: 'Hola {{1}}, la reserva {{2}} fue cancelada: {{3}}. Reembolso: {{4}}. Responde a este mensaje si tienes alguna pregunta.',
+      pt: 'Olá {{1}}, a reserva {{2}} foi cancelada: {{3}}. Reembolso: {{4}}. Responda a esta mensagem se tiver alguma dúvida.',
     },
   },
   trip_assignment: {
@@ -108,6 +119,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Hi {{1}}, you are assigned to trip {{2}} ({{3}}) departing {{4}}. Send STATUS and the trip code for its details.',
       es: 'Hola {{1}}, fuiste asignado al viaje {{2}} ({{3}}) que sale el {{4}}. Envía ESTADO y el código del viaje para ver los detalles.',
+      pt: 'Olá {{1}}, você foi designado para a viagem {{2}} ({{3}}) que sai em {{4}}. Envie STATUS e o código da viagem para ver os detalhes.',
     },
   },
   trip_reminder: {
@@ -118,6 +130,7 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'Hi {{1}}, a reminder that {{2}} departs on {{3}}: {{4}}. Reply to this message if you have any questions.',
       es: 'Hola {{1}}, te recordamos que {{2}} sale el {{3}}: {{4}}. Responde a este mensaje si tienes alguna pregunta.',
+      pt: 'Olá {{1}}, lembramos que {{2}} sai em {{3}}: {{4}}. Responda a esta mensagem se tiver alguma dúvida.',
     },
   },
   // WhatsApp writes an AUTHENTICATION template's words itself; these are the same words, for the
@@ -130,9 +143,14 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: '*{{1}}* is your verification code. For your security, do not share this code.',
       es: '*{{1}}* es tu código de verificación. Por tu seguridad, no lo compartas.',
+      pt: '*{{1}}* é o seu código de verificação. Para sua segurança, não o compartilhe.',
     },
-    footer: { en: 'This code expires in 10 minutes.', es: 'Este código caduca en 10 minutos.' },
-    button: { en: 'Copy code', es: 'Copiar código' },
+    footer: {
+      en: 'This code expires in 10 minutes.',
+      es: 'Este código caduca en 10 minutos.',
+      pt: 'Este código expira em 10 minutos.',
+    },
+    button: { en: 'Copy code', es: 'Copiar código', pt: 'Copiar código' },
     codeExpirationMinutes: 10,
   },
   account_alert: {
@@ -143,17 +161,21 @@ export const DEFAULT_TEMPLATES = {
     body: {
       en: 'WhatsApp account notice for {{1}}: {{2}}. Details are in WhatsApp Manager.',
       es: 'Aviso de la cuenta de WhatsApp {{1}}: {{2}}. Los detalles están en WhatsApp Manager.',
+      pt: 'Aviso da conta do WhatsApp {{1}}: {{2}}. Os detalhes estão no WhatsApp Manager.',
     },
   },
 } as const satisfies Record<string, DefaultTemplate>;
 
 export type DefaultTemplateName = keyof typeof DEFAULT_TEMPLATES;
 
-/** Wording exists in English and Spanish; any `es…` language gets the Spanish text. */
-const wording = (language: string): 'en' | 'es' => (language.toLowerCase().startsWith('es') ? 'es' : 'en');
+/** Wording exists in English, Spanish and Portuguese; any `es…` language gets the Spanish text. */
+const wording = (language: string): keyof Wordings => {
+  const base = language.slice(0, 2).toLowerCase();
+  return base === 'es' || base === 'pt' ? base : 'en';
+};
 
 /** Whether the default templates have wording for `language` (other languages are seeded in `en`). */
-export const hasDefaultWording = (language: string): boolean => /^(en|es)([_-]|$)/i.test(language);
+export const hasDefaultWording = (language: string): boolean => /^(en|es|pt)([_-]|$)/i.test(language);
 
 /** The filled body, for the free-form message sent while the window is open. */
 export function renderTemplate(name: DefaultTemplateName, language: string, params: string[]): string {
