@@ -104,4 +104,30 @@ describe('job trip-reminders (SPEC §22)', () => {
       `Hola Ana, te recordamos que Glaciar sale el 2026-03-03: reserva ${booking.ref} para 2 personas. Responde a este mensaje si tienes alguna pregunta.`,
     );
   });
+
+  it('writes to a customer in their own language, to staff in the tenant’s', async () => {
+    const ctx = testContainer();
+    const tenant = await aTenant({ defaultLanguage: 'es' });
+    const trip = await aTrip(tenant, { code: 'TRP5', name: 'Glaciar', departureDate: '2026-03-03' });
+    const guide = await aUser(tenant, { role: 'field_staff', phone: '+5491100000030' });
+    await anAssignment(trip, guide);
+    const booking = await aBooking(tenant, {
+      tripId: trip.id,
+      customerPhone: '+14155550021',
+      customerName: 'Jane',
+      status: 'confirmed',
+    });
+    await knex()('contacts').insert({
+      tenant_id: tenant.id,
+      phone: '+14155550021',
+      language: 'en',
+      language_source: 'detected',
+    });
+    await runAt(ctx, '2026-03-02T12:00:00Z');
+    const [customer] = await knex()('whatsapp_messages').where({ customer_phone: '+14155550021' });
+    expect(customer.content.template.language).to.equal('en');
+    expect(customer.content.text).to.include(`Hi Jane`).and.include(`booking ${booking.ref} for 2 people`);
+    const [staff] = await knex()('whatsapp_messages').where({ customer_phone: guide.phone });
+    expect(staff.content.template.language).to.equal('es');
+  });
 });

@@ -3,6 +3,7 @@ import type { SendPaymentLink } from '../../../src/modules/booking/application/S
 import { NotFoundError } from '../../../src/shared/errors/AppError';
 import { TYPES } from '../../../src/types';
 import { aTenant, aUser } from '../../support/builders';
+import { testDb } from '../../support/integrationHooks';
 import { aBooking, aCustomerPhone, aLead, customerActor, staffActor } from '../../support/salesBuilders';
 import { PAYMENT_BASE, queuedTo, salesContext, timelineActions } from './salesTestKit';
 
@@ -23,6 +24,23 @@ describe('SendPaymentLink', () => {
     const [message] = await queuedTo(customerPhone);
     expect(message.template?.params[3]).to.equal(`${PAYMENT_BASE}/${booking.ref}?t=tok`);
     expect(await timelineActions(booking.id)).to.deep.equal(['PAYMENT_LINK_SENT']);
+  });
+
+  it('writes in the customer’s language (their contact’s), else the tenant’s', async () => {
+    const { send, tenant, rep, customerPhone } = await setUp();
+    await testDb()
+      .knex('contacts')
+      .insert({ tenant_id: tenant.id, phone: customerPhone, language: 'es', language_source: 'staff' });
+    const theirs = await aBooking(tenant, { customerPhone, paymentToken: 'es' });
+    const stranger = aCustomerPhone();
+    const unknown = await aBooking(tenant, { customerPhone: stranger, paymentToken: 'en' });
+    await send.execute({ actor: staffActor(rep), bookingId: theirs.id });
+    await send.execute({ actor: staffActor(rep), bookingId: unknown.id });
+    const [spanish] = await queuedTo(customerPhone);
+    expect(spanish.template?.language).to.equal('es');
+    expect(spanish.text).to.match(/^Hola /);
+    const [english] = await queuedTo(stranger);
+    expect([english.template?.language, tenant.defaultLanguage]).to.deep.equal(['en', 'en']);
   });
 
   it('refuses a booking that is not pending payment, and an unknown one', async () => {

@@ -125,13 +125,21 @@ describe('ResolveIncidents', () => {
     ).to.be.instanceOf(NotFoundError);
   });
 
-  it('notifies the trip customers once each when asked to (REST PATCH), by incident id', async () => {
+  it('notifies the trip customers once each, each in their language, when asked to (REST PATCH), by incident id', async () => {
     const { manager, guide, trip, report, resolve, clearQueue } = await setUp();
     const { incident } = await report(anActor(guide), 'Flat tyre');
     await aBookingOn(trip, '+5491155550001');
     await aBookingOn(trip, '+5491155550001', 'pending_payment');
     await aBookingOn(trip, '+5491155550002');
     await aBookingOn(trip, '+5491155550003', 'cancelled');
+    await testDb()
+      .knex('contacts')
+      .insert({
+        tenant_id: trip.tenantId,
+        phone: '+5491155550002',
+        language: 'es',
+        language_source: 'staff',
+      });
     await clearQueue();
     const result = await resolve.execute({
       actor: anActor(manager, { source: 'WEB' }),
@@ -142,9 +150,11 @@ describe('ResolveIncidents', () => {
     });
     expect(result.customersNotified).to.equal(2);
     const toCustomers = (await queuedMessages()).filter((m) => m.customer_phone.startsWith('+54911555500'));
-    expect(toCustomers.map((m) => [m.customer_phone, m.content.template.params])).to.deep.equal([
-      ['+5491155550001', ['TRP7', 'INC-1', 'The trip continues as planned.']],
-      ['+5491155550002', ['TRP7', 'INC-1', 'The trip continues as planned.']],
+    expect(
+      toCustomers.map((m) => [m.customer_phone, m.content.template.language, m.content.template.params]),
+    ).to.deep.equal([
+      ['+5491155550001', 'en', ['TRP7', 'INC-1', 'The trip continues as planned.']],
+      ['+5491155550002', 'es', ['TRP7', 'INC-1', 'The trip continues as planned.']],
     ]);
   });
 

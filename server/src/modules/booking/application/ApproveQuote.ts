@@ -5,6 +5,8 @@ import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
+import { customerReader } from '../../contact/application/customerLanguage';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { LeadRepository } from '../../lead/domain/LeadRepository';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
@@ -24,6 +26,7 @@ export class ApproveQuote {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.LeadRepository) private readonly leads: LeadRepository,
     @inject(TYPES.QuoteRepository) private readonly quotes: QuoteRepository,
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
@@ -45,7 +48,12 @@ export class ApproveQuote {
       const tenant = await requireTenant(this.tenants, actor.tenantId);
       await this.quotes.save(quote);
       await this.outbound.enqueue(
-        customerNotifications.quoteReady(tenant, quote, lead.customerPhone, lead.customerName),
+        customerNotifications.quoteReady(
+          await customerReader(this.contacts, tenant, lead.customerPhone),
+          quote,
+          lead.customerPhone,
+          lead.customerName,
+        ),
       );
       if (lead.moveTo('quoted')) await this.leads.save(lead);
       const who = { tenantId: tenant.id, actor: actorLabel(actor) };

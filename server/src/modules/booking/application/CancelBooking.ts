@@ -6,6 +6,8 @@ import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import type { EventLog } from '../../events/domain/EventLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
+import { customerReader } from '../../contact/application/customerLanguage';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
@@ -40,6 +42,7 @@ export class CancelBooking {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.BookingRepository) private readonly bookings: BookingRepository,
     @inject(TYPES.PaymentRepository) private readonly payments: PaymentRepository,
     @inject(TYPES.RefundRepository) private readonly refunds: RefundRepository,
@@ -73,7 +76,13 @@ export class CancelBooking {
           })
         : undefined;
       const tenant = await requireTenant(this.tenants, actor.tenantId);
-      await this.outbound.enqueue(customerNotifications.bookingCancelled(tenant, booking, refund?.amount));
+      await this.outbound.enqueue(
+        customerNotifications.bookingCancelled(
+          await customerReader(this.contacts, tenant, booking.customerPhone),
+          booking,
+          refund?.amount,
+        ),
+      );
       await this.record(actor, booking, from, refund);
       await this.events.append([bookingUpdated(booking, 'cancelled')]);
       return { booking, refund };

@@ -10,6 +10,8 @@ import { bookingUpdated } from '../domain/bookingEvents';
 import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
+import { customerReader } from '../../contact/application/customerLanguage';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { Lead } from '../../lead/domain/Lead';
 import type { LeadRepository } from '../../lead/domain/LeadRepository';
@@ -40,6 +42,7 @@ export class ConvertLeadToBooking {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Config) private readonly config: Config,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.LeadRepository) private readonly leads: LeadRepository,
     @inject(TYPES.BookingRepository) private readonly bookings: BookingRepository,
     @inject(TYPES.RefAllocator) private readonly refs: RefAllocator,
@@ -79,7 +82,11 @@ export class ConvertLeadToBooking {
       await this.leads.save(lead);
       await this.events.append([leadEvent('lead.updated', lead), bookingUpdated(booking, 'created')]);
       await this.outbound.enqueue(
-        customerNotifications.paymentLink(tenant, booking, this.config.paymentLinkBaseUrl),
+        customerNotifications.paymentLink(
+          await customerReader(this.contacts, tenant, booking.customerPhone),
+          booking,
+          this.config.paymentLinkBaseUrl,
+        ),
       );
       await this.record(actor, lead, booking, trip.code);
       return booking;

@@ -8,6 +8,8 @@ import { leadEvent } from '../../lead/domain/leadEvents';
 import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
+import { customerReader } from '../../contact/application/customerLanguage';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { Lead } from '../../lead/domain/Lead';
 import type { LeadRepository } from '../../lead/domain/LeadRepository';
@@ -37,6 +39,7 @@ export class CreateQuote {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.LeadRepository) private readonly leads: LeadRepository,
     @inject(TYPES.QuoteRepository) private readonly quotes: QuoteRepository,
     @inject(TYPES.SalesRepSelector) private readonly staff: SalesRepSelector,
@@ -71,7 +74,12 @@ export class CreateQuote {
       });
       if (status === 'sent') {
         await this.outbound.enqueue(
-          customerNotifications.quoteReady(tenant, quote, lead.customerPhone, lead.customerName),
+          customerNotifications.quoteReady(
+            await customerReader(this.contacts, tenant, lead.customerPhone),
+            quote,
+            lead.customerPhone,
+            lead.customerName,
+          ),
         );
         if (lead.moveTo('quoted')) {
           await this.leads.save(lead);

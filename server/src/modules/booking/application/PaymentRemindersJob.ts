@@ -4,6 +4,8 @@ import type { Job, JobContext, JobSummary } from '../../../shared/jobs/Job';
 import type { ReminderLog } from '../../../shared/reminders/ReminderLog';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import { customerReader } from '../../contact/application/customerLanguage';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
@@ -33,6 +35,7 @@ export class PaymentRemindersJob implements Job {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Config) private readonly config: Config,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.BookingRepository) private readonly bookings: BookingRepository,
     @inject(TYPES.PaymentRepository) private readonly payments: PaymentRepository,
     @inject(TYPES.ReminderLog) private readonly reminders: ReminderLog,
@@ -95,7 +98,12 @@ export class PaymentRemindersJob implements Job {
       const amountDue = fromCents(toCents(booking.amount) - toCents(paid));
       const tenant = await requireTenant(this.tenants, tenantId);
       await this.outbound.enqueue(
-        customerNotifications.paymentReminder(tenant, booking, amountDue, this.config.paymentLinkBaseUrl),
+        customerNotifications.paymentReminder(
+          await customerReader(this.contacts, tenant, booking.customerPhone),
+          booking,
+          amountDue,
+          this.config.paymentLinkBaseUrl,
+        ),
       );
       await this.timeline.add({
         tenantId,

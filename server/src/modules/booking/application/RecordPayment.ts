@@ -7,6 +7,8 @@ import { bookingUpdated } from '../domain/bookingEvents';
 import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
+import { customerReader } from '../../contact/application/customerLanguage';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { NewTimelineEntry, TimelineRepository } from '../../timeline/domain/TimelineEntry';
@@ -47,6 +49,7 @@ export class RecordPayment {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.BookingRepository) private readonly bookings: BookingRepository,
     @inject(TYPES.PaymentRepository) private readonly payments: PaymentRepository,
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
@@ -119,7 +122,13 @@ export class RecordPayment {
     await this.timeline.add({ ...who, eventType: 'STATUS_CHANGE', content });
     const tenant = await requireTenant(this.tenants, booking.tenantId);
     const trip = booking.tripId ? await this.bookings.findTripById(tenant.id, booking.tripId) : undefined;
-    await this.outbound.enqueue(customerNotifications.bookingConfirmed(tenant, booking, trip));
+    await this.outbound.enqueue(
+      customerNotifications.bookingConfirmed(
+        await customerReader(this.contacts, tenant, booking.customerPhone),
+        booking,
+        trip,
+      ),
+    );
   }
 }
 

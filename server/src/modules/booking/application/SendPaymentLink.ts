@@ -5,6 +5,8 @@ import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
+import { customerReader } from '../../contact/application/customerLanguage';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { UserRepository } from '../../identity/domain/UserRepository';
 import type { LeadRepository } from '../../lead/domain/LeadRepository';
@@ -32,6 +34,7 @@ export class SendPaymentLink {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Config) private readonly config: Config,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.UserRepository) private readonly users: UserRepository,
     @inject(TYPES.LeadRepository) private readonly leads: LeadRepository,
     @inject(TYPES.BookingRepository) private readonly bookings: BookingRepository,
@@ -57,7 +60,11 @@ export class SendPaymentLink {
       booking.assertPendingPayment();
       const tenant = await requireTenant(this.tenants, actor.tenantId);
       await this.outbound.enqueue(
-        customerNotifications.paymentLink(tenant, booking, this.config.paymentLinkBaseUrl),
+        customerNotifications.paymentLink(
+          await customerReader(this.contacts, tenant, booking.customerPhone),
+          booking,
+          this.config.paymentLinkBaseUrl,
+        ),
       );
       const at = {
         tenantId: tenant.id,

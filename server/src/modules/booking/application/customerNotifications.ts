@@ -1,4 +1,3 @@
-import type { Tenant } from '../../identity/domain/Tenant';
 import type { OutboundRequest } from '../../message/domain/OutboundRequest';
 import { notification } from '../../message/domain/notification';
 import type { Booking } from '../domain/Booking';
@@ -6,24 +5,30 @@ import type { TripSummary } from '../domain/BookingRepository';
 import { formatMoney } from '../domain/Money';
 import type { Quote } from '../domain/Quote';
 
+/** Whom a notice is written for: the tenant, in the customer's language (customerReader). */
+export interface Reader {
+  tenantId: string;
+  language: string;
+}
+
 // Templates need a non-empty greeting, and not every customer has shared a profile name.
 const greeting = (name: string | undefined, phone: string) => name?.trim() || phone;
 
 /** quote_ready [customerName, quoteRef, amount, description]. */
-const quoteReady = (tenant: Tenant, quote: Quote, to: string, name?: string): OutboundRequest =>
+const quoteReady = (reader: Reader, quote: Quote, to: string, name?: string): OutboundRequest =>
   notification(
-    tenant.id,
+    reader.tenantId,
     to,
     'quote_ready',
     [greeting(name, to), quote.ref, formatMoney(quote.amount, quote.currency), quote.description],
-    tenant.defaultLanguage,
+    reader.language,
     { quoteRef: quote.ref },
   );
 
 /** payment_link [customerName, bookingRef, amount, link]. */
-const paymentLink = (tenant: Tenant, booking: Booking, baseUrl: string): OutboundRequest =>
+const paymentLink = (reader: Reader, booking: Booking, baseUrl: string): OutboundRequest =>
   notification(
-    tenant.id,
+    reader.tenantId,
     booking.customerPhone,
     'payment_link',
     [
@@ -32,14 +37,14 @@ const paymentLink = (tenant: Tenant, booking: Booking, baseUrl: string): Outboun
       formatMoney(booking.amount, booking.currency),
       booking.paymentLink(baseUrl),
     ],
-    tenant.defaultLanguage,
+    reader.language,
     { bookingRef: booking.ref },
   );
 
 /** booking_confirmed [customerName, bookingRef, tripName, departureDate]. */
-const bookingConfirmed = (tenant: Tenant, booking: Booking, trip?: TripSummary): OutboundRequest =>
+const bookingConfirmed = (reader: Reader, booking: Booking, trip?: TripSummary): OutboundRequest =>
   notification(
-    tenant.id,
+    reader.tenantId,
     booking.customerPhone,
     'booking_confirmed',
     [
@@ -48,14 +53,14 @@ const bookingConfirmed = (tenant: Tenant, booking: Booking, trip?: TripSummary):
       trip?.name ?? booking.ref,
       trip?.departureDate ?? '-',
     ],
-    tenant.defaultLanguage,
+    reader.language,
     { bookingRef: booking.ref },
   );
 
 /** booking_cancelled [customerName, bookingRef, reason, refund] (the refund "0.00 USD" when none). */
-const bookingCancelled = (tenant: Tenant, booking: Booking, refundAmount?: string): OutboundRequest =>
+const bookingCancelled = (reader: Reader, booking: Booking, refundAmount?: string): OutboundRequest =>
   notification(
-    tenant.id,
+    reader.tenantId,
     booking.customerPhone,
     'booking_cancelled',
     [
@@ -64,14 +69,14 @@ const bookingCancelled = (tenant: Tenant, booking: Booking, refundAmount?: strin
       booking.cancellationReason ?? '-',
       formatMoney(refundAmount ?? '0.00', booking.currency),
     ],
-    tenant.defaultLanguage,
+    reader.language,
     { bookingRef: booking.ref },
   );
 
 /** payment_reminder [customerName, bookingRef, amount due, link]. */
-const paymentReminder = (tenant: Tenant, booking: Booking, due: string, baseUrl: string): OutboundRequest =>
+const paymentReminder = (reader: Reader, booking: Booking, due: string, baseUrl: string): OutboundRequest =>
   notification(
-    tenant.id,
+    reader.tenantId,
     booking.customerPhone,
     'payment_reminder',
     [
@@ -80,7 +85,7 @@ const paymentReminder = (tenant: Tenant, booking: Booking, due: string, baseUrl:
       formatMoney(due, booking.currency),
       booking.paymentLink(baseUrl),
     ],
-    tenant.defaultLanguage,
+    reader.language,
     { bookingRef: booking.ref },
   );
 

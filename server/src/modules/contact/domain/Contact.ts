@@ -36,6 +36,8 @@ export interface ContactRepository {
    */
   touch(tenantId: string, seen: SeenContact[]): Promise<Map<string, CustomerLanguage | undefined>>;
   find(tenantId: string, phone: string): Promise<Contact | undefined>;
+  /** The language of each of these customers that has one (set by staff or detected). */
+  languages(tenantId: string, phones: readonly string[]): Promise<Map<string, CustomerLanguage>>;
   /** Creates the contact if needed; a language given here is staff's. */
   update(tenantId: string, phone: string, changes: ContactChanges): Promise<Contact>;
 }

@@ -60,6 +60,17 @@ export class KnexContactRepository implements ContactRepository {
     return row && toContact(row);
   }
 
+  async languages(tenantId: string, phones: readonly string[]): Promise<Map<string, CustomerLanguage>> {
+    if (!phones.length) return new Map();
+    const rows = (await this.db
+      .q('contacts')
+      .where({ tenant_id: tenantId })
+      .whereIn('phone', [...new Set(phones)])
+      .whereNotNull('language')
+      .select('phone', 'language')) as Array<{ phone: string; language: CustomerLanguage }>;
+    return new Map(rows.map((r) => [r.phone, r.language]));
+  }
+
   async update(tenantId: string, phone: string, changes: ContactChanges): Promise<Contact> {
     const values = {
       ...(changes.name !== undefined && { name: changes.name }),

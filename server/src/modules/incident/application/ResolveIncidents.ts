@@ -7,6 +7,7 @@ import { incidentEvent } from '../domain/incidentEvents';
 import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
@@ -42,6 +43,7 @@ export class ResolveIncidents {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.TripRepository) private readonly trips: TripRepository,
     @inject(TYPES.StaffDirectory) private readonly staff: StaffDirectory,
     @inject(TYPES.IncidentRepository) private readonly incidents: IncidentRepository,
@@ -69,7 +71,7 @@ export class ResolveIncidents {
       if (!tenant) throw new NotFoundError('tenant', actor.tenantId);
       const note = incidents[0].resolutionNote;
       const { staffNotified, customersNotified } = await notifyIncidentUpdate(
-        { staff: this.staff, trips: this.trips, outbound: this.outbound },
+        { contacts: this.contacts, staff: this.staff, trips: this.trips, outbound: this.outbound },
         {
           tenant,
           trip,

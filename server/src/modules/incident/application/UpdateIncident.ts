@@ -6,6 +6,7 @@ import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import type { EventLog } from '../../events/domain/EventLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
@@ -50,6 +51,7 @@ export class UpdateIncident {
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.TripRepository) private readonly trips: TripRepository,
     @inject(TYPES.StaffDirectory) private readonly staff: StaffDirectory,
     @inject(TYPES.IncidentRepository) private readonly incidents: IncidentRepository,
@@ -79,7 +81,7 @@ export class UpdateIncident {
       const tenant = await this.tenants.findById(actor.tenantId);
       if (!tenant) throw new NotFoundError('tenant', actor.tenantId);
       const { staffNotified, customersNotified } = await notifyIncidentUpdate(
-        { staff: this.staff, trips: this.trips, outbound: this.outbound },
+        { contacts: this.contacts, staff: this.staff, trips: this.trips, outbound: this.outbound },
         {
           tenant,
           trip,

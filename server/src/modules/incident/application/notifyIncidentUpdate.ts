@@ -1,3 +1,5 @@
+import { customerLanguages } from '../../contact/application/customerLanguage';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { Actor } from '../../identity/domain/Actor';
 import type { Tenant } from '../../identity/domain/Tenant';
 import type { User } from '../../identity/domain/User';
@@ -24,6 +26,7 @@ export interface IncidentUpdateNotice {
 }
 
 export interface IncidentUpdateDeps {
+  contacts: ContactRepository;
   staff: StaffDirectory;
   trips: TripRepository;
   outbound: OutboundQueue;
@@ -31,7 +34,8 @@ export interface IncidentUpdateDeps {
 
 /**
  * Queues an incident update (template incident_update) to the reporters, operations when asked,
- * and the trip's customers when asked; never to the person who made the update. Returns the counts.
+ * and the trip's customers when asked (each in their own language); never to the person who made
+ * the update. Returns the counts.
  */
 export async function notifyIncidentUpdate(
   deps: IncidentUpdateDeps,
@@ -47,15 +51,16 @@ export async function notifyIncidentUpdate(
     if (reporter?.active) recipients.set(reporter.id, reporter);
   }
   if (notice.actor.userId) recipients.delete(notice.actor.userId);
-  const send = (to: string, text: string) =>
+  const send = (to: string, text: string, language: string) =>
     deps.outbound.enqueue(
-      notification(tenant.id, to, 'incident_update', [trip.code, notice.refs, text], tenant.defaultLanguage, {
+      notification(tenant.id, to, 'incident_update', [trip.code, notice.refs, text], language, {
         tripCode: trip.code,
         incidentRefs: notice.refs,
       }),
     );
-  for (const user of recipients.values()) await send(user.phone, notice.text);
+  for (const user of recipients.values()) await send(user.phone, notice.text, tenant.defaultLanguage);
   const phones = notice.customerMessage ? await deps.trips.customerPhones(tenant.id, trip.id) : [];
-  for (const phone of phones) await send(phone, notice.customerMessage!);
+  const languageOf = await customerLanguages(deps.contacts, tenant, phones);
+  for (const phone of phones) await send(phone, notice.customerMessage!, languageOf(phone));
   return { staffNotified: recipients.size, customersNotified: phones.length };
 }

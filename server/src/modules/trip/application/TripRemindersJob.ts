@@ -4,6 +4,8 @@ import type { Job, JobContext, JobSummary } from '../../../shared/jobs/Job';
 import type { ReminderLog, ReminderSlot } from '../../../shared/reminders/ReminderLog';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
+import { customerLanguages } from '../../contact/application/customerLanguage';
+import type { ContactRepository } from '../../contact/domain/Contact';
 import type { Tenant } from '../../identity/domain/Tenant';
 import type { TenantRepository } from '../../identity/domain/TenantRepository';
 import type { IncidentRepository } from '../../incident/domain/IncidentRepository';
@@ -19,8 +21,8 @@ import { customerDetails, staffDetails } from '../domain/tripReminderDetails';
 const DAY_MS = 86_400_000;
 const SLOT = 'departure';
 
-/** A trip_reminder to one person: its recipient, greeting and details. */
-type Reminder = { to: string; name: string; details: string };
+/** A trip_reminder to one person: its recipient, greeting, details and the language they read. */
+type Reminder = { to: string; name: string; details: string; language: string };
 
 /**
  * `trip-reminders` (SPEC §22), hourly: from 24 hours before a trip's departure day (00:00 UTC)
@@ -37,6 +39,7 @@ export class TripRemindersJob implements Job {
   constructor(
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
+    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.TripRepository) private readonly trips: TripRepository,
     @inject(TYPES.StaffDirectory) private readonly staff: StaffDirectory,
     @inject(TYPES.IncidentRepository) private readonly incidents: IncidentRepository,
@@ -64,7 +67,7 @@ export class TripRemindersJob implements Job {
     const tenant = await this.tenants.findById(trip.tenantId);
     if (!tenant) throw new NotFoundError('tenant', trip.tenantId);
     const travellers = await this.trips.travellers(tenant.id, trip.id);
-    const customers = await this.send(tenant, trip, this.customerReminders(travellers, tenant));
+    const customers = await this.send(tenant, trip, await this.customerReminders(travellers, tenant));
     const staff = await this.send(tenant, trip, await this.staffReminders(trip, travellers, tenant));
     if (customers + staff)
       await this.timeline.add({
@@ -78,15 +81,17 @@ export class TripRemindersJob implements Job {
     return { customers, staff };
   }
 
-  /** One per customer with a confirmed booking, naming all their bookings on the trip. */
-  private customerReminders(travellers: Traveller[], tenant: Tenant): Reminder[] {
+  /** One per customer with a confirmed booking, naming all their bookings on the trip, in their language. */
+  private async customerReminders(travellers: Traveller[], tenant: Tenant): Promise<Reminder[]> {
     const byPhone = new Map<string, Traveller[]>();
     for (const t of travellers.filter((t) => t.status === 'confirmed'))
       byPhone.set(t.customerPhone, [...(byPhone.get(t.customerPhone) ?? []), t]);
+    const languageOf = await customerLanguages(this.contacts, tenant, [...byPhone.keys()]);
     return [...byPhone].map(([to, bookings]) => ({
       to,
       name: bookings.find((b) => b.customerName)?.customerName ?? to,
-      details: customerDetails(bookings, tenant.defaultLanguage),
+      details: customerDetails(bookings, languageOf(to)),
+      language: languageOf(to),
     }));
   }
 
@@ -96,7 +101,8 @@ export class TripRemindersJob implements Job {
     const reminders: Reminder[] = [];
     for (const assigned of await this.trips.listAssignedStaff(tenant.id, trip.id)) {
       const user = await this.staff.findById(tenant.id, assigned.id);
-      if (user?.active) reminders.push({ to: user.phone, name: user.name, details });
+      if (user?.active)
+        reminders.push({ to: user.phone, name: user.name, details, language: tenant.defaultLanguage });
     }
     return reminders;
   }
@@ -121,7 +127,7 @@ export class TripRemindersJob implements Job {
           r.to,
           'trip_reminder',
           [r.name, trip.name, trip.departureDate, r.details],
-          tenant.defaultLanguage,
+          r.language,
           { tripCode: trip.code },
         ),
       );
