@@ -60,7 +60,7 @@ export function createMetrics(db: Database): Metrics {
   );
   metrics.gaugeFromSource(
     'waops_usage',
-    "Each tenant's count in its latest usage period (SPEC §17): messages, ai_conversations, billable:<category>",
+    "Each tenant's count in its latest usage period: messages, ai_conversations, billable:<category>",
     ['tenant', 'counter'],
     async () => {
       const { rows } = await db.q.raw<{ rows: Array<{ tenant_id: string; counter: string; used: number }> }>(

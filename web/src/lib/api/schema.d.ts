@@ -494,7 +494,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The live event stream of the tenant (SPEC §18)
+         * The live event stream of the tenant
          * @description Server-sent events (`text/event-stream`): each event has `id` (monotonic per tenant), `event`
          *     (the type: `message.received`, `message.sent`, `message.status`, `conversation.updated`, `lead.created`, `lead.updated`, `booking.updated`, `incident.created`, `incident.updated`, `broadcast.progress`, `panic.changed`, `connection.health`, `usage.threshold`) and `data`, the JSON `{ id, type, occurredAt, data }`.
          *     Reconnect with the `Last-Event-ID` header (or `?lastEventId=`) to replay what was missed (events are kept 24 hours).
@@ -4201,7 +4201,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise
+                             * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting; null otherwise
                              * @enum {string|null}
                              */
                             origin: "ai" | "auto" | null;
@@ -5790,7 +5790,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise
+                             * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting; null otherwise
                              * @enum {string|null}
                              */
                             origin: "ai" | "auto" | null;
@@ -6153,7 +6153,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /**
-                         * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise
+                         * @description Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting; null otherwise
                          * @enum {string|null}
                          */
                         origin: "ai" | "auto" | null;

@@ -37,7 +37,7 @@ export function eventRoutes(container: Container): RouteDefinition[] {
       method: 'get',
       path: '/events',
       tag: 'events',
-      summary: 'The live event stream of the tenant (SPEC §18)',
+      summary: 'The live event stream of the tenant',
       description: DESCRIPTION,
       permission: 'authenticated',
       request: {

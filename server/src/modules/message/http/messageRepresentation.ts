@@ -36,7 +36,7 @@ export const messageSchema = Joi.object({
     .required()
     .description('`sms`: the SMS fallback of a message WhatsApp could not deliver'),
   origin: nullable(Joi.string().valid('ai', 'auto')).description(
-    'Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting (SPEC §23); null otherwise',
+    'Outbound: `ai` written by the AI, `auto` by an auto-responder rule, the away message or the greeting; null otherwise',
   ),
   providerMessageId: nullable(Joi.string()),
   errorCode: nullable(Joi.string()),
