@@ -166,6 +166,7 @@ export const TYPES = {
   WebhookDeliveries: Symbol.for('WebhookDeliveries'),
   WebhookDeliveryWorker: Symbol.for('WebhookDeliveryWorker'),
   CreateWebhookSubscription: Symbol.for('CreateWebhookSubscription'),
+  UpdateWebhookSubscription: Symbol.for('UpdateWebhookSubscription'),
   // web console sign-in (SPEC §20)
   ConsoleSecrets: Symbol.for('ConsoleSecrets'),
   LoginCodeRepository: Symbol.for('LoginCodeRepository'),

@@ -49,6 +49,7 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'PATCH /contacts/:phone': { name: 'Carla', language: 'es', tags: ['vip'], notes: 'Prefers mornings' },
   'POST /timeline/notes': { entityType: 'lead', entityId: ID, text: 'Called her back' },
   'POST /webhook-subscriptions': { url: 'https://hooks.example.com/wa-ops', events: ['lead.created'] },
+  'PATCH /webhook-subscriptions/:id': { events: ['lead.created'], status: 'active' },
   'POST /bookings/:id/cancel': { reason: 'the customer fell ill', refundAmount: '450.00' },
   'PUT /settings/payments': {
     instructions: 'Bank transfer to CBU 0110 0001',

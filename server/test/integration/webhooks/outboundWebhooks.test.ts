@@ -111,6 +111,50 @@ describe('outbound webhooks (Standard Webhooks)', () => {
     expect(receiver.received).to.have.length(0);
   });
 
+  it('turns a subscription off and back on (PATCH): nothing meanwhile, then what happens next, same secret', async () => {
+    const { subscription, log, worker, manager, api } = await subscribed();
+    const tenantId = manager.tenant.id;
+    const path = `/webhook-subscriptions/${subscription.id}`;
+    await log.append([lead(tenantId, 'LD-1')]);
+    receiver.answerWith(500);
+    expect(await worker.runOnce()).to.equal(1);
+    const off = await api.patch(path, { key: manager.key, body: { status: 'disabled' } });
+    expect(off.body).to.include({ status: 'disabled', disabledReason: 'disabled by a manager' });
+    const deliveries = async () =>
+      (await api.get(`${path}/deliveries`, { key: manager.key })).body.data.map(
+        (d: { status: string; eventId: string }) => [d.eventId, d.status],
+      );
+    expect(await deliveries()).to.deep.equal([['1', 'failed']]);
+    await log.append([lead(tenantId, 'LD-2')]);
+    receiver.answerWith(200);
+    expect(await worker.runOnce()).to.equal(0);
+    const on = await api.patch(path, {
+      key: manager.key,
+      body: { status: 'active', events: ['lead.created', 'lead.created', 'incident.created'] },
+    });
+    expect(on.body).to.include({ status: 'active', failingSince: null, disabledAt: null });
+    expect(on.body.events).to.deep.equal(['lead.created', 'incident.created']);
+    await log.append([lead(tenantId, 'LD-3')]);
+    expect(await worker.runOnce()).to.equal(1);
+    const last = receiver.received.at(-1)!;
+    const body = new Webhook(subscription.secret).verify(last.body, last.headers as Record<string, string>);
+    expect((body as { data: { ref: string } }).data.ref).to.equal('LD-3');
+    const audit = await testDb()
+      .knex('whatsapp_audit_logs')
+      .where({ tenant_id: tenantId, action: 'WEBHOOK_SUBSCRIPTION_UPDATED' })
+      .orderBy('created_at');
+    expect(audit.map((a: { details: Record<string, unknown> }) => a.details.status)).to.deep.equal([
+      'disabled',
+      'active',
+    ]);
+    const bad = await api.patch(path, { key: manager.key, body: { url: 'ftp://hooks.example.com/x' } });
+    expect([bad.status, bad.body.fields?.[0]?.field]).to.deep.equal([400, 'url']);
+    const empty = await api.patch(path, { key: manager.key, body: {} });
+    expect(empty.status).to.equal(400);
+    const other = await staff('manager');
+    expect((await api.patch(path, { key: other.key, body: { status: 'active' } })).status).to.equal(404);
+  });
+
   it('retries a failed event with backoff, the same webhook-id, and nothing after it until it goes', async () => {
     const { log, worker, manager, clock } = await subscribed();
     await log.append([lead(manager.tenant.id, 'LD-1'), lead(manager.tenant.id, 'LD-2')]);

@@ -1,7 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../../config';
 import type { CredentialCipher } from '../../../shared/crypto/CredentialCipher';
-import { ValidationError } from '../../../shared/errors/AppError';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
@@ -10,7 +9,7 @@ import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Act
 import { newSigningSecret } from '../domain/webhookSignature';
 import type { WebhookSubscription } from '../domain/WebhookSubscription';
 import type { KnexWebhookSubscriptions } from '../infrastructure/KnexWebhookSubscriptions';
-import { resolveTarget, TargetRefused } from '../infrastructure/TargetGuard';
+import { assertWebhookTarget } from './webhookTarget';
 
 /** `POST /webhook-subscriptions` (manager): the signing secret is returned this once, stored encrypted. */
 @injectable()
@@ -30,7 +29,7 @@ export class CreateWebhookSubscription {
   }): Promise<WebhookSubscription & { secret: string }> {
     const { actor } = input;
     assertAllowed(actor, 'manage_users');
-    await this.assertTarget(input.url);
+    await assertWebhookTarget(input.url, this.config.webhooks.allowPrivateTargets);
     const secret = newSigningSecret();
     return this.unitOfWork.run(async () => {
       const subscription = await this.subscriptions.create({
@@ -50,17 +49,5 @@ export class CreateWebhookSubscription {
       });
       return { ...subscription, secret };
     });
-  }
-
-  /** Refused at once when the URL points at a private address; checked again at each delivery. */
-  private async assertTarget(url: string): Promise<void> {
-    try {
-      await resolveTarget(new URL(url), this.config.webhooks.allowPrivateTargets);
-    } catch (error) {
-      if (!(error instanceof TargetRefused)) throw error;
-      throw new ValidationError(`url is not allowed: ${error.message}`, [
-        { field: 'url', message: error.message },
-      ]);
-    }
   }
 }

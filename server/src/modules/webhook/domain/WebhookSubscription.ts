@@ -15,6 +15,13 @@ export interface WebhookSubscription {
   createdAt: Date;
 }
 
+/** What a manager may change; undefined fields are left as they are. */
+export interface SubscriptionChanges {
+  url?: string;
+  events?: EventType[];
+  status?: WebhookSubscription['status'];
+}
+
 export interface NewSubscription {
   tenantId: string;
   url: string;

@@ -10,6 +10,7 @@ import { actorLabel } from '../../identity/domain/Actor';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { EVENT_TYPES, type EventType } from '../../events/domain/DomainEvent';
 import type { CreateWebhookSubscription } from '../application/CreateWebhookSubscription';
+import type { UpdateWebhookSubscription } from '../application/UpdateWebhookSubscription';
 import type { WebhookSubscription } from '../domain/WebhookSubscription';
 import type { KnexWebhookSubscriptions } from '../infrastructure/KnexWebhookSubscriptions';
 import { listDeliveries, listSubscriptions } from '../infrastructure/webhookQueries';
@@ -54,6 +55,15 @@ const subscriptionJson = (s: WebhookSubscription) => ({
   createdAt: s.createdAt,
 });
 
+const targetUrl = () =>
+  Joi.string()
+    .uri({ scheme: ['https', 'http'] })
+    .max(2000);
+const eventList = () =>
+  Joi.array()
+    .items(Joi.string().valid(...EVENT_TYPES))
+    .min(1);
+
 type Id = { id: string };
 const params = Joi.object({ id: uuid().required() });
 
@@ -87,16 +97,7 @@ export function webhookSubscriptionRoutes(container: Container): RouteDefinition
         'Each delivery is a POST of `{ id, type, occurredAt, data }` with `webhook-id`, `webhook-timestamp` and `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">` (Standard Webhooks). Retried with exponential backoff for 24 hours, in order, at least once; disabled after 3 days of failures. Loopback, private and link-local targets are refused unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true.',
       permission: 'manage_users',
       request: {
-        body: Joi.object({
-          url: Joi.string()
-            .uri({ scheme: ['https', 'http'] })
-            .max(2000)
-            .required(),
-          events: Joi.array()
-            .items(Joi.string().valid(...EVENT_TYPES))
-            .min(1)
-            .required(),
-        }),
+        body: Joi.object({ url: targetUrl().required(), events: eventList().required() }),
       },
       responses: { 201: { description: 'The subscription and its secret', schema: createdSchema } },
       async handler({ actor, body }) {
@@ -104,6 +105,30 @@ export function webhookSubscriptionRoutes(container: Container): RouteDefinition
           .get<CreateWebhookSubscription>(TYPES.CreateWebhookSubscription)
           .execute({ actor, ...body });
         return { status: 201, body: { ...subscriptionJson(created), secret: created.secret } };
+      },
+    }),
+    defineRoute<{ url?: string; events?: EventType[]; status?: WebhookSubscription['status'] }, unknown, Id>({
+      method: 'patch',
+      path: '/webhook-subscriptions/:id',
+      tag,
+      summary: 'Change the URL or events, or turn a subscription off or back on',
+      description:
+        '`status: "disabled"` stops deliveries (those being retried are given up); `"active"` turns a disabled subscription back on: it receives what happens from then on, like a new one. The signing secret stays the same.',
+      permission: 'manage_users',
+      request: {
+        params,
+        body: Joi.object({
+          url: targetUrl(),
+          events: eventList(),
+          status: Joi.string().valid('active', 'disabled'),
+        }).min(1),
+      },
+      responses: { 200: { description: 'The subscription', schema: subscriptionSchema } },
+      async handler({ actor, params: { id }, body }) {
+        const updated = await container
+          .get<UpdateWebhookSubscription>(TYPES.UpdateWebhookSubscription)
+          .execute({ actor, id, ...body });
+        return { status: 200, body: subscriptionJson(updated) };
       },
     }),
     defineRoute<unknown, unknown, Id>({

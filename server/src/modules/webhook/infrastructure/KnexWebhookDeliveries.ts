@@ -3,7 +3,7 @@ import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
 import { eventsAfter } from '../../events/infrastructure/eventQueries';
 import type { StoredEvent } from '../../events/domain/DomainEvent';
-import type { SubscriptionRow } from './KnexWebhookSubscriptions';
+import { giveUpPending, type SubscriptionRow } from './KnexWebhookSubscriptions';
 
 export interface DeliveryAttempt {
   id: string;
@@ -94,12 +94,15 @@ export class KnexWebhookDeliveries {
   }
 
   async disable(s: SubscriptionRow, reason: string, now: Date): Promise<void> {
-    await this.db.q('webhook_subscriptions').where({ id: s.id }).update({
-      status: 'disabled',
-      disabled_at: now,
-      disabled_reason: reason,
-      leased_until: null,
-      updated_at: now,
+    await this.db.run(async () => {
+      await this.db.q('webhook_subscriptions').where({ id: s.id }).update({
+        status: 'disabled',
+        disabled_at: now,
+        disabled_reason: reason,
+        leased_until: null,
+        updated_at: now,
+      });
+      await giveUpPending(this.db, s.id);
     });
   }
 

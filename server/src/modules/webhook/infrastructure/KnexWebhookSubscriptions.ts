@@ -1,7 +1,11 @@
 import { inject, injectable } from 'inversify';
 import type { Database } from '../../../shared/db/Database';
 import { TYPES } from '../../../types';
-import type { NewSubscription, WebhookSubscription } from '../domain/WebhookSubscription';
+import type {
+  NewSubscription,
+  SubscriptionChanges,
+  WebhookSubscription,
+} from '../domain/WebhookSubscription';
 
 export interface SubscriptionRow {
   id: string;
@@ -51,6 +55,53 @@ export class KnexWebhookSubscriptions {
     return (await this.db.q('webhook_subscriptions').where({ tenant_id: tenantId, id }).delete()) > 0;
   }
 
+  /**
+   * Applies a manager's changes. Turned off, its pending deliveries are given up; turned back on,
+   * it starts after the tenant's last event, with no failures behind it.
+   */
+  async update(
+    tenantId: string,
+    id: string,
+    changes: SubscriptionChanges,
+  ): Promise<WebhookSubscription | undefined> {
+    const raw = (sql: string) => this.db.knex.raw(sql);
+    const wasDisabled = (then: string, otherwise: string) =>
+      raw(`CASE WHEN status = 'disabled' THEN ${then} ELSE ${otherwise} END`);
+    const status =
+      changes.status === 'disabled'
+        ? {
+            status: 'disabled',
+            disabled_at: wasDisabled('disabled_at', 'now()'),
+            disabled_reason: wasDisabled('disabled_reason', `'disabled by a manager'`),
+            leased_until: null,
+          }
+        : changes.status === 'active'
+          ? {
+              status: 'active',
+              last_event_id: wasDisabled(
+                'COALESCE((SELECT e.last_id FROM event_sequences e WHERE e.tenant_id = webhook_subscriptions.tenant_id), 0)',
+                'last_event_id',
+              ),
+              next_attempt_at: wasDisabled(`'-infinity'`, 'next_attempt_at'),
+              failing_since: wasDisabled('NULL', 'failing_since'),
+              disabled_at: null,
+              disabled_reason: null,
+            }
+          : {};
+    const [row] = (await this.db
+      .q('webhook_subscriptions')
+      .where({ tenant_id: tenantId, id })
+      .update({
+        ...(changes.url !== undefined && { url: changes.url }),
+        ...(changes.events !== undefined && { events: this.db.knex.raw('?::text[]', [changes.events]) }),
+        ...status,
+        updated_at: this.db.knex.fn.now(),
+      })
+      .returning('*')) as SubscriptionRow[];
+    if (row && changes.status === 'disabled') await giveUpPending(this.db, row.id);
+    return row && toSubscription(row);
+  }
+
   async find(tenantId: string, id: string): Promise<WebhookSubscription | undefined> {
     const row = await this.db
       .q<SubscriptionRow>('webhook_subscriptions')
@@ -58,4 +109,12 @@ export class KnexWebhookSubscriptions {
       .first();
     return row && toSubscription(row);
   }
+}
+
+/** Deliveries still being retried when a subscription is turned off are given up. */
+export async function giveUpPending(db: Database, subscriptionId: string): Promise<void> {
+  await db
+    .q('webhook_deliveries')
+    .where({ subscription_id: subscriptionId, status: 'pending' })
+    .update({ status: 'failed', error: 'given up: the subscription was disabled', next_attempt_at: null });
 }
