@@ -8,10 +8,15 @@ const actions = async (tenantId: string) =>
     (r: { action: string }) => r.action,
   );
 
-async function anIncident(trip: { id: string; tenantId: string }, ref = 'INC-1', status = 'open') {
+async function anIncident(
+  trip: { id: string; tenantId: string },
+  ref = 'INC-1',
+  status = 'open',
+  columns: Record<string, unknown> = {},
+) {
   const [row] = await testDb()
     .knex('incidents')
-    .insert({ tenant_id: trip.tenantId, trip_id: trip.id, ref, description: 'Flat tyre', status })
+    .insert({ tenant_id: trip.tenantId, trip_id: trip.id, ref, description: 'Flat tyre', status, ...columns })
     .returning(['id', 'ref']);
   return row as { id: string; ref: string };
 }
@@ -24,7 +29,7 @@ describe('REST: trips and incidents', () => {
 
   describe('trips', () => {
     it('creates a trip, assigns and unassigns staff, shows its status; each change audited', async () => {
-      const { tenant, key } = await staff('operations');
+      const { tenant, key, user: ops } = await staff('operations');
       const guide = await staff('field_staff', tenant);
       const created = await api.post('/trips', {
         key,
@@ -37,10 +42,33 @@ describe('REST: trips and incidents', () => {
       const again = await api.post('/trips/trp123/assignments', { key, body: { userId: guide.user.id } });
       expect(again.status).to.equal(200);
       expect(again.body.assigned).to.equal(false);
+      const trip = { id: created.body.id, tenantId: tenant.id };
+      const acknowledgedAt = new Date('2026-06-02T09:30:00.000Z');
+      await anIncident(trip, 'INC-1', 'acknowledged', {
+        acknowledged_by: ops.id,
+        acknowledged_at: acknowledgedAt,
+      });
+      await anIncident(trip, 'INC-2');
+      await anIncident(trip, 'INC-3', 'resolved');
       const status = await api.get('/trips/trp123', { key: guide.key });
       expect(status.status).to.equal(200);
       expect(status.body.assignedStaff.map((s: { id: string }) => s.id)).to.deep.equal([guide.user.id]);
       expect(status.body.lastCheckIn).to.equal(null);
+      // An acknowledged incident is still open until it is resolved.
+      expect(
+        status.body.openIncidents.map(({ ref, status, acknowledged }: Record<string, unknown>) => ({
+          ref,
+          status,
+          acknowledged,
+        })),
+      ).to.deep.equal([
+        {
+          ref: 'INC-1',
+          status: 'acknowledged',
+          acknowledged: { by: ops.name, at: acknowledgedAt.toISOString() },
+        },
+        { ref: 'INC-2', status: 'open', acknowledged: null },
+      ]);
       expect((await api.delete(`/trips/TRP123/assignments/${guide.user.id}`, { key })).status).to.equal(204);
       expect(await actions(tenant.id)).to.deep.equal(['TRIP_CREATED', 'STAFF_ASSIGNED', 'STAFF_UNASSIGNED']);
     });

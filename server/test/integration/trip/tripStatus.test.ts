@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { CheckIn } from '../../../src/modules/incident/application/CheckIn';
 import type { ReportIncident } from '../../../src/modules/incident/application/ReportIncident';
 import type { ResolveIncidents } from '../../../src/modules/incident/application/ResolveIncidents';
+import type { UpdateIncident } from '../../../src/modules/incident/application/UpdateIncident';
 import type { GetTripStatus } from '../../../src/modules/trip/application/GetTripStatus';
 import { NotFoundError, PermissionError } from '../../../src/shared/errors/AppError';
 import { TYPES } from '../../../src/types';
@@ -10,7 +11,7 @@ import { aCustomerActor, anActor, anAssignment, aTrip } from '../../support/trip
 import { tripTestContainer } from './tripTestSupport';
 
 describe('GetTripStatus', () => {
-  it('summarises departure, assigned staff, open incidents and the last check-in', async () => {
+  it('summarises departure, assigned staff, open incidents (acknowledged or not) and the last check-in', async () => {
     const { container, clock } = tripTestContainer();
     const tenant = await aTenant();
     const ana = await aUser(tenant, { role: 'field_staff', name: 'Ana' });
@@ -27,9 +28,15 @@ describe('GetTripStatus', () => {
     clock.advance(60_000);
     const reportedAt = clock.now();
     await report.execute({ actor: anActor(ana), tripCode: 'TRP123', description: 'Lost passport' });
+    await report.execute({ actor: anActor(ana), tripCode: 'TRP123', description: 'Broken window' });
     await container
       .get<ResolveIncidents>(TYPES.ResolveIncidents)
       .execute({ actor: anActor(bruno), incidentRef: first.ref, note: 'Changed' });
+    clock.advance(60_000);
+    const acknowledgedAt = clock.now();
+    await container
+      .get<UpdateIncident>(TYPES.UpdateIncident)
+      .execute({ actor: anActor(bruno), incidentRef: 'INC-2', acknowledge: 'required' });
     const checkIn = container.get<CheckIn>(TYPES.CheckIn);
     await checkIn.execute({ actor: anActor(bruno), tripCode: 'TRP123', note: 'at the hotel' });
     clock.advance(60_000);
@@ -48,7 +55,16 @@ describe('GetTripStatus', () => {
         { id: ana.id, name: 'Ana', role: 'field_staff' },
         { id: bruno.id, name: 'Bruno', role: 'operations' },
       ],
-      openIncidents: [{ ref: 'INC-2', description: 'Lost passport', reportedAt }],
+      openIncidents: [
+        {
+          ref: 'INC-2',
+          description: 'Lost passport',
+          status: 'acknowledged',
+          reportedAt,
+          acknowledged: { by: 'Bruno', at: acknowledgedAt },
+        },
+        { ref: 'INC-3', description: 'Broken window', status: 'open', reportedAt },
+      ],
       lastCheckIn: { by: 'Ana', at: clock.now(), note: 'on the bus' },
     });
   });

@@ -153,7 +153,10 @@ describe('UpdateIncident: acknowledgement and progress notes (SPEC §22)', () =>
     const status = await container
       .get<GetTripStatus>(TYPES.GetTripStatus)
       .execute({ actor: anActor(guide), tripCode: 'TRP7' });
-    expect(status.openIncidents.map((i) => i.ref)).to.deep.equal(['INC-1']);
+    expect(status.openIncidents.map(({ ref, status }) => ({ ref, status }))).to.deep.equal([
+      { ref: 'INC-1', status: 'acknowledged' },
+    ]);
+    expect(status.openIncidents[0].acknowledged?.by).to.equal('Omar');
     const { resolved } = await container
       .get<ResolveIncidents>(TYPES.ResolveIncidents)
       .execute({ actor: anActor(guide), tripCode: 'TRP7' });

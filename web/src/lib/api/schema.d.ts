@@ -9498,10 +9498,22 @@ export interface operations {
                         } | null;
                         name: string;
                         openIncidents: {
+                            /** @description When it was acknowledged and by whom; null while open */
+                            acknowledged: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description The staff member’s name; null when unknown */
+                                by: string | null;
+                            } | null;
                             description: string;
                             ref: string;
                             /** Format: date-time */
                             reportedAt: string;
+                            /**
+                             * @description An acknowledged incident is still open until it is resolved
+                             * @enum {string}
+                             */
+                            status: "open" | "acknowledged";
                         }[];
                     };
                 };

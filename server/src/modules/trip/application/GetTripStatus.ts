@@ -2,14 +2,27 @@ import { inject, injectable } from 'inversify';
 import { TYPES } from '../../../types';
 import type { Actor } from '../../identity/domain/Actor';
 import type { CheckInRepository } from '../../incident/domain/CheckInRepository';
+import type { Incident, IncidentStatus } from '../../incident/domain/Incident';
 import type { IncidentRepository } from '../../incident/domain/IncidentRepository';
 import type { AssignedStaff } from '../domain/AssignedStaff';
+import type { StaffDirectory } from '../domain/StaffDirectory';
 import type { TripRepository } from '../domain/TripRepository';
 import { authorizeOnTrip } from './authorizeOnTrip';
 
 export interface GetTripStatusInput {
   actor: Actor;
   tripCode: string;
+}
+
+/** An incident still being dealt with: open, or acknowledged (still open until it is resolved). */
+export interface OpenIncident {
+  ref: string;
+  description: string;
+  /** `open` or `acknowledged`. */
+  status: IncidentStatus;
+  reportedAt: Date;
+  /** When it was acknowledged, and by whom (the staff member's name, while that user exists). */
+  acknowledged?: { by?: string; at: Date };
 }
 
 /** What `STATUS TRP123` answers and `GET /trips/:code` shows. */
@@ -20,7 +33,7 @@ export interface TripStatus {
   /** YYYY-MM-DD */
   departureDate: string;
   assignedStaff: AssignedStaff[];
-  openIncidents: Array<{ ref: string; description: string; reportedAt: Date }>;
+  openIncidents: OpenIncident[];
   /** `by` is the staff member's name. */
   lastCheckIn?: { by: string; at: Date; note?: string };
 }
@@ -31,6 +44,7 @@ export class GetTripStatus {
     @inject(TYPES.TripRepository) private readonly trips: TripRepository,
     @inject(TYPES.IncidentRepository) private readonly incidents: IncidentRepository,
     @inject(TYPES.CheckInRepository) private readonly checkIns: CheckInRepository,
+    @inject(TYPES.StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
   async execute({ actor, tripCode }: GetTripStatusInput): Promise<TripStatus> {
@@ -44,8 +58,27 @@ export class GetTripStatus {
       name: trip.name,
       departureDate: trip.departureDate,
       assignedStaff,
-      openIncidents: open.map((i) => ({ ref: i.ref, description: i.description, reportedAt: i.reportedAt })),
+      openIncidents: await this.describe(actor.tenantId, open),
       ...(last && { lastCheckIn: { by: last.userName ?? 'unknown', at: last.checkedInAt, note: last.note } }),
     };
+  }
+
+  /** The incidents, with the names of the staff who acknowledged them. */
+  private async describe(tenantId: string, incidents: Incident[]): Promise<OpenIncident[]> {
+    const names = new Map<string, string>();
+    for (const id of new Set(incidents.flatMap((i) => i.acknowledgedBy ?? []))) {
+      const user = await this.staff.findById(tenantId, id);
+      if (user) names.set(id, user.name);
+    }
+    return incidents.map((i) => {
+      const by = i.acknowledgedBy && names.get(i.acknowledgedBy);
+      return {
+        ref: i.ref,
+        description: i.description,
+        status: i.status,
+        reportedAt: i.reportedAt,
+        ...(i.acknowledgedAt && { acknowledged: { ...(by && { by }), at: i.acknowledgedAt } }),
+      };
+    });
   }
 }

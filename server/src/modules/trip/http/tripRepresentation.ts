@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { nullable, timestamp, uuid } from '../../../shared/http/api/schemas';
 import { ROLES } from '../../identity/domain/Role';
+import { UNRESOLVED } from '../../incident/domain/Incident';
 import type { TripStatus } from '../application/GetTripStatus';
 import type { Trip } from '../domain/Trip';
 
@@ -46,8 +47,18 @@ export const tripStatusSchema = Joi.object({
       Joi.object({
         ref: Joi.string().required(),
         description: Joi.string().required(),
+        status: Joi.string()
+          .valid(...UNRESOLVED)
+          .required()
+          .description('An acknowledged incident is still open until it is resolved'),
         reportedAt: timestamp().required(),
-      }),
+        acknowledged: nullable(
+          Joi.object({
+            by: nullable(Joi.string()).description('The staff member’s name; null when unknown'),
+            at: timestamp().required(),
+          }),
+        ).description('When it was acknowledged and by whom; null while open'),
+      }).label('OpenIncident'),
     )
     .required(),
   lastCheckIn: nullable(
@@ -57,5 +68,9 @@ export const tripStatusSchema = Joi.object({
 
 export const tripStatusJson = (s: TripStatus) => ({
   ...s,
+  openIncidents: s.openIncidents.map((i) => ({
+    ...i,
+    acknowledged: i.acknowledged ? { by: i.acknowledged.by ?? null, at: i.acknowledged.at } : null,
+  })),
   lastCheckIn: s.lastCheckIn ? { ...s.lastCheckIn, note: s.lastCheckIn.note ?? null } : null,
 });
