@@ -125,14 +125,23 @@ describe('REST: trips and incidents', () => {
       const trip = await aTrip(tenant, { code: 'TRP1' });
       const elsewhere = await aTrip(tenant, { code: 'TRP2' });
       await anAssignment(trip, guide.user);
-      const one = await anIncident(trip, 'INC-1');
-      await anIncident(elsewhere, 'INC-2', 'resolved');
+      const one = await anIncident(trip, 'INC-1', 'open', { reporter_id: guide.user.id });
+      await anIncident(elsewhere, 'INC-2', 'resolved', { resolved_by: guide.user.id });
       expect((await api.get('/incidents', { key })).body.data).to.have.length(2);
       const open = await api.get('/incidents', { key, query: { status: 'open', tripCode: 'trp1' } });
       expect(open.body.data.map((i: { ref: string }) => i.ref)).to.deep.equal(['INC-1']);
       const theirs = await api.get('/incidents', { key: guide.key });
       expect(theirs.body.data.map((i: { ref: string }) => i.ref)).to.deep.equal(['INC-1']);
-      expect((await api.get('/incidents/inc-1', { key: guide.key })).body.id).to.equal(one.id);
+      const read = await api.get('/incidents/inc-1', { key: guide.key });
+      expect(read.body).to.include({
+        id: one.id,
+        reporterId: guide.user.id,
+        reporterName: guide.user.name,
+        acknowledgedByName: null,
+        resolvedByName: null,
+      });
+      const resolved = await api.get('/incidents', { key, query: { status: 'resolved' } });
+      expect(resolved.body.data[0]).to.include({ ref: 'INC-2', resolvedByName: guide.user.name });
       expect((await api.get('/incidents/INC-2', { key: guide.key })).status).to.equal(403);
     });
 

@@ -4707,6 +4707,8 @@ export interface operations {
                             acknowledgedAt: string | null;
                             /** Format: uuid */
                             acknowledgedBy: string | null;
+                            /** @description The name of the user in `acknowledgedBy`; null when there is none */
+                            acknowledgedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             description: string;
@@ -4716,11 +4718,15 @@ export interface operations {
                             ref: string;
                             /** Format: uuid */
                             reporterId: string | null;
+                            /** @description The name of the user in `reporterId`; null when there is none */
+                            reporterName: string | null;
                             resolutionNote: string | null;
                             /** Format: date-time */
                             resolvedAt: string | null;
                             /** Format: uuid */
                             resolvedBy: string | null;
+                            /** @description The name of the user in `resolvedBy`; null when there is none */
+                            resolvedByName: string | null;
                             /** @enum {string} */
                             status: "open" | "acknowledged" | "resolved";
                             tripCode: string;
@@ -4793,6 +4799,8 @@ export interface operations {
                         acknowledgedAt: string | null;
                         /** Format: uuid */
                         acknowledgedBy: string | null;
+                        /** @description The name of the user in `acknowledgedBy`; null when there is none */
+                        acknowledgedByName: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -4802,11 +4810,15 @@ export interface operations {
                         ref: string;
                         /** Format: uuid */
                         reporterId: string | null;
+                        /** @description The name of the user in `reporterId`; null when there is none */
+                        reporterName: string | null;
                         resolutionNote: string | null;
                         /** Format: date-time */
                         resolvedAt: string | null;
                         /** Format: uuid */
                         resolvedBy: string | null;
+                        /** @description The name of the user in `resolvedBy`; null when there is none */
+                        resolvedByName: string | null;
                         /** @enum {string} */
                         status: "open" | "acknowledged" | "resolved";
                         tripCode: string;
@@ -4911,6 +4923,8 @@ export interface operations {
                         acknowledgedAt: string | null;
                         /** Format: uuid */
                         acknowledgedBy: string | null;
+                        /** @description The name of the user in `acknowledgedBy`; null when there is none */
+                        acknowledgedByName: string | null;
                         /** @description Staff told of the update */
                         alerted: number;
                         /** Format: date-time */
@@ -4923,11 +4937,15 @@ export interface operations {
                         ref: string;
                         /** Format: uuid */
                         reporterId: string | null;
+                        /** @description The name of the user in `reporterId`; null when there is none */
+                        reporterName: string | null;
                         resolutionNote: string | null;
                         /** Format: date-time */
                         resolvedAt: string | null;
                         /** Format: uuid */
                         resolvedBy: string | null;
+                        /** @description The name of the user in `resolvedBy`; null when there is none */
+                        resolvedByName: string | null;
                         /** @enum {string} */
                         status: "open" | "acknowledged" | "resolved";
                         tripCode: string;

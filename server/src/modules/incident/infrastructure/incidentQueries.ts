@@ -9,12 +9,16 @@ export interface IncidentView {
   tripId: string;
   tripCode: string;
   reporterId?: string;
+  /** The staff names behind reporterId, acknowledgedBy and resolvedBy, while those users exist. */
+  reporterName?: string;
   description: string;
   status: string;
   acknowledgedBy?: string;
+  acknowledgedByName?: string;
   acknowledgedAt?: Date;
   resolutionNote?: string;
   resolvedBy?: string;
+  resolvedByName?: string;
   resolvedAt?: Date;
   createdAt: Date;
 }
@@ -32,12 +36,15 @@ interface Row {
   trip_id: string;
   trip_code: string;
   reporter_id: string | null;
+  reporter_name: string | null;
   description: string;
   status: string;
   acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
   acknowledged_at: Date | null;
   resolution_note: string | null;
   resolved_by: string | null;
+  resolved_by_name: string | null;
   resolved_at: Date | null;
   created_at: Date;
 }
@@ -48,12 +55,15 @@ const toView = (r: Row): IncidentView => ({
   tripId: r.trip_id,
   tripCode: r.trip_code,
   reporterId: r.reporter_id ?? undefined,
+  reporterName: r.reporter_name ?? undefined,
   description: r.description,
   status: r.status,
   acknowledgedBy: r.acknowledged_by ?? undefined,
+  acknowledgedByName: r.acknowledged_by_name ?? undefined,
   acknowledgedAt: r.acknowledged_at ?? undefined,
   resolutionNote: r.resolution_note ?? undefined,
   resolvedBy: r.resolved_by ?? undefined,
+  resolvedByName: r.resolved_by_name ?? undefined,
   resolvedAt: r.resolved_at ?? undefined,
   createdAt: r.created_at,
 });
@@ -64,8 +74,17 @@ function incidents(db: Database, tenantId: string, assignedTo?: string) {
     .join('trips as t', function () {
       this.on('t.id', 'i.trip_id').andOn('t.tenant_id', 'i.tenant_id');
     })
+    .leftJoin('users as reporter', 'reporter.id', 'i.reporter_id')
+    .leftJoin('users as acknowledger', 'acknowledger.id', 'i.acknowledged_by')
+    .leftJoin('users as resolver', 'resolver.id', 'i.resolved_by')
     .where('i.tenant_id', tenantId)
-    .select('i.*', 't.code as trip_code');
+    .select(
+      'i.*',
+      't.code as trip_code',
+      'reporter.name as reporter_name',
+      'acknowledger.name as acknowledged_by_name',
+      'resolver.name as resolved_by_name',
+    );
   if (assignedTo)
     query.whereExists(
       db
