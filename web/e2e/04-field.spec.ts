@@ -81,6 +81,17 @@ test('a guide’s ISSUE appears on Incidents and the trip, is acknowledged, upda
   expect(await incident()).toMatchObject({ status: 'acknowledged', acknowledged_by: expect.any(String) });
   await expect.poll(() => sentTo('+14155550301', 'Acknowledged'), { timeout: 20_000 }).toBe(true);
 
+  // The trip still lists it among its open incidents, acknowledged, and by whom.
+  await row.getByRole('link', { name: 'TRP888' }).click();
+  const onTrip = page
+    .locator('section', { hasText: 'Open incidents' })
+    .getByRole('listitem')
+    .filter({ hasText: 'vehicle breakdown' });
+  await expect(onTrip).toContainText(ref);
+  await expect(onTrip).toContainText('Acknowledged');
+  await expect(onTrip).toContainText('Marta Manager');
+  await page.goBack();
+
   // A progress update: the note to the guide, a message of its own to the trip's customers.
   await row.getByRole('button', { name: `Add update to ${ref}` }).click();
   const update = page.getByRole('dialog', { name: `Update on ${ref}` });

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useSession } from '../../../app/session/useSession';
 import { ErrorAlert, Notice } from '../../../components/ui/Alert';
-import { Badge } from '../../../components/ui/Badge';
 import { DataTable } from '../../../components/ui/DataTable';
 import { SelectField, TextField } from '../../../components/ui/Field';
 import { PageHeader } from '../../../components/ui/PageHeader';
@@ -18,7 +17,7 @@ import {
 } from '../api/incidents';
 import { IncidentActions } from './IncidentActions';
 import { IncidentChangeDialog, type NotedChange } from './IncidentChangeDialog';
-import { INCIDENT_TONES } from './incidentTones';
+import { IncidentStatusBadge } from './IncidentStatusBadge';
 
 const DONE: Record<'acknowledged' | NotedChange, MessageKey> = {
   acknowledged: 'incidents.done.acknowledged',
@@ -83,7 +82,7 @@ export default function IncidentsPage() {
           { header: t('incidents.description'), cell: (i) => <span className="clip">{i.description}</span> },
           {
             header: t('common.status'),
-            cell: (i) => <Badge tone={INCIDENT_TONES[i.status]}>{t(`incident.status.${i.status}`)}</Badge>,
+            cell: (i) => <IncidentStatusBadge status={i.status} />,
           },
           { header: t('incidents.reported'), cell: (i) => format.dateTime(i.createdAt), secondary: true },
           { header: t('incidents.resolution'), cell: (i) => i.resolutionNote ?? '—', secondary: true },

@@ -8,6 +8,7 @@ import { useFormat } from '../../../lib/i18n/format';
 import type { MessageKey } from '../../../lib/i18n/en';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { useStaffList } from '../../../lib/useStaffNames';
+import { IncidentStatusBadge } from '../../incidents/components/IncidentStatusBadge';
 import { useAssignment, useTrip } from '../api/trips';
 import { Timeline } from './Timeline';
 
@@ -35,9 +36,7 @@ export function TripDetail({ code }: { code: string }) {
               <dt>{t('trips.departure')}</dt>
               <dd>{format.day(data.departureDate)}</dd>
               <dt>{t('trips.lastCheckIn')}</dt>
-              <dd>
-                {data.lastCheckIn ? `${data.lastCheckIn.by} · ${format.dateTime(data.lastCheckIn.at)}` : '—'}
-              </dd>
+              <dd>{data.lastCheckIn ? format.byAt(data.lastCheckIn.by, data.lastCheckIn.at) : '—'}</dd>
             </dl>
             <h3>{t('trips.staff')}</h3>
             {data.assignedStaff.length === 0 && <p className="muted">{t('trips.noStaff')}</p>}
@@ -86,6 +85,12 @@ export function TripDetail({ code }: { code: string }) {
                 <li key={i.ref}>
                   <strong>{i.ref}</strong> {i.description}{' '}
                   <span className="muted">· {format.dateTime(i.reportedAt)}</span>
+                  {i.acknowledged && (
+                    <p className="small">
+                      <IncidentStatusBadge status={i.status} />{' '}
+                      <span className="muted">{format.byAt(i.acknowledged.by, i.acknowledged.at)}</span>
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
