@@ -121,6 +121,26 @@ test('a guide’s ISSUE appears on Incidents and the trip, is acknowledged, upda
   await expect.poll(() => sentTo(customer, message), { timeout: 20_000 }).toBe(true);
   await expect.poll(() => sentTo('+14155550301', 'backup van on its way'), { timeout: 20_000 }).toBe(true);
 
+  // Its history, from its ref: who reported and acknowledged it, then each update in order.
+  await row.getByRole('button', { name: ref, exact: true }).click();
+  const history = page.getByRole('dialog', { name: `Incident ${ref}` });
+  await expect(history).toContainText('vehicle breakdown at the checkpoint');
+  await expect(history.locator('dt:text-is("Status") + dd')).toHaveText('Acknowledged');
+  await expect(history.locator('dt:text-is("Reported") + dd')).toContainText('Gabo Guide');
+  await expect(history.locator('dt:text-is("Acknowledged") + dd')).toContainText('Marta Manager');
+  const updates = history.getByRole('listitem');
+  await expect(updates).toHaveCount(2);
+  await expect(updates.nth(0)).toContainText('Acknowledged');
+  await expect(updates.nth(0)).toContainText('Marta Manager');
+  await expect(updates.nth(0)).toContainText('Customers not told.');
+  await expect(updates.nth(1)).toContainText('Progress note');
+  await expect(updates.nth(1)).toContainText('backup van on its way');
+  await expect(updates.nth(1)).toContainText('Customers told: 1.');
+  await expect(updates.nth(1)).toContainText(message);
+  await expectAccessible(page, 'an incident’s history');
+  await history.getByRole('button', { name: 'Close' }).click();
+  await expect(history).toBeHidden();
+
   // Resolved from acknowledged: it leaves the default view.
   await row.getByRole('button', { name: `Resolve ${ref}` }).click();
   const dialog = page.getByRole('dialog', { name: `Resolve ${ref}` });
@@ -154,8 +174,8 @@ test('a guide resolves an incident of their trip from the console, and their Set
   await signInWithKey(page, guide.apiKey, '/incidents');
   const row = page.getByRole('row', { name: /flat tyre/ });
   await expect(row).toContainText('Open');
-  // Acknowledging and progress updates are for operations; a guide resolves.
-  await expect(row.getByRole('button')).toHaveText(['Resolve']);
+  // Acknowledging and progress updates are for operations; a guide opens its history and resolves.
+  await expect(row.getByRole('button')).toHaveText([/^INC-\d+$/, 'Resolve']);
   await row.getByRole('button', { name: /^Resolve INC-\d+$/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Resolution note').fill('tyre changed');

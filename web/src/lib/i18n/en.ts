@@ -254,6 +254,10 @@ export const en = {
   'incidents.done.note': 'Update added to {ref}.',
   'incidents.done.resolved': '{ref} resolved.',
   'incidents.customersTold': 'Customers told: {n}.',
+  'incidents.dialogTitle': 'Incident {ref}',
+  'incidents.updates': 'Updates',
+  'incidents.noUpdates': 'No updates yet.',
+  'incidents.customersNotTold': 'Customers not told.',
 
   'template.status.PENDING': 'Pending review',
   'template.status.APPROVED': 'Approved',

@@ -258,6 +258,10 @@ export const es: Record<MessageKey, string> = {
   'incidents.done.note': 'Novedad añadida a {ref}.',
   'incidents.done.resolved': '{ref} resuelto.',
   'incidents.customersTold': 'Clientes avisados: {n}.',
+  'incidents.dialogTitle': 'Incidente {ref}',
+  'incidents.updates': 'Novedades',
+  'incidents.noUpdates': 'Todavía no hay novedades.',
+  'incidents.customersNotTold': 'Sin aviso a los clientes.',
 
   'template.status.PENDING': 'En revisión',
   'template.status.APPROVED': 'Aprobada',

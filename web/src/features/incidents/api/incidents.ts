@@ -1,11 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type ItemOf } from '../../../lib/api/client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type ItemOf, type ResponseOf } from '../../../lib/api/client';
 import { everyOf } from '../../../lib/api/everyOf';
 import { pageInTurn } from '../../../lib/pageInTurn';
 import { usePagedQuery } from '../../../lib/usePagedQuery';
 
 export type Incident = ItemOf<'/incidents'>;
 export type IncidentStatus = Incident['status'];
+/** One step of an incident's history: a progress note, its acknowledgement, its resolution. */
+export type IncidentUpdate = ResponseOf<'/incidents/{id}', 'get'>['updates'][number];
 
 /** SPEC §22: `open → acknowledged → resolved`. */
 export const INCIDENT_STATUSES = everyOf<IncidentStatus>()(['open', 'acknowledged', 'resolved']);
@@ -29,6 +31,13 @@ export const useIncidents = (filters: { status: IncidentFilter; tripCode: string
     return filters.status === 'unresolved'
       ? pageInTurn(UNRESOLVED, page, PAGE_SIZE, cursor)
       : page(filters.status || undefined, PAGE_SIZE, cursor);
+  });
+
+/** One incident with its updates, newest first as the API answers them. */
+export const useIncident = (id: string) =>
+  useQuery({
+    queryKey: ['incidents', 'one', id],
+    queryFn: () => unwrap(api.GET('/incidents/{id}', { params: { path: { id } } })),
   });
 
 /**

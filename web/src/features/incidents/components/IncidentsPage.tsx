@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useSession } from '../../../app/session/useSession';
 import { ErrorAlert, Notice } from '../../../components/ui/Alert';
+import { Button } from '../../../components/ui/Button';
 import { DataTable } from '../../../components/ui/DataTable';
 import { SelectField, TextField } from '../../../components/ui/Field';
 import { PageHeader } from '../../../components/ui/PageHeader';
@@ -17,6 +18,7 @@ import {
 } from '../api/incidents';
 import { IncidentActions } from './IncidentActions';
 import { IncidentChangeDialog, type NotedChange } from './IncidentChangeDialog';
+import { IncidentDialog } from './IncidentDialog';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 
 const DONE: Record<'acknowledged' | NotedChange, MessageKey> = {
@@ -26,8 +28,8 @@ const DONE: Record<'acknowledged' | NotedChange, MessageKey> = {
 };
 
 /**
- * Incidents reported from the field, the unresolved by default (open first): acknowledge one,
- * post a progress update, resolve it — the trip's customers told when asked.
+ * Incidents reported from the field, the unresolved by default (open first): open one for its
+ * history, acknowledge it, post a progress update, resolve it — the trip's customers told when asked.
  */
 export default function IncidentsPage() {
   const { t } = useI18n();
@@ -37,6 +39,7 @@ export default function IncidentsPage() {
   const [status, setStatus] = useState<IncidentFilter>('unresolved');
   const [tripCode, setTripCode] = useState('');
   const [changing, setChanging] = useState<{ incident: Incident; change: NotedChange }>();
+  const [viewing, setViewing] = useState<Incident>();
   const [done, setDone] = useState<string>();
   const incidents = useIncidents({ status, tripCode });
   const acknowledge = useChangeIncident();
@@ -74,7 +77,19 @@ export default function IncidentsPage() {
         rowKey={(i) => i.id}
         empty={t('incidents.empty')}
         columns={[
-          { header: t('common.ref'), cell: (i) => <strong>{i.ref}</strong> },
+          {
+            header: t('common.ref'),
+            cell: (i) => (
+              <Button
+                variant="ghost"
+                className="link nowrap"
+                aria-haspopup="dialog"
+                onClick={() => setViewing(i)}
+              >
+                {i.ref}
+              </Button>
+            ),
+          },
           {
             header: t('common.tripCode'),
             cell: (i) => <Link href={`~/trips/${encodeURIComponent(i.tripCode)}`}>{i.tripCode}</Link>,
@@ -110,6 +125,7 @@ export default function IncidentsPage() {
           },
         ]}
       />
+      {viewing && <IncidentDialog incident={viewing} onClose={() => setViewing(undefined)} />}
       {changing && (
         <IncidentChangeDialog
           incident={changing.incident}
