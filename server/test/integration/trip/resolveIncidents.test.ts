@@ -132,14 +132,12 @@ describe('ResolveIncidents', () => {
     await aBookingOn(trip, '+5491155550001', 'pending_payment');
     await aBookingOn(trip, '+5491155550002');
     await aBookingOn(trip, '+5491155550003', 'cancelled');
-    await testDb()
-      .knex('contacts')
-      .insert({
-        tenant_id: trip.tenantId,
-        phone: '+5491155550002',
-        language: 'es',
-        language_source: 'staff',
-      });
+    await testDb().knex('contacts').insert({
+      tenant_id: trip.tenantId,
+      phone: '+5491155550002',
+      language: 'es',
+      language_source: 'staff',
+    });
     await clearQueue();
     const result = await resolve.execute({
       actor: anActor(manager, { source: 'WEB' }),
