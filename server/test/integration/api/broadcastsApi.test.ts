@@ -93,6 +93,56 @@ describe('REST: broadcast lists and broadcasts', () => {
     expect(bad.body.fields[0].field).to.equal('cursor');
   });
 
+  it('lists the tenant’s broadcasts newest first with their list and counts, paged, and no other tenant’s', async () => {
+    const { tenant, key } = await staff('operations');
+    await testDb()
+      .knex('whatsapp_templates')
+      .insert({
+        tenant_id: tenant.id,
+        name: 'trip_news',
+        language: 'en',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        components: JSON.stringify([{ type: 'BODY', text: 'News: {{1}}. See you soon.' }]),
+      });
+    const list = await api.post('/broadcast-lists', {
+      key,
+      body: { name: 'Andes', members: [{ phone: '+14155550401' }, { phone: '+14155550402' }] },
+    });
+    await api.post('/opt-ins', { key, body: { phone: '+14155550401', source: 'web' } });
+    const ids: string[] = [];
+    for (const news of ['first', 'second']) {
+      const sent = await api.post('/broadcasts', {
+        key,
+        body: { template: { name: 'trip_news', params: [news] }, listId: list.body.id },
+      });
+      ids.push(sent.body.broadcastId);
+    }
+    await testDb()
+      .knex('whatsapp_broadcasts')
+      .where({ id: ids[0] })
+      .update({ created_at: new Date(Date.now() - 60_000) });
+    const other = await staff('operations');
+    expect((await api.get('/broadcasts', { key: other.key })).body.data).to.deep.equal([]);
+    const first = await api.get('/broadcasts', { key, query: { limit: 1 } });
+    expect(first.status).to.equal(200);
+    expect(first.body.data).to.have.length(1);
+    expect(first.body.data[0]).to.deep.include({
+      id: ids[1],
+      template: { name: 'trip_news', language: 'en' },
+      listId: list.body.id,
+      listName: 'Andes',
+      tripId: null,
+      tripCode: null,
+    });
+    expect(first.body.data[0].counts).to.include({ total: 2, queued: 1, skipped: 1 });
+    const second = await api.get('/broadcasts', { key, query: { limit: 1, cursor: first.body.nextCursor } });
+    expect(second.body.data.map((b: { id: string }) => b.id)).to.deep.equal([ids[0]]);
+    expect(second.body.nextCursor).to.equal(null);
+    const sales = await staff('sales', tenant);
+    expect((await api.get('/broadcasts', { key: sales.key })).status).to.equal(403);
+  });
+
   it('answers 422 TEMPLATE_PARAMS naming the field when the header or buttons do not fit', async () => {
     const { tenant, key } = await staff('operations');
     await testDb()

@@ -3,6 +3,8 @@ import Joi from 'joi';
 import { decodeIdCursor, encodeIdCursor, PHONE_KEY } from '../../../shared/http/api/idCursor';
 import { defineRoute, type RouteDefinition } from '../../../shared/http/api/RouteDefinition';
 import { nullable, pageOf, pageQuery, phoneInput, timestamp, uuid } from '../../../shared/http/api/schemas';
+import type { Database } from '../../../shared/db/Database';
+import type { PageRequest } from '../../../shared/db/keysetPage';
 import { TYPES } from '../../../types';
 import type { AddBroadcastListMembers } from '../application/AddBroadcastListMembers';
 import type { CreateBroadcastList } from '../application/CreateBroadcastList';
@@ -11,6 +13,7 @@ import type { ListBroadcastLists } from '../application/ListBroadcastLists';
 import type { SendBroadcast } from '../application/SendBroadcast';
 import type { BroadcastList } from '../domain/BroadcastList';
 import { PROGRESS_STATUSES } from '../domain/recipientProgress';
+import { listBroadcasts } from '../infrastructure/broadcastQueries';
 import type { TemplateCall } from '../../message/domain/OutboundRequest';
 import { templateCallSchema } from '../../template/http/templateCallSchema';
 
@@ -33,6 +36,23 @@ const members = Joi.array()
   .max(10_000);
 const count = () => Joi.number().integer().min(0).required();
 
+const countsSchema = () =>
+  Joi.object(Object.fromEntries([...PROGRESS_STATUSES, 'total'].map((s) => [s, count()])))
+    .required()
+    .label('BroadcastCounts');
+
+const summarySchema = Joi.object({
+  id: uuid().required(),
+  template: Joi.object({ name: Joi.string().required(), language: Joi.string().required() }).required(),
+  listId: nullable(uuid()),
+  listName: nullable(Joi.string()).description('The list it went to, while the list exists'),
+  tripId: nullable(uuid()),
+  tripCode: nullable(Joi.string()).description('The trip whose customers it went to'),
+  createdBy: nullable(Joi.string()),
+  createdAt: timestamp().required(),
+  counts: countsSchema(),
+}).label('BroadcastSummary');
+
 const broadcastSchema = Joi.object({
   id: uuid().required(),
   template: Joi.object({
@@ -48,7 +68,7 @@ const broadcastSchema = Joi.object({
   tripId: nullable(uuid()),
   createdBy: nullable(Joi.string()),
   createdAt: timestamp().required(),
-  counts: Joi.object(Object.fromEntries([...PROGRESS_STATUSES, 'total'].map((s) => [s, count()]))).required(),
+  counts: countsSchema(),
   recipients: Joi.array()
     .items(
       Joi.object({
@@ -164,6 +184,23 @@ export function broadcastRoutes(container: Container): RouteDefinition[] {
         return {
           status: 202,
           body: await container.get<SendBroadcast>(TYPES.SendBroadcast).execute({ actor, ...body }),
+        };
+      },
+    }),
+    defineRoute<unknown, PageRequest>({
+      method: 'get',
+      path: '/broadcasts',
+      tag: 'broadcasts',
+      summary: 'Broadcasts sent, newest first, each with its progress counts',
+      permission: 'broadcast',
+      request: { query: Joi.object(pageQuery) },
+      responses: {
+        200: { description: 'A page of broadcasts', schema: pageOf(summarySchema, 'BroadcastPage') },
+      },
+      async handler({ actor, query }) {
+        return {
+          status: 200,
+          body: await listBroadcasts(container.get<Database>(TYPES.Database), actor.tenantId, query),
         };
       },
     }),

@@ -127,19 +127,7 @@ export class KnexBroadcastRepository implements BroadcastRepository {
   }
 
   async recipientGroups(tenantId: string, broadcastId: string): Promise<RecipientGroup[]> {
-    const rows = (await this.recipientsOf(tenantId, broadcastId)
-      .groupBy('r.status', 'm.status')
-      .select('r.status', 'm.status as message_status')
-      .count({ count: '*' })) as Array<{
-      status: RecipientStatus;
-      message_status: string | null;
-      count: string | number;
-    }>;
-    return rows.map((r) => ({
-      status: r.status,
-      messageStatus: r.message_status ?? undefined,
-      count: Number(r.count),
-    }));
+    return (await recipientGroupsOf(this.db, tenantId, [broadcastId])).get(broadcastId) ?? [];
   }
 
   private recipientsOf(tenantId: string, broadcastId: string) {
@@ -148,6 +136,35 @@ export class KnexBroadcastRepository implements BroadcastRepository {
       .leftJoin('whatsapp_messages as m', 'm.id', 'r.message_id')
       .where({ 'r.tenant_id': tenantId, 'r.broadcast_id': broadcastId });
   }
+}
+
+/** Each broadcast's recipients counted once, grouped by decision and message status (one statement). */
+export async function recipientGroupsOf(
+  db: Database,
+  tenantId: string,
+  broadcastIds: string[],
+): Promise<Map<string, RecipientGroup[]>> {
+  const groups = new Map<string, RecipientGroup[]>();
+  if (!broadcastIds.length) return groups;
+  const rows = (await db
+    .q('whatsapp_broadcast_recipients as r')
+    .leftJoin('whatsapp_messages as m', 'm.id', 'r.message_id')
+    .where('r.tenant_id', tenantId)
+    .whereIn('r.broadcast_id', broadcastIds)
+    .groupBy('r.broadcast_id', 'r.status', 'm.status')
+    .select('r.broadcast_id', 'r.status', 'm.status as message_status')
+    .count({ count: '*' })) as Array<{
+    broadcast_id: string;
+    status: RecipientStatus;
+    message_status: string | null;
+    count: string | number;
+  }>;
+  for (const r of rows)
+    groups.set(r.broadcast_id, [
+      ...(groups.get(r.broadcast_id) ?? []),
+      { status: r.status, messageStatus: r.message_status ?? undefined, count: Number(r.count) },
+    ]);
+  return groups;
 }
 
 const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
