@@ -3,7 +3,7 @@ import type net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { Webhook } from 'standardwebhooks';
 import { expectAccessible } from './support/accessibility';
-import { whatsappText } from './support/backdoor';
+import { query, whatsappText } from './support/backdoor';
 import { managerKey, screenshot, signInWithKey } from './support/session';
 
 interface Received {
@@ -28,7 +28,7 @@ async function startReceiver() {
   return receiver;
 }
 
-test('a manager subscribes a URL to events, watches a failed delivery retried and delivered, signed, and removes it', async ({
+test('a manager subscribes a URL to events, watches a failed delivery retried and delivered, signed, turns it off and on, and removes it', async ({
   page,
 }) => {
   const receiver = await startReceiver();
@@ -78,6 +78,29 @@ test('a manager subscribes a URL to events, watches a failed delivery retried an
     expect(event.type).toBe('message.received');
     expect(JSON.stringify(event.data)).toContain('domingo');
     await page.keyboard.press('Escape');
+
+    // Turned off, nothing is sent; turned back on, what happens next is (not what happened meanwhile).
+    await row.getByRole('button', { name: `Turn off ${receiver.url}` }).click();
+    await expect(row).toContainText('Disabled');
+    await expect(row).toContainText('disabled by a manager');
+    await whatsappText('+5491155550970', '¿Y el sábado?', 'Rocío');
+    // Stored with its event before the subscription is turned back on.
+    await expect
+      .poll(
+        async () =>
+          (await query(`SELECT id FROM whatsapp_messages WHERE content->>'text' = '¿Y el sábado?'`)).length,
+      )
+      .toBe(1);
+    await row.getByRole('button', { name: `Turn on ${receiver.url} (from the next event)` }).click();
+    await expect(row).toContainText('Active');
+    await whatsappText('+5491155550970', '¿Y el lunes?', 'Rocío');
+    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(3);
+    const next = new Webhook(secret).verify(
+      receiver.received[2].body,
+      receiver.received[2].headers as Record<string, string>,
+    );
+    expect(JSON.stringify(next)).toContain('lunes');
+    expect(receiver.received.map((r) => r.body).join()).not.toContain('sábado');
 
     await row.getByRole('button', { name: `Remove ${receiver.url}` }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove the subscription?' });

@@ -287,7 +287,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Broadcasts sent, newest first, each with its progress counts
+         * @description Policy action: broadcast.
+         */
+        get: operations["getBroadcasts"];
         put?: never;
         /**
          * Send one approved template to a list or to a trip’s opted-in customers
@@ -1517,7 +1521,13 @@ export interface paths {
         delete: operations["deleteWebhookSubscriptionsById"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the URL or events, or turn a subscription off or back on
+         * @description `status: "disabled"` stops deliveries (those being retried are given up); `"active"` turns a disabled subscription back on: it receives what happens from then on, like a new one. The signing secret stays the same.
+         *
+         *     Policy action: manage_users.
+         */
+        patch: operations["patchWebhookSubscriptionsById"];
         trace?: never;
     };
     "/webhook-subscriptions/{id}/deliveries": {
@@ -3166,6 +3176,98 @@ export interface operations {
             };
             /** @description No such resource in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up (`Retry-After`: the HTTP date the next period begins) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBroadcasts: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description At most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of broadcasts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            counts: {
+                                delivered: number;
+                                failed: number;
+                                queued: number;
+                                read: number;
+                                sent: number;
+                                skipped: number;
+                                total: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            listId: string | null;
+                            /** @description The list it went to, while the list exists */
+                            listName: string | null;
+                            template: {
+                                language: string;
+                                name: string;
+                            };
+                            /** @description The trip whose customers it went to */
+                            tripCode: string | null;
+                            /** Format: uuid */
+                            tripId: string | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10384,6 +10486,97 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid request: `fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not do this (audited), or `PLAN_FEATURE`: the tenant’s plan lacks the feature */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address (wait `Retry-After` seconds), or `LIMIT_REACHED`: the plan’s monthly limit is used up (`Retry-After`: the HTTP date the next period begins) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchWebhookSubscriptionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    events?: ("message.received" | "message.sent" | "message.status" | "conversation.updated" | "lead.created" | "lead.updated" | "booking.updated" | "incident.created" | "incident.updated" | "broadcast.progress" | "panic.changed" | "connection.health" | "usage.threshold")[];
+                    /** @enum {string} */
+                    status?: "active" | "disabled";
+                    /** Format: uri */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        disabledAt: string | null;
+                        disabledReason: string | null;
+                        events: ("message.received" | "message.sent" | "message.status" | "conversation.updated" | "lead.created" | "lead.updated" | "booking.updated" | "incident.created" | "incident.updated" | "broadcast.progress" | "panic.changed" | "connection.health" | "usage.threshold")[];
+                        /** Format: date-time */
+                        failingSince: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        url: string;
+                    };
+                };
             };
             /** @description Invalid request: `fields` names each failing field */
             400: {

@@ -37,6 +37,17 @@ export const useCreateWebhookSubscription = () =>
     unwrap(api.POST('/webhook-subscriptions', { body })),
   );
 
+/** Turns a subscription off, or a disabled one back on (from the next event). */
+export const useSetWebhookStatus = () =>
+  useSubscriptionsMutation((input: { id: string; status: WebhookSubscription['status'] }) =>
+    unwrap(
+      api.PATCH('/webhook-subscriptions/{id}', {
+        params: { path: { id: input.id } },
+        body: { status: input.status },
+      }),
+    ),
+  );
+
 export const useRemoveWebhookSubscription = () =>
   useSubscriptionsMutation((id: string) =>
     unwrap(api.DELETE('/webhook-subscriptions/{id}', { params: { path: { id } } })),

@@ -12,6 +12,7 @@ import { useI18n } from '../../../lib/i18n/I18nProvider';
 import {
   useCreateWebhookSubscription,
   useRemoveWebhookSubscription,
+  useSetWebhookStatus,
   useWebhookSubscriptions,
   type WebhookSubscription,
 } from '../api/webhooks';
@@ -21,18 +22,28 @@ import { WebhookDeliveriesDialog } from './WebhookDeliveriesDialog';
 function SubscriptionStatus({ subscription: s }: { subscription: WebhookSubscription }) {
   const { t } = useI18n();
   const format = useFormat();
-  if (s.status === 'disabled') return <Badge tone="bad">{t('webhooks.disabled')}</Badge>;
+  if (s.status === 'disabled')
+    return (
+      <>
+        <Badge tone="bad">{t('webhooks.disabled')}</Badge>
+        {s.disabledReason && <span className="muted small"> {s.disabledReason}</span>}
+      </>
+    );
   if (s.failingSince)
     return <Badge tone="warn">{t('webhooks.failingSince', { at: format.dateTime(s.failingSince) })}</Badge>;
   return <Badge tone="good">{t('settings.active')}</Badge>;
 }
 
-/** Outbound webhooks (Standard Webhooks): subscribe a URL to events, see its deliveries, remove it. */
+/**
+ * Outbound webhooks (Standard Webhooks): subscribe a URL to events, see its deliveries, turn it off
+ * or back on (from the next event), remove it.
+ */
 export function WebhooksCard() {
   const { t } = useI18n();
   const subscriptions = useWebhookSubscriptions();
   const create = useCreateWebhookSubscription();
   const remove = useRemoveWebhookSubscription();
+  const setStatus = useSetWebhookStatus();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<ReadonlySet<EventType>>(new Set());
   const [showing, setShowing] = useState<WebhookSubscription>();
@@ -98,7 +109,7 @@ export function WebhooksCard() {
           {t('webhooks.subscribe')}
         </Button>
       </form>
-      <ErrorAlert error={create.error ?? remove.error ?? subscriptions.error} />
+      <ErrorAlert error={create.error ?? remove.error ?? setStatus.error ?? subscriptions.error} />
       {create.data && (
         <Notice>
           {t('webhooks.secretOnce')} <code className="secret">{create.data.secret}</code>
@@ -128,6 +139,18 @@ export function WebhooksCard() {
                   aria-label={t('webhooks.deliveriesOf', { url: s.url })}
                 >
                   {t('webhooks.deliveries')}
+                </Button>
+                <Button
+                  variant="ghost"
+                  disabled={setStatus.isPending}
+                  onClick={() =>
+                    setStatus.mutate({ id: s.id, status: s.status === 'disabled' ? 'active' : 'disabled' })
+                  }
+                  aria-label={t(s.status === 'disabled' ? 'webhooks.turnOnUrl' : 'webhooks.turnOffUrl', {
+                    url: s.url,
+                  })}
+                >
+                  {t(s.status === 'disabled' ? 'webhooks.turnOn' : 'webhooks.turnOff')}
                 </Button>
                 <Button
                   variant="ghost"
