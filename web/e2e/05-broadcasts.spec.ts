@@ -28,3 +28,16 @@ test('a broadcast to a list shows its progress per recipient, skipping who did n
   await expect(page.getByRole('row', { name: /\+14155550401/ })).toContainText('Sent', { timeout: 20_000 });
   await expect(page.locator('.stat', { hasText: 'Queued' })).toContainText('0');
 });
+
+test('the broadcasts sent are listed with their list and counts, and open their progress', async ({
+  page,
+}) => {
+  await signInWithKey(page, managerKey(), '/broadcasts');
+  const sent = page.getByRole('table', { name: 'Sent broadcasts' });
+  const row = sent.getByRole('row').filter({ hasText: 'March travellers' });
+  await expect(row).toContainText('trip_broadcast');
+  await expect(row).toContainText('· 0 failed · 1 skipped');
+  await row.getByRole('link', { name: /^Progress of trip_broadcast, sent / }).click();
+  await expect(page.getByRole('heading', { name: 'Broadcast trip_broadcast' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /\+14155550402/ })).toContainText('Skipped');
+});

@@ -37,7 +37,10 @@ export function staleQueries(event: StreamEvent): QueryKey[] {
     case 'usage.threshold':
       return [['usage']];
     case 'broadcast.progress':
-      return [['broadcasts', str(event.data.broadcastId)]];
+      return [
+        ['broadcasts', str(event.data.broadcastId)],
+        ['broadcasts', 'sent'],
+      ];
     default:
       return [];
   }

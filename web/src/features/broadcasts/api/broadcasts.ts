@@ -1,13 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type ResponseOf } from '../../../lib/api/client';
+import { api, unwrap, type ItemOf, type ResponseOf } from '../../../lib/api/client';
 import { usePagedQuery } from '../../../lib/usePagedQuery';
 
 export type Broadcast = ResponseOf<'/broadcasts/{id}', 'get'>;
+export type BroadcastSummary = ItemOf<'/broadcasts'>;
 export type Member = { phone: string; name?: string };
 
 export const useBroadcastLists = () =>
   usePagedQuery(['broadcast-lists'], (cursor) =>
     unwrap(api.GET('/broadcast-lists', { params: { query: { cursor, limit: 100 } } })),
+  );
+
+/** Broadcasts sent, newest first; their counts follow `broadcast.progress` events. */
+export const useSentBroadcasts = () =>
+  usePagedQuery(['broadcasts', 'sent'], (cursor) =>
+    unwrap(api.GET('/broadcasts', { params: { query: { cursor, limit: 20 } } })),
   );
 
 export const useApprovedTemplates = () =>
@@ -41,14 +48,17 @@ export function useAddMembers(id: string) {
   });
 }
 
-export const useSendBroadcast = () =>
-  useMutation({
+export function useSendBroadcast() {
+  const client = useQueryClient();
+  return useMutation({
     mutationFn: (body: {
       template: { name: string; language: string; params: string[] };
       listId?: string;
       tripCode?: string;
     }) => unwrap(api.POST('/broadcasts', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['broadcasts', 'sent'] }),
   });
+}
 
 /** `+5491155550101, Ana` per line → members. */
 export const parseMembers = (text: string): Member[] =>

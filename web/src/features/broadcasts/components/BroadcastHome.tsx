@@ -9,6 +9,7 @@ import { useFormat } from '../../../lib/i18n/format';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
 import { parseMembers, useAddMembers, useBroadcastLists, useCreateList } from '../api/broadcasts';
 import { SendBroadcastForm } from './SendBroadcastForm';
+import { SentBroadcasts } from './SentBroadcasts';
 
 export function BroadcastHome() {
   const { t } = useI18n();
@@ -26,6 +27,7 @@ export function BroadcastHome() {
         <h2 id="send-broadcast">{t('broadcasts.send')}</h2>
         <SendBroadcastForm lists={lists.rows ?? []} />
       </section>
+      <SentBroadcasts />
       <h2>{t('broadcasts.lists')}</h2>
       <ErrorAlert error={lists.error} />
       <DataTable
