@@ -28,8 +28,9 @@ test('a guide’s ISSUE appears on Incidents and the trip, is acknowledged, upda
   });
   await callApi(key, 'POST', '/trips/TRP888/assignments', { userId: guide.id });
   // A customer booked on the trip, to be told of the incident.
+  // Named unlike the customers of later specs, which find theirs by name in the inbox.
   const customer = '+5491155550888';
-  await whatsappText(customer, 'Hola, quiero ir a Torres del Paine', 'Carla');
+  await whatsappText(customer, 'Hola, quiero ir a Torres del Paine', 'Valentina');
   await expect
     .poll(async () => (await query(`SELECT 1 FROM leads WHERE customer_phone = $1`, [customer])).length, {
       timeout: 20_000,
