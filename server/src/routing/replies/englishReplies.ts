@@ -52,7 +52,7 @@ export const englishReplies = {
     [
       `${t.code} — ${t.name}, departs ${t.departureDate}`,
       `Staff: ${t.assignedStaff.map((s) => s.name).join(', ') || 'nobody assigned'}`,
-      `Open incidents: ${t.openIncidents.map((i) => `${i.ref} ${i.description}`).join('; ') || 'none'}`,
+      `Open incidents: ${t.openIncidents.map((i) => `${i.ref} ${i.description}${i.status === 'acknowledged' ? ' (acknowledged)' : ''}`).join('; ') || 'none'}`,
       `Last check-in: ${t.lastCheckIn ? `${t.lastCheckIn.by} at ${utcMinute(t.lastCheckIn.at)}` : 'none yet'}`,
     ].join('\n'),
   broadcastQueued: (queued: number, skipped: number) =>

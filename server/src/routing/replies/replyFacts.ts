@@ -12,7 +12,8 @@ export interface TripSummary {
   name: string;
   departureDate: string;
   assignedStaff: Array<{ name: string }>;
-  openIncidents: Array<{ ref: string; description: string }>;
+  /** Open or acknowledged (still open until resolved). */
+  openIncidents: Array<{ ref: string; description: string; status?: string }>;
   lastCheckIn?: { by: string; at: Date; note?: string };
 }
 

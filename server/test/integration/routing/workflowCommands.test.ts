@@ -58,6 +58,8 @@ describe('WhatsApp workflows (SPEC §22): incident updates, field media, cancell
       expect(second).to.match(/^Update on INC-1 recorded; the guide/);
       const kinds = await knex()('incident_updates').orderBy('created_at').pluck('kind');
       expect(kinds).to.deep.equal(['acknowledged', 'note']);
+      const [status] = await say(h, PHONES.ops, 'STATUS TRP123');
+      expect(status).to.include('Open incidents: INC-1 van has a flat tyre (acknowledged)');
     });
 
     it('refuses UPDATE from a guide, writing nothing and auditing the refusal', async () => {
