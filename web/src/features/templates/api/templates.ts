@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type ItemOf } from '../../../lib/api/client';
+import { api, unwrap, type BodyOf, type ItemOf } from '../../../lib/api/client';
 import { usePagedQuery } from '../../../lib/usePagedQuery';
 
 export type Template = ItemOf<'/templates'>;
@@ -32,8 +32,15 @@ export interface NewTemplate {
   footer?: string;
 }
 
-export const useCreateTemplate = () =>
-  useTemplateMutation((body: NewTemplate) => unwrap(api.POST('/templates', { body })));
+export type TemplateChanges = BodyOf<'/templates/{id}', 'patch'>;
+
+/** Submits a new template, or changes to one (which sends it back to review). */
+export const useSaveTemplate = () =>
+  useTemplateMutation((input: { draft: NewTemplate } | { id: string; changes: TemplateChanges }) =>
+    'id' in input
+      ? unwrap(api.PATCH('/templates/{id}', { params: { path: { id: input.id } }, body: input.changes }))
+      : unwrap(api.POST('/templates', { body: input.draft })),
+  );
 export const useSyncTemplates = () => useTemplateMutation(() => unwrap(api.POST('/templates/sync')));
 export const useDeleteTemplate = () =>
   useTemplateMutation((id: string) => unwrap(api.DELETE('/templates/{id}', { params: { path: { id } } })));

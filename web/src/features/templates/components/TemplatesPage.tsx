@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ErrorAlert, Notice } from '../../../components/ui/Alert';
 import { Badge, type Tone } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { DataTable } from '../../../components/ui/DataTable';
 import { SelectField } from '../../../components/ui/Field';
 import { PageHeader } from '../../../components/ui/PageHeader';
@@ -14,7 +15,7 @@ import {
   useTemplates,
   type Template,
 } from '../api/templates';
-import { CreateTemplateDialog } from './CreateTemplateDialog';
+import { TemplateDialog } from './TemplateDialog';
 
 const TONES: Record<Template['status'], Tone> = {
   APPROVED: 'good',
@@ -24,11 +25,16 @@ const TONES: Record<Template['status'], Tone> = {
   DISABLED: 'bad',
 };
 
-/** Message templates with their approval status: create, submit, sync with the provider, delete. */
+/**
+ * Message templates with their approval status (and why one was rejected): create, change and
+ * resubmit, sync with the provider, delete.
+ */
 export default function TemplatesPage() {
   const { t } = useI18n();
   const [status, setStatus] = useState('');
   const [creating, setCreating] = useState(false);
+  const [changing, setChanging] = useState<Template>();
+  const [deleting, setDeleting] = useState<Template>();
   const templates = useTemplates(status);
   const sync = useSyncTemplates();
   const remove = useDeleteTemplate();
@@ -50,7 +56,7 @@ export default function TemplatesPage() {
       {sync.data && (
         <Notice>{t('templates.synced', { updated: sync.data.updated, imported: sync.data.imported })}</Notice>
       )}
-      <ErrorAlert error={sync.error ?? remove.error ?? templates.error} />
+      <ErrorAlert error={sync.error ?? templates.error} />
       <div className="filters">
         <SelectField
           label={t('common.status')}
@@ -74,7 +80,12 @@ export default function TemplatesPage() {
           {
             header: t('common.status'),
             cell: (tpl) => (
-              <Badge tone={TONES[tpl.status]}>{t(`template.status.${tpl.status}` as MessageKey)}</Badge>
+              <>
+                <Badge tone={TONES[tpl.status]}>{t(`template.status.${tpl.status}` as MessageKey)}</Badge>
+                {tpl.status === 'REJECTED' && tpl.rejectionReason && (
+                  <span className="muted small"> {tpl.rejectionReason}</span>
+                )}
+              </>
             ),
           },
           {
@@ -85,20 +96,42 @@ export default function TemplatesPage() {
           {
             header: t('common.actions'),
             cell: (tpl) => (
-              <Button
-                variant="ghost"
-                aria-label={t('templates.deleteNamed', { name: tpl.name, language: tpl.language })}
-                onClick={() =>
-                  window.confirm(t('templates.confirmDelete', { name: tpl.name })) && remove.mutate(tpl.id)
-                }
-              >
-                {t('common.delete')}
-              </Button>
+              <span className="actions">
+                {/* WhatsApp writes an authentication template's words itself. */}
+                {tpl.category !== 'AUTHENTICATION' && (
+                  <Button
+                    variant="ghost"
+                    aria-label={t('templates.change', { name: tpl.name, language: tpl.language })}
+                    onClick={() => setChanging(tpl)}
+                  >
+                    {t('templates.edit')}
+                  </Button>
+                )}
+                <Button
+                  variant="ghost"
+                  aria-label={t('templates.deleteNamed', { name: tpl.name, language: tpl.language })}
+                  onClick={() => setDeleting(tpl)}
+                >
+                  {t('common.delete')}
+                </Button>
+              </span>
             ),
           },
         ]}
       />
-      {creating && <CreateTemplateDialog onClose={() => setCreating(false)} />}
+      {creating && <TemplateDialog onClose={() => setCreating(false)} />}
+      {changing && <TemplateDialog template={changing} onClose={() => setChanging(undefined)} />}
+      {deleting && (
+        <ConfirmDialog
+          title={t('templates.confirmDelete', { name: deleting.name })}
+          description={t('templates.deleteEverywhere')}
+          confirm={t('common.delete')}
+          busy={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate(deleting.id, { onSuccess: () => setDeleting(undefined) })}
+          onCancel={() => setDeleting(undefined)}
+        />
+      )}
     </>
   );
 }

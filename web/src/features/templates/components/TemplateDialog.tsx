@@ -4,34 +4,59 @@ import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
 import { SelectField, TextArea, TextField } from '../../../components/ui/Field';
 import { useI18n } from '../../../lib/i18n/I18nProvider';
-import { parameterCount, TEMPLATE_CATEGORIES, useCreateTemplate, type NewTemplate } from '../api/templates';
+import {
+  parameterCount,
+  TEMPLATE_CATEGORIES,
+  useSaveTemplate,
+  type NewTemplate,
+  type Template,
+} from '../api/templates';
 
-/** A new template, submitted to the provider for approval (approved at once on the console provider). */
-export function CreateTemplateDialog({ onClose }: { onClose(): void }) {
+/**
+ * A new template, or changes to one (a rejected one fixed and sent back to review), submitted to
+ * the provider for approval (approved at once on the console provider). Name and language identify
+ * a template at the provider: they are set once.
+ */
+export function TemplateDialog({ template, onClose }: { template?: Template; onClose(): void }) {
   const { t } = useI18n();
-  const create = useCreateTemplate();
+  const save = useSaveTemplate();
   const [draft, setDraft] = useState<NewTemplate>({
-    name: '',
-    language: 'en',
-    category: 'UTILITY',
-    body: '',
+    name: template?.name ?? '',
+    language: template?.language ?? 'en',
+    category: template?.category ?? 'UTILITY',
+    body: template?.body ?? '',
   });
-  const [examples, setExamples] = useState<string[]>([]);
-  const [footer, setFooter] = useState('');
+  const [examples, setExamples] = useState<string[]>(template?.bodyExamples ?? []);
+  const [footer, setFooter] = useState(template?.footer ?? '');
   const count = parameterCount(draft.body);
   const set = (patch: Partial<NewTemplate>) => setDraft({ ...draft, ...patch });
   return (
-    <Dialog title={t('templates.new')} open onOpenChange={(o) => !o && onClose()}>
+    <Dialog
+      title={
+        template
+          ? t('templates.change', { name: template.name, language: template.language })
+          : t('templates.new')
+      }
+      description={
+        template?.rejectionReason
+          ? t('templates.rejectedBecause', { reason: template.rejectionReason })
+          : undefined
+      }
+      open
+      onOpenChange={(o) => !o && onClose()}
+    >
       <form
         className="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate(
-            {
-              ...draft,
-              bodyExamples: count ? examples.slice(0, count) : undefined,
-              footer: footer || undefined,
-            },
+          const content = {
+            category: draft.category,
+            body: draft.body,
+            bodyExamples: count ? examples.slice(0, count) : undefined,
+            footer: footer || undefined,
+          };
+          save.mutate(
+            template ? { id: template.id, changes: content } : { draft: { ...draft, ...content } },
             { onSuccess: onClose },
           );
         }}
@@ -40,6 +65,7 @@ export function CreateTemplateDialog({ onClose }: { onClose(): void }) {
           label={t('templates.name')}
           hint={t('templates.nameHint')}
           required
+          readOnly={Boolean(template)}
           pattern="[a-z0-9_]+"
           value={draft.name}
           onChange={(e) => set({ name: e.target.value })}
@@ -48,6 +74,7 @@ export function CreateTemplateDialog({ onClose }: { onClose(): void }) {
           <TextField
             label={t('templates.language')}
             required
+            readOnly={Boolean(template)}
             value={draft.language}
             onChange={(e) => set({ language: e.target.value })}
           />
@@ -75,8 +102,8 @@ export function CreateTemplateDialog({ onClose }: { onClose(): void }) {
           />
         ))}
         <TextField label={t('templates.footer')} value={footer} onChange={(e) => setFooter(e.target.value)} />
-        <ErrorAlert error={create.error} />
-        <Button type="submit" variant="primary" disabled={create.isPending}>
+        <ErrorAlert error={save.error} />
+        <Button type="submit" variant="primary" disabled={save.isPending}>
           {t('templates.submit')}
         </Button>
       </form>
