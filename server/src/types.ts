@@ -92,6 +92,7 @@ export const TYPES = {
   GetTripStatus: Symbol.for('GetTripStatus'),
   AttachTripMedia: Symbol.for('AttachTripMedia'),
   UpdateIncident: Symbol.for('UpdateIncident'),
+  IncidentNotices: Symbol.for('IncidentNotices'),
   GetIncidentStatus: Symbol.for('GetIncidentStatus'),
   // leads, quotes, bookings, payments
   LeadRepository: Symbol.for('LeadRepository'),

@@ -3,6 +3,7 @@ import { TYPES } from '../../types';
 import { AttachTripMedia } from './application/AttachTripMedia';
 import { CheckIn } from './application/CheckIn';
 import { GetIncidentStatus } from './application/GetIncidentStatus';
+import { IncidentNotices } from './application/IncidentNotices';
 import { ReportIncident } from './application/ReportIncident';
 import { ResolveIncidents } from './application/ResolveIncidents';
 import { UpdateIncident } from './application/UpdateIncident';
@@ -18,5 +19,6 @@ export const incidentModule = new ContainerModule(({ bind }) => {
   bind(TYPES.ResolveIncidents).to(ResolveIncidents);
   bind(TYPES.AttachTripMedia).to(AttachTripMedia);
   bind(TYPES.UpdateIncident).to(UpdateIncident);
+  bind(TYPES.IncidentNotices).to(IncidentNotices);
   bind(TYPES.GetIncidentStatus).to(GetIncidentStatus);
 });

@@ -1,25 +1,19 @@
 import { inject, injectable } from 'inversify';
 import type { Clock } from '../../../shared/clock/Clock';
-import { NotFoundError } from '../../../shared/errors/AppError';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import { incidentEvent } from '../domain/incidentEvents';
 import type { EventLog } from '../../events/domain/EventLog';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
-import type { ContactRepository } from '../../contact/domain/Contact';
-import type { TenantRepository } from '../../identity/domain/TenantRepository';
-import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
-import type { StaffDirectory } from '../../trip/domain/StaffDirectory';
 import type { Trip } from '../../trip/domain/Trip';
 import type { TripRepository } from '../../trip/domain/TripRepository';
 import type { Incident } from '../domain/Incident';
 import type { IncidentRepository } from '../domain/IncidentRepository';
-import { incidentUpdateText } from '../domain/incidentUpdateText';
 import { customerMessageFor } from './customerMessageFor';
 import { lockTargetIncidents, type ResolveTarget } from './lockTargetIncidents';
-import { notifyIncidentUpdate } from './notifyIncidentUpdate';
+import type { IncidentNotices } from './IncidentNotices';
 
 export type ResolveIncidentsInput = ResolveTarget & {
   actor: Actor;
@@ -42,15 +36,12 @@ export class ResolveIncidents {
   constructor(
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Clock) private readonly clock: Clock,
-    @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
-    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.TripRepository) private readonly trips: TripRepository,
-    @inject(TYPES.StaffDirectory) private readonly staff: StaffDirectory,
     @inject(TYPES.IncidentRepository) private readonly incidents: IncidentRepository,
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
-    @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.EventLog) private readonly events: EventLog,
+    @inject(TYPES.IncidentNotices) private readonly notices: IncidentNotices,
   ) {}
 
   async execute(input: ResolveIncidentsInput): Promise<ResolveIncidentsOutput> {
@@ -67,22 +58,17 @@ export class ResolveIncidents {
       );
       const at = this.clock.now();
       for (const incident of incidents) incident.resolve(input.note, actor.userId, at);
-      const tenant = await this.tenants.findById(actor.tenantId);
-      if (!tenant) throw new NotFoundError('tenant', actor.tenantId);
       const note = incidents[0].resolutionNote;
-      const { staffNotified, customersNotified } = await notifyIncidentUpdate(
-        { contacts: this.contacts, staff: this.staff, trips: this.trips, outbound: this.outbound },
-        {
-          tenant,
-          trip,
-          actor,
-          refs: incidents.map((i) => i.ref).join(', '),
-          text: incidentUpdateText('resolved', note, tenant.defaultLanguage),
-          reporterIds: incidents.map((i) => i.reporterId),
-          toOperations: true,
-          customerMessage,
-        },
-      );
+      const { staffNotified, customersNotified } = await this.notices.send({
+        trip,
+        actor,
+        refs: incidents.map((i) => i.ref).join(', '),
+        kind: 'resolved',
+        note,
+        reporterIds: incidents.map((i) => i.reporterId),
+        toOperations: true,
+        customerMessage,
+      });
       for (const incident of incidents)
         await this.record(actor, trip, incident, customerMessage, customersNotified);
       await this.events.append(incidents.map((i) => incidentEvent('incident.updated', i, trip.code)));

@@ -1,26 +1,21 @@
 import { inject, injectable } from 'inversify';
 import type { Clock } from '../../../shared/clock/Clock';
-import { NotFoundError, ValidationError } from '../../../shared/errors/AppError';
+import { ValidationError } from '../../../shared/errors/AppError';
 import type { UnitOfWork } from '../../../shared/UnitOfWork';
 import { TYPES } from '../../../types';
 import type { AuditLog } from '../../audit/domain/AuditLog';
 import type { EventLog } from '../../events/domain/EventLog';
 import { actorLabel, assertAllowed, type Actor } from '../../identity/domain/Actor';
-import type { ContactRepository } from '../../contact/domain/Contact';
-import type { TenantRepository } from '../../identity/domain/TenantRepository';
-import type { OutboundQueue } from '../../message/domain/OutboundRequest';
 import type { TimelineRepository } from '../../timeline/domain/TimelineEntry';
-import type { StaffDirectory } from '../../trip/domain/StaffDirectory';
 import type { Trip } from '../../trip/domain/Trip';
 import type { TripRepository } from '../../trip/domain/TripRepository';
 import type { Incident } from '../domain/Incident';
 import type { IncidentRepository } from '../domain/IncidentRepository';
 import type { IncidentUpdate } from '../domain/IncidentUpdate';
 import { incidentEvent } from '../domain/incidentEvents';
-import { incidentUpdateText } from '../domain/incidentUpdateText';
 import { customerMessageFor } from './customerMessageFor';
 import { lockTargetIncidents, type IncidentTarget } from './lockTargetIncidents';
-import { notifyIncidentUpdate } from './notifyIncidentUpdate';
+import type { IncidentNotices } from './IncidentNotices';
 
 export type UpdateIncidentInput = IncidentTarget & {
   actor: Actor;
@@ -50,15 +45,12 @@ export class UpdateIncident {
   constructor(
     @inject(TYPES.Database) private readonly unitOfWork: UnitOfWork,
     @inject(TYPES.Clock) private readonly clock: Clock,
-    @inject(TYPES.TenantRepository) private readonly tenants: TenantRepository,
-    @inject(TYPES.ContactRepository) private readonly contacts: ContactRepository,
     @inject(TYPES.TripRepository) private readonly trips: TripRepository,
-    @inject(TYPES.StaffDirectory) private readonly staff: StaffDirectory,
     @inject(TYPES.IncidentRepository) private readonly incidents: IncidentRepository,
     @inject(TYPES.TimelineRepository) private readonly timeline: TimelineRepository,
-    @inject(TYPES.OutboundQueue) private readonly outbound: OutboundQueue,
     @inject(TYPES.AuditLog) private readonly audit: AuditLog,
     @inject(TYPES.EventLog) private readonly events: EventLog,
+    @inject(TYPES.IncidentNotices) private readonly notices: IncidentNotices,
   ) {}
 
   async execute(input: UpdateIncidentInput): Promise<UpdateIncidentOutput> {
@@ -78,24 +70,19 @@ export class UpdateIncident {
       );
       const [incident] = incidents;
       const kind = this.apply(incident, input.acknowledge, actor);
-      const tenant = await this.tenants.findById(actor.tenantId);
-      if (!tenant) throw new NotFoundError('tenant', actor.tenantId);
-      const { staffNotified, customersNotified } = await notifyIncidentUpdate(
-        { contacts: this.contacts, staff: this.staff, trips: this.trips, outbound: this.outbound },
-        {
-          tenant,
-          trip,
-          actor,
-          refs: incident.ref,
-          text: incidentUpdateText(kind, note, tenant.defaultLanguage),
-          reporterIds: [incident.reporterId],
-          toOperations: false,
-          customerMessage,
-        },
-      );
+      const { staffNotified, customersNotified } = await this.notices.send({
+        trip,
+        actor,
+        refs: incident.ref,
+        kind: kind,
+        note,
+        reporterIds: [incident.reporterId],
+        toOperations: false,
+        customerMessage,
+      });
       if (kind === 'acknowledged') await this.incidents.save(incident);
       const update = await this.incidents.addUpdate({
-        tenantId: tenant.id,
+        tenantId: actor.tenantId,
         incidentId: incident.id,
         kind,
         authorId: actor.userId,

@@ -3,6 +3,7 @@ import type { IncidentUpdate } from './IncidentUpdate';
 const LABELS = {
   en: { acknowledged: 'Acknowledged', resolved: 'Resolved' },
   es: { acknowledged: 'Recibido', resolved: 'Resuelto' },
+  pt: { acknowledged: 'Recebido', resolved: 'Resolvido' },
 } as const;
 
 /**
@@ -12,6 +13,7 @@ const LABELS = {
  */
 export function incidentUpdateText(kind: IncidentUpdate['kind'], note: string | undefined, language: string) {
   if (kind === 'note') return note ?? '';
-  const label = LABELS[language.toLowerCase().startsWith('es') ? 'es' : 'en'][kind];
+  const base = language.slice(0, 2).toLowerCase();
+  const label = LABELS[base === 'es' || base === 'pt' ? base : 'en'][kind];
   return note ? `${label}: ${note}` : label;
 }
