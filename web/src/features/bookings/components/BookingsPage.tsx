@@ -49,7 +49,7 @@ export default function BookingsPage() {
           {
             header: t('common.ref'),
             cell: (b) => (
-              <Button variant="ghost" className="link" onClick={() => setOpen(b)}>
+              <Button variant="ghost" className="link nowrap" onClick={() => setOpen(b)}>
                 {b.ref}
               </Button>
             ),

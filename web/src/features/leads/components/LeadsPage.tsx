@@ -52,7 +52,7 @@ export default function LeadsPage() {
           {
             header: t('common.ref'),
             cell: (l) => (
-              <Button variant="ghost" className="link" onClick={() => setOpen(l)}>
+              <Button variant="ghost" className="link nowrap" onClick={() => setOpen(l)}>
                 {l.ref}
               </Button>
             ),
