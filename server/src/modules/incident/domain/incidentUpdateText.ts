@@ -1,3 +1,4 @@
+import { wordingOf } from '../../../shared/wording';
 import type { IncidentUpdate } from './IncidentUpdate';
 
 const LABELS = {
@@ -13,7 +14,6 @@ const LABELS = {
  */
 export function incidentUpdateText(kind: IncidentUpdate['kind'], note: string | undefined, language: string) {
   if (kind === 'note') return note ?? '';
-  const base = language.slice(0, 2).toLowerCase();
-  const label = LABELS[base === 'es' || base === 'pt' ? base : 'en'][kind];
+  const label = LABELS[wordingOf(language)][kind];
   return note ? `${label}: ${note}` : label;
 }

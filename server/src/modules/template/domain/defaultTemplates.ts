@@ -1,5 +1,9 @@
 import type { TemplateButton, TemplateDefinition } from './TemplateContent';
+import { hasWording, wordingOf, type Wording } from '../../../shared/wording';
 import { fillPlaceholders } from './templateParameters';
+
+/** A text in each language the default templates are written in. */
+type Wordings = Record<Wording, string>;
 
 /**
  * The templates every tenant gets (`wa-ops templates seed`), and the parameter order the code
@@ -7,9 +11,6 @@ import { fillPlaceholders } from './templateParameters';
  * window, so a business action and its template must agree on the parameters listed here.
  * WhatsApp refuses bodies that start or end with a parameter, hence the closing sentences.
  */
-/** The languages the default templates are written in. */
-type Wordings = { en: string; es: string; pt: string };
-
 export interface DefaultTemplate {
   name: string;
   category: 'UTILITY' | 'MARKETING' | 'AUTHENTICATION';
@@ -168,24 +169,18 @@ export const DEFAULT_TEMPLATES = {
 
 export type DefaultTemplateName = keyof typeof DEFAULT_TEMPLATES;
 
-/** Wording exists in English, Spanish and Portuguese; any `es…` language gets the Spanish text. */
-const wording = (language: string): keyof Wordings => {
-  const base = language.slice(0, 2).toLowerCase();
-  return base === 'es' || base === 'pt' ? base : 'en';
-};
-
 /** Whether the default templates have wording for `language` (other languages are seeded in `en`). */
-export const hasDefaultWording = (language: string): boolean => /^(en|es|pt)([_-]|$)/i.test(language);
+export const hasDefaultWording = hasWording;
 
 /** The filled body, for the free-form message sent while the window is open. */
 export function renderTemplate(name: DefaultTemplateName, language: string, params: string[]): string {
-  return fillPlaceholders(DEFAULT_TEMPLATES[name].body[wording(language)], params);
+  return fillPlaceholders(DEFAULT_TEMPLATES[name].body[wordingOf(language)], params);
 }
 
 /** The definition submitted for a default template in `language`. */
 export function defaultTemplateDefinition(name: DefaultTemplateName, language: string): TemplateDefinition {
   const template: DefaultTemplate = DEFAULT_TEMPLATES[name];
-  const words = wording(language);
+  const words = wordingOf(language);
   const copyCode: TemplateButton | undefined = template.button && {
     type: 'OTP',
     otpType: 'COPY_CODE',

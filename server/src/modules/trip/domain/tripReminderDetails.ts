@@ -1,10 +1,5 @@
+import { wordingOf } from '../../../shared/wording';
 import type { Traveller } from './Traveller';
-
-type Wording = 'en' | 'es' | 'pt';
-const wordingOf = (language: string): Wording => {
-  const base = language.slice(0, 2).toLowerCase();
-  return base === 'es' || base === 'pt' ? base : 'en';
-};
 
 /** The `details` of a customer's trip_reminder: their bookings and party size. */
 export function customerDetails(bookings: Traveller[], language: string): string {
