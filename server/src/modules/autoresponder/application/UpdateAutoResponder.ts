@@ -12,7 +12,8 @@ import { settingsProblems } from '../domain/settingsProblems';
 /**
  * PUT /settings/auto-responder (managers): the whole setting at once. Times, zones and patterns are
  * checked here (400 naming the field); turning the AI on needs AI_API_URL (422 AI_UNAVAILABLE) and
- * a plan with AI responses, new instructions a plan with custom ones (403 PLAN_FEATURE). Audited, with what changed in outline (no texts).
+ * a plan with AI responses, new instructions a plan with custom ones (403 PLAN_FEATURE). Audited,
+ * with what changed in outline (no texts).
  */
 @injectable()
 export class UpdateAutoResponder {

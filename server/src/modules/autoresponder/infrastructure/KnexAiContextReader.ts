@@ -10,8 +10,9 @@ const MESSAGE_LENGTH = 2000;
 
 /**
  * What the AI is given about a customer (SPEC §23), read outside any transaction: the tenant's
- * instructions (on a plan with `custom_ai_instructions`), the customer's last 20 messages with this business (texts only, both ways, staff
- * alerts never: those go to staff numbers), their open lead and their bookings.
+ * instructions (on a plan with `custom_ai_instructions`), the customer's last 20 messages with this
+ * business (texts only, both ways, staff alerts never: those go to staff numbers), their open lead
+ * and their bookings.
  */
 @injectable()
 export class KnexAiContextReader implements AiContextReader {

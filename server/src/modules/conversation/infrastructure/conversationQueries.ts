@@ -36,9 +36,10 @@ const toView = (r: Row, last?: LastMessage): ConversationView => ({
 
 /**
  * `GET /conversations`: newest first on (tenant_id, created_at, id); `unread` on the partial index
- * of unread conversations; `assignedTo` on (tenant_id, assigned_to, created_at, id), migration 0022; `q` matches the customer (name, phone) or any message text
- * (conversationSearch: a walk of the newest, then the trigram indexes of migration 0014). The
- * page's last messages come in one more query.
+ * of unread conversations; `assignedTo` on (tenant_id, assigned_to, created_at, id), migration
+ * 0022; `q` matches the customer (name, phone) or any message text (conversationSearch: a walk of
+ * the newest, then the trigram indexes of migration 0014). The page's last messages come in one
+ * more query.
  */
 export async function listConversations(
   db: Database,
